@@ -1,0 +1,113 @@
+// The environment, parsed and validated once at start-up. This is the only module that reads
+// process.env: everything else receives a Config.
+import { z } from "zod";
+
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const booleanFlag = z.preprocess(
+  emptyToUndefined,
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+    .optional()
+    .transform((value) => value === "true" || value === "1" || value === "yes"),
+);
+const port = (fallback?: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    fallback === undefined
+      ? z.coerce.number().int().min(1).max(65535).optional()
+      : z.coerce.number().int().min(0).max(65535).default(fallback),
+  );
+const urlWithProtocols = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}` },
+  );
+
+export const ZEnvironment = z.object({
+  NODE_ENV: z.preprocess(
+    emptyToUndefined,
+    z.enum(["development", "production", "test"]).default("development"),
+  ),
+  PORT: port(3000),
+  HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  APP_URL: z.preprocess(emptyToUndefined, urlWithProtocols(["http:", "https:"]).optional()),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+  DATABASE_URL: z.preprocess(emptyToUndefined, urlWithProtocols(["postgres:", "postgresql:"]).optional()),
+  DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+  ADMIN_PASSWORD: z.preprocess(
+    emptyToUndefined,
+    z.string().min(12, "must be at least 12 characters long").optional(),
+  ),
+  SMTP_URL: z.preprocess(emptyToUndefined, urlWithProtocols(["smtp:", "smtps:"]).optional()),
+  MAIL_FROM: optionalString,
+  MAIL_REPLY_DOMAIN: optionalString,
+  INBOUND_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, "must be at least 16 characters").optional(),
+  ),
+  INBOUND_SMTP_PORT: port(),
+  TRUST_PROXY: booleanFlag,
+  APP_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+});
+
+export type TEnvironment = z.infer<typeof ZEnvironment>;
+
+export type Config = TEnvironment & {
+  appUrl: string;
+  isProduction: boolean;
+  /** The embedded default: PGlite in DATA_DIR, in-process jobs, demo data. */
+  isEmbedded: boolean;
+  mailFrom: string;
+  replyDomain: string;
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ZEnvironment.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message })),
+    );
+  }
+  const values = parsed.data;
+  const isProduction = values.NODE_ENV === "production";
+  if (isProduction && !values.APP_URL) {
+    throw new ConfigError([{ variable: "APP_URL", message: "is required when NODE_ENV=production" }]);
+  }
+  if (isProduction && !values.APP_SECRET) {
+    throw new ConfigError([
+      {
+        variable: "APP_SECRET",
+        message: "is required when NODE_ENV=production (a random string of 32+ characters)",
+      },
+    ]);
+  }
+  const publicHost = values.HOST === "0.0.0.0" || values.HOST === "::" ? "localhost" : values.HOST;
+  const appUrl = (values.APP_URL ?? `http://${publicHost}:${values.PORT}`).replace(/\/+$/, "");
+  const replyDomain = values.MAIL_REPLY_DOMAIN ?? new URL(appUrl).hostname;
+  return {
+    ...values,
+    appUrl,
+    isProduction,
+    isEmbedded: !values.DATABASE_URL,
+    mailFrom: values.MAIL_FROM ?? `Corrente <no-reply@${replyDomain}>`,
+    replyDomain,
+  };
+}

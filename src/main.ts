@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// CLI entry: corrente serve | worker | migrate | create-staff | seed-demo
+import { parseArgs } from "node:util";
+import { buildApp } from "./app.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { seedDemo } from "./demo/seed-demo.js";
+import { registerJobHandlers } from "./jobs.js";
+import { createStaffCommand } from "./modules/staff/create-staff-command.js";
+import { type AppContext, closeContext, createContext } from "./platform/context.js";
+
+const usage = `Usage: corrente <command>
+
+Commands:
+  serve          start the web server (embedded default: also runs jobs and seeds the demo)
+  worker         run job workers (production, with DATABASE_URL; run as many as you like)
+  migrate        apply database migrations and exit
+  create-staff   --organization SLUG [--organization-name NAME] --email E --name N --role owner|admin|sales|support [--password P]
+  seed-demo      create the demo organization and program if missing (any database)
+`;
+
+async function serve(config: Config) {
+  const startedAt = performance.now();
+  const ctx = await createContext(config, { role: "web" });
+  registerJobHandlers(ctx);
+  if (config.isEmbedded) await announceDemo(ctx);
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  // The embedded default works jobs in this process; with PostgreSQL, `corrente worker` does.
+  if (config.isEmbedded) await ctx.jobs.startWorkers();
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const base = config.APP_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
+  console.log(`Corrente is ready in ${Math.round(performance.now() - startedAt)} ms on ${base}`);
+  console.log(`  staff:   ${base}/admin    referrers: ${base}/portal    landing: ${base}/p/desk-manager`);
+  if (ctx.transport.kind === "development" && !config.isProduction)
+    console.log(`  mailbox: ${base}/dev/mailbox`);
+  onShutdown(async () => {
+    await app.close();
+    await closeContext(ctx);
+  });
+}
+
+async function announceDemo(ctx: AppContext) {
+  const demo = await seedDemo(ctx.db, { adminPassword: ctx.config.ADMIN_PASSWORD });
+  if (demo.generatedPassword) {
+    console.log(`\nDemo owner created: ${demo.adminEmail}  password: ${demo.generatedPassword}`);
+    console.log("This password is shown only now. Set ADMIN_PASSWORD to choose another one.\n");
+  }
+}
+
+async function worker(config: Config) {
+  const ctx = await createContext(config, { role: "worker" });
+  registerJobHandlers(ctx);
+  await ctx.jobs.startWorkers();
+  console.log("Corrente worker is running.");
+  onShutdown(() => closeContext(ctx));
+}
+
+async function oneShot(config: Config, work: (ctx: AppContext) => Promise<void>) {
+  const ctx = await createContext(config, { role: "cli" });
+  try {
+    await work(ctx);
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+function onShutdown(stop: () => Promise<void>) {
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      stop().then(
+        () => process.exit(0),
+        (err) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help") {
+    console.log(usage);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case "serve":
+      return serve(config);
+    case "worker":
+      return worker(config);
+    case "migrate":
+      return oneShot(config, async () => console.log("Migrations applied."));
+    case "seed-demo":
+      return oneShot(config, async (ctx) => {
+        const demo = await seedDemo(ctx.db, { adminPassword: config.ADMIN_PASSWORD });
+        console.log(demo.created ? "Demo created." : "Demo already present.");
+        if (demo.generatedPassword)
+          console.log(`Owner ${demo.adminEmail} password: ${demo.generatedPassword}`);
+      });
+    case "create-staff": {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          organization: { type: "string" },
+          "organization-name": { type: "string" },
+          email: { type: "string" },
+          name: { type: "string" },
+          role: { type: "string" },
+          password: { type: "string" },
+        },
+      });
+      return oneShot(config, (ctx) => createStaffCommand(ctx.db, values));
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  console.error(err instanceof Error && err.name === "UsageError" ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../../platform/audit/record-audit.js";
+import { inTransaction } from "../../platform/db/transaction.js";
+import { access, PORTAL_COOKIE } from "../../platform/http/access.js";
+import { csrfTokenFor } from "../../platform/http/auth-guard.js";
+import { clientInfo, type RouteModule, withZod } from "../../platform/http/route-module.js";
+import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
+import { programs } from "../programs/index.js";
+import { getParticipantOrThrow } from "./participant-queries.js";
+import {
+  openParticipantSession,
+  PARTICIPANT_SESSION_DAYS,
+  revokeParticipantSession,
+} from "./participant-sessions.js";
+import { consumeSignInLink, requestSignInLink } from "./sign-in-links.js";
+
+export const ZPortalSignIn = z.object({
+  programSlug: z.string().trim().min(1).max(100),
+  email: z.string().trim().min(1, "Informe o e-mail.").max(320).pipe(z.email("E-mail inválido.")),
+  locale: z.string().max(20).optional(),
+});
+
+export const participantRoutes: RouteModule = (app, ctx) => {
+  const secure = ctx.config.appUrl.startsWith("https:");
+  const r = withZod(app);
+
+  // POST /api/portal/login – e-mail a single-use sign-in link; always 202, whether the address is known or not
+  r.post("/api/portal/login", {
+    config: { access: access.public, rateLimit: { max: 10, timeWindow: "1 minute" } },
+    schema: {
+      tags: ["portal"],
+      body: ZPortalSignIn,
+      response: { 202: z.object({ status: z.literal("sent") }) },
+    },
+    handler: async (request, reply) => {
+      await requestSignInLink(ctx, request.body);
+      return reply.status(202).send({ status: "sent" });
+    },
+  });
+
+  // GET /portal/auth/:token – spend a sign-in link, open a session and go to the portal
+  r.get("/portal/auth/:token", {
+    config: { access: access.public, rateLimit: { max: 30, timeWindow: "1 minute" } },
+    schema: { hide: true, params: z.object({ token: z.string().max(200) }) },
+    handler: async (request, reply) => {
+      const info = clientInfo(request);
+      const session = await inTransaction(ctx.db, async (tx) => {
+        const link = await consumeSignInLink(tx, request.params.token);
+        if (!link) return null;
+        const opened = await openParticipantSession(tx, { ...link, ...info });
+        const [program] = await tx.select().from(programs).where(eq(programs.id, link.programId));
+        await recordAudit(tx, {
+          organizationId: program?.organizationId,
+          programId: link.programId,
+          actorKind: "participant",
+          actorId: link.participantId,
+          action: "portal.signed_in",
+          ...info,
+        });
+        return opened;
+      });
+      if (!session) return reply.redirect("/portal/login?error=link_invalid", 303);
+      setSessionCookie(reply, PORTAL_COOKIE, session.token, {
+        maxAgeSeconds: PARTICIPANT_SESSION_DAYS * 86400,
+        secure,
+      });
+      return reply.redirect("/portal", 303);
+    },
+  });
+
+  // GET /api/portal/session – the signed-in referrer and their program
+  r.get("/api/portal/session", {
+    config: { access: access.participant },
+    schema: {
+      tags: ["portal"],
+      response: {
+        200: z.object({
+          participant: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: z.string() }),
+          program: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+          csrfToken: z.string(),
+        }),
+      },
+    },
+    handler: async (request) => {
+      const principal = request.participant!;
+      const participant = await getParticipantOrThrow(ctx.db, principal, principal.participantId);
+      const [program] = await ctx.db
+        .select({ id: programs.id, slug: programs.slug, name: programs.name })
+        .from(programs)
+        .where(eq(programs.id, principal.programId));
+      return {
+        participant: {
+          id: participant.id,
+          name: participant.name,
+          email: participant.email,
+          locale: participant.locale,
+        },
+        program: program!,
+        csrfToken: csrfTokenFor(ctx.secret, principal.sessionId),
+      };
+    },
+  });
+
+  // POST /api/portal/logout – revoke the current referrer session
+  r.post("/api/portal/logout", {
+    config: { access: access.participant },
+    schema: { tags: ["portal"] },
+    handler: async (request, reply) => {
+      await revokeParticipantSession(ctx.db, request.participant!);
+      clearSessionCookie(reply, PORTAL_COOKIE, secure);
+      return reply.status(204).send();
+    },
+  });
+};

@@ -1,0 +1,86 @@
+import {
+  boolean,
+  date,
+  index,
+  inet,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organizations, programs } from "../programs/schema.js";
+
+export const participantStatusEnum = pgEnum("participant_status", ["active", "left"]);
+
+/** A referrer ("indicador"), identified within a program by e-mail. */
+export const participants = pgTable(
+  "participants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    birthDate: date("birth_date"),
+    isCustomer: boolean("is_customer").notNull().default(false),
+    locale: text("locale").notNull().default("pt-BR"),
+    status: participantStatusEnum("status").notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("participants_program_email_unique").on(table.programId, table.email)],
+);
+
+/** Single-use, expiring sign-in links e-mailed to referrers. */
+export const portalSignInLinks = pgTable(
+  "portal_sign_in_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("portal_sign_in_links_token_hash_unique").on(table.tokenHash),
+    index("portal_sign_in_links_participant_idx").on(table.participantId, table.createdAt),
+  ],
+);
+
+export const participantSessions = pgTable(
+  "participant_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id),
+    ip: inet("ip"),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("participant_sessions_token_hash_unique").on(table.tokenHash),
+    index("participant_sessions_participant_idx").on(table.participantId),
+  ],
+);
+
+export type Participant = typeof participants.$inferSelect;

@@ -1,0 +1,118 @@
+import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../../platform/audit/record-audit.js";
+import type { AppContext } from "../../platform/context.js";
+import { hashToken, newSecretToken } from "../../platform/crypto/tokens.js";
+import type { Db } from "../../platform/db/client.js";
+import { inTransaction } from "../../platform/db/transaction.js";
+import { resolveLocale } from "../../platform/i18n/locale.js";
+import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
+import { enqueueEmail } from "../../platform/mail/outbox.js";
+import { getProgramBySlugOrThrow, programs } from "../programs/index.js";
+import { findParticipantByEmail } from "./participant-queries.js";
+import { portalSignInLinks } from "./schema.js";
+import { signInLinkEmail } from "./sign-in-email.js";
+
+export const SIGN_IN_LINK_MINUTES = 30;
+/** At most this many links per address and hour: the form cannot be used to flood someone's inbox. */
+export const SIGN_IN_LINKS_PER_HOUR = 5;
+
+export const portalSignInLinkJob = defineJob(
+  "portal.send-sign-in-link",
+  z.object({ programId: z.uuid(), email: z.string(), locale: z.string() }),
+);
+
+/**
+ * POST /api/portal/login's work. The route only enqueues this job and answers 202, so a known and an
+ * unknown address take the same path and the same time: the answer reveals nothing.
+ */
+export async function requestSignInLink(
+  ctx: AppContext,
+  input: { programSlug: string; email: string; locale?: string },
+) {
+  const program = await getProgramBySlugOrThrow(ctx.db, input.programSlug);
+  await inTransaction(ctx.db, (tx) =>
+    ctx.jobs.enqueue(tx, portalSignInLinkJob, {
+      programId: program.id,
+      email: input.email,
+      locale: resolveLocale(input.locale),
+    }),
+  );
+}
+
+export function createSignInLinkHandler(ctx: AppContext) {
+  return async (payload: z.infer<typeof portalSignInLinkJob.payload>): Promise<JobOutcome> => {
+    const [program] = await ctx.db.select().from(programs).where(eq(programs.id, payload.programId));
+    if (!program) return { status: "skipped", detail: "program gone" };
+    const scope = { organizationId: program.organizationId, programId: program.id };
+    const participant = await findParticipantByEmail(ctx.db, scope, payload.email);
+    if (participant?.status !== "active") return { status: "skipped", detail: "no active participant" };
+    return inTransaction(ctx.db, async (tx) => {
+      if ((await recentLinkCount(tx, participant.id)) >= SIGN_IN_LINKS_PER_HOUR) {
+        return { status: "skipped", detail: "hourly link limit reached" };
+      }
+      const token = newSecretToken();
+      await tx.insert(portalSignInLinks).values({
+        tokenHash: hashToken(token),
+        participantId: participant.id,
+        programId: program.id,
+        expiresAt: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
+      });
+      const locale = resolveLocale(payload.locale ?? participant.locale);
+      await enqueueEmail(tx, ctx, {
+        template: signInLinkEmail,
+        data: {
+          name: participant.name,
+          programName: program.name,
+          url: `${ctx.config.appUrl}/portal/auth/${token}`,
+          validMinutes: SIGN_IN_LINK_MINUTES,
+        },
+        to: participant.email,
+        locale,
+        brand: program.name,
+        organizationId: program.organizationId,
+        programId: program.id,
+        participantId: participant.id,
+      });
+      await recordAudit(tx, {
+        ...scope,
+        actorKind: "participant",
+        actorId: participant.id,
+        action: "portal.sign_in_link_sent",
+      });
+      return { status: "done" };
+    });
+  };
+}
+
+async function recentLinkCount(db: Db, participantId: string): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(portalSignInLinks)
+    .where(
+      and(
+        eq(portalSignInLinks.participantId, participantId),
+        gt(portalSignInLinks.createdAt, new Date(Date.now() - 3_600_000)),
+      ),
+    );
+  return row?.value ?? 0;
+}
+
+/**
+ * Spends a sign-in link: the UPDATE that marks it used is the check, so two clicks racing cannot both
+ * succeed, and an expired or used link does nothing. Returns whom it signs in, or null.
+ */
+export async function consumeSignInLink(db: Db, token: string) {
+  const [link] = await db
+    .update(portalSignInLinks)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(portalSignInLinks.tokenHash, hashToken(token)),
+        isNull(portalSignInLinks.usedAt),
+        gt(portalSignInLinks.expiresAt, new Date()),
+      ),
+    )
+    .returning({ participantId: portalSignInLinks.participantId, programId: portalSignInLinks.programId });
+  return link ?? null;
+}

@@ -1,0 +1,49 @@
+import { and, asc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.js";
+import type { OrganizationScope } from "../../platform/db/tenant.js";
+import { NotFound } from "../../platform/http/errors.js";
+import { organizations, type Program, programs } from "./schema.js";
+
+/** Programs are public by slug (landing pages), so this lookup needs no tenant. */
+export async function getProgramBySlugOrThrow(db: Db, slug: string): Promise<Program> {
+  const [program] = await db.select().from(programs).where(eq(programs.slug, slug));
+  if (!program) throw new NotFound("program_not_found", `No program "${slug}".`);
+  return program;
+}
+
+/** Whether today (in the program's time zone) is within the program's period. */
+export function isProgramRunning(program: Program, now = new Date()): boolean {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: program.timeZone }).format(now);
+  return program.startsOn <= today && (program.endsOn === null || today <= program.endsOn);
+}
+
+/** Programs running today, for the public directory (portal sign-in picks one from it). */
+export async function listRunningPrograms(db: Db) {
+  return db
+    .select({ slug: programs.slug, name: programs.name })
+    .from(programs)
+    .where(
+      and(
+        lte(programs.startsOn, sql`current_date`),
+        or(isNull(programs.endsOn), gte(programs.endsOn, sql`current_date`)),
+      ),
+    )
+    .orderBy(asc(programs.name));
+}
+
+export async function listOrganizationPrograms(db: Db, scope: OrganizationScope) {
+  return db
+    .select({ id: programs.id, slug: programs.slug, name: programs.name })
+    .from(programs)
+    .where(eq(programs.organizationId, scope.organizationId))
+    .orderBy(asc(programs.name));
+}
+
+export async function getOrganizationOrThrow(db: Db, scope: OrganizationScope) {
+  const [organization] = await db
+    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.id, scope.organizationId));
+  if (!organization) throw new NotFound("organization_not_found", "Organization not found.");
+  return organization;
+}

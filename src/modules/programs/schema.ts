@@ -1,0 +1,87 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { z } from "zod";
+
+export const organizations = pgTable("organizations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A bilingual text: pt-BR first, English second. */
+export const ZLocalizedText = z.object({ "pt-BR": z.string(), en: z.string() });
+export type TLocalizedText = z.infer<typeof ZLocalizedText>;
+
+export const ZContactReason = z.object({ code: z.string().regex(/^[a-z0-9_]+$/), label: ZLocalizedText });
+export type TContactReason = z.infer<typeof ZContactReason>;
+
+/** Human-readable program rules shown on the landing page and quoted in e-mails. */
+export const ZProgramRules = z.object({
+  summary: ZLocalizedText,
+  sections: z.array(z.object({ key: z.string(), title: ZLocalizedText, items: z.array(ZLocalizedText) })),
+  tips: z.array(ZLocalizedText),
+});
+export type TProgramRules = z.infer<typeof ZProgramRules>;
+
+export const programs = pgTable(
+  "programs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    timeZone: text("time_zone").notNull().default("America/Sao_Paulo"),
+    defaultLocale: text("default_locale").notNull().default("pt-BR"),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on"),
+    // Policy parameters (seed policy: 18+, no customer in the last 6 months).
+    minimumAge: integer("minimum_age").notNull().default(18),
+    exCustomerCooldownMonths: integer("ex_customer_cooldown_months").notNull().default(6),
+    dailyReferralLimitPerReferrer: integer("daily_referral_limit_per_referrer").notNull().default(20),
+    dailyReferralLimitPerIp: integer("daily_referral_limit_per_ip").notNull().default(60),
+    contactConfirmationRequired: boolean("contact_confirmation_required").notNull().default(false),
+    contactReasons: jsonb("contact_reasons").$type<TContactReason[]>().notNull().default(sql`'[]'::jsonb`),
+    termsVersion: text("terms_version").notNull(),
+    rules: jsonb("rules").$type<TProgramRules>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // Programs are reached by slug from public URLs (/p/:slug), so a slug is unique across organizations.
+    uniqueIndex("programs_slug_unique").on(table.slug),
+    index("programs_organization_idx").on(table.organizationId),
+  ],
+);
+
+export const supportMaterials = pgTable(
+  "support_materials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id),
+    title: jsonb("title").$type<TLocalizedText>().notNull(),
+    bodyMarkdown: jsonb("body_markdown").$type<TLocalizedText>().notNull(),
+    linkUrl: text("link_url"),
+    position: integer("position").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("support_materials_program_idx").on(table.programId, table.position)],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type Program = typeof programs.$inferSelect;
+export type SupportMaterial = typeof supportMaterials.$inferSelect;

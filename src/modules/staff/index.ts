@@ -1,0 +1,4 @@
+export { staffRoutes } from "./routes.js";
+export { type StaffRole, staffRoles, staffUsers } from "./schema.js";
+export { resolveStaffSession, signInStaff } from "./staff-sessions.js";
+export { createStaffUser, findStaffUserByEmail, listStaffUsers, setStaffPassword } from "./staff-users.js";

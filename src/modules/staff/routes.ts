@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { access, STAFF_COOKIE } from "../../platform/http/access.js";
+import { csrfTokenFor } from "../../platform/http/auth-guard.js";
+import { clientInfo, type RouteModule, withZod } from "../../platform/http/route-module.js";
+import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
+import { getOrganizationOrThrow, listOrganizationPrograms } from "../programs/index.js";
+import { staffRoles } from "./schema.js";
+import { revokeStaffSession, STAFF_SESSION_HOURS, signInStaff } from "./staff-sessions.js";
+import { getStaffUserOrThrow, publicStaffUser } from "./staff-users.js";
+
+const ZStaffUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(staffRoles),
+  organizationId: z.string(),
+  locale: z.string(),
+});
+
+export const ZStaffSignIn = z.object({
+  email: z.string().trim().min(1, "Informe o e-mail.").max(320).pipe(z.email("E-mail inválido.")),
+  password: z.string().min(1, "Informe a senha.").max(1024),
+});
+
+export const staffRoutes: RouteModule = (app, ctx) => {
+  const secure = ctx.config.appUrl.startsWith("https:");
+  const r = withZod(app);
+
+  // POST /api/admin/login – staff sign in with e-mail and password
+  r.post("/api/admin/login", {
+    config: { access: access.public, rateLimit: { max: 10, timeWindow: "1 minute" } },
+    schema: {
+      tags: ["staff"],
+      body: ZStaffSignIn,
+      response: { 200: z.object({ user: ZStaffUser, csrfToken: z.string() }) },
+    },
+    handler: async (request, reply) => {
+      const { token, sessionId, user } = await signInStaff(ctx.db, {
+        ...request.body,
+        ...clientInfo(request),
+      });
+      setSessionCookie(reply, STAFF_COOKIE, token, { maxAgeSeconds: STAFF_SESSION_HOURS * 3600, secure });
+      return { user: publicStaffUser(user), csrfToken: csrfTokenFor(ctx.secret, sessionId) };
+    },
+  });
+
+  // POST /api/admin/logout – revoke the current staff session
+  r.post("/api/admin/logout", {
+    config: { access: access.anyStaff },
+    schema: { tags: ["staff"] },
+    handler: async (request, reply) => {
+      await revokeStaffSession(ctx.db, request.staff!);
+      clearSessionCookie(reply, STAFF_COOKIE, secure);
+      return reply.status(204).send();
+    },
+  });
+
+  // GET /api/admin/session – who is signed in, their organization and its programs
+  r.get("/api/admin/session", {
+    config: { access: access.anyStaff },
+    schema: {
+      tags: ["staff"],
+      response: {
+        200: z.object({
+          user: ZStaffUser,
+          organization: z.object({ id: z.string(), name: z.string() }),
+          programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
+          csrfToken: z.string(),
+          devMailbox: z.boolean(),
+        }),
+      },
+    },
+    handler: async (request) => {
+      const staff = request.staff!;
+      const scope = { organizationId: staff.organizationId };
+      const [user, organization, programs] = await Promise.all([
+        getStaffUserOrThrow(ctx.db, scope, staff.staffUserId),
+        getOrganizationOrThrow(ctx.db, scope),
+        listOrganizationPrograms(ctx.db, scope),
+      ]);
+      return {
+        user: publicStaffUser(user),
+        organization: { id: organization.id, name: organization.name },
+        programs,
+        csrfToken: csrfTokenFor(ctx.secret, staff.sessionId),
+        devMailbox: !ctx.config.isProduction && ctx.transport.kind === "development",
+      };
+    },
+  });
+};

@@ -1,0 +1,70 @@
+import pino from "pino";
+import type { Config } from "../config.js";
+import { loadAppSecret } from "./crypto/app-secret.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { applyMigrations } from "./db/migrate.js";
+import type { JobQueue } from "./jobs/job.js";
+import { LocalJobQueue } from "./jobs/local-queue.js";
+import { PgBossJobQueue } from "./jobs/pg-boss-queue.js";
+import type { MailSettings } from "./mail/outbox.js";
+import { createDevelopmentTransport, createSmtpTransport, type MailTransport } from "./mail/transport.js";
+
+export type Logger = pino.Logger;
+
+/** What every use case may need from the platform, built once per process. */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  db: Database["db"];
+  jobs: JobQueue;
+  mail: MailSettings;
+  transport: MailTransport;
+  /** Signs reply tokens and CSRF tokens. */
+  secret: string;
+  logger: Logger;
+};
+
+export type ContextOptions = {
+  /** Workers run job handlers; web processes on PostgreSQL only enqueue. */
+  role: "web" | "worker" | "cli";
+  database?: Database;
+  logger?: Logger;
+  /** Use the in-process queue even on PostgreSQL (tests that settle jobs deterministically). */
+  forceLocalJobs?: boolean;
+};
+
+export async function createContext(config: Config, options: ContextOptions): Promise<AppContext> {
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const database =
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: config.DATABASE_POOL_SIZE,
+    }));
+  await applyMigrations(database);
+  const secret = await loadAppSecret(database.db, config.APP_SECRET);
+  const jobs: JobQueue =
+    config.DATABASE_URL && !options.forceLocalJobs
+      ? new PgBossJobQueue(config.DATABASE_URL, logger, { isWorker: options.role === "worker" })
+      : new LocalJobQueue(database.db, logger);
+  const transport = config.SMTP_URL
+    ? createSmtpTransport(config.SMTP_URL)
+    : createDevelopmentTransport(database.db);
+  return {
+    config,
+    database,
+    db: database.db,
+    jobs,
+    mail: { from: config.mailFrom, replyDomain: config.replyDomain, secret },
+    transport,
+    secret,
+    logger,
+  };
+}
+
+export async function closeContext(context: AppContext): Promise<void> {
+  await context.jobs.stop();
+  context.transport.close();
+  await context.database.close();
+}

@@ -1,0 +1,68 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { AppError, errorBody, type FieldErrors } from "./errors.js";
+
+function fieldErrorsFromValidation(
+  issues: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[],
+  context: string | undefined,
+): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) {
+    const path =
+      issue.params?.issue?.path?.map(String).join(".") ||
+      issue.instancePath?.replace(/^\//, "").replaceAll("/", ".");
+    const key = path || context || "body";
+    fields[key] = [...(fields[key] ?? []), issue.message ?? "is invalid"];
+  }
+  return fields;
+}
+
+/** Every error leaves as the contract's shape; anything unexpected is logged and answered 500. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply
+        .status(error.status)
+        .send(errorBody(error.code, error.message, error.fields, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = fieldErrorsFromValidation(error.validation, error.validationContext);
+      return reply.status(422).send(errorBody("validation_failed", "Some fields are invalid.", fields));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, "response did not match its schema");
+      return reply.status(500).send(errorBody("internal_error", "Something went wrong on our side."));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) {
+      return reply.status(429).send(errorBody("rate_limited", "Too many requests; try again later."));
+    }
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send(errorBody(clientErrorCode(error), clientErrorMessage(error)));
+    }
+    request.log.error({ err: error, reqId: request.id }, "unhandled error");
+    return reply.status(500).send(errorBody("internal_error", "Something went wrong on our side."));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send(errorBody("route_not_found", `No route ${request.method} ${request.url.split("?")[0]}.`));
+  });
+}
+
+const codesByFastifyError: Record<string, [string, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ["malformed_json", "The request body is not valid JSON."],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ["malformed_json", "The request body is empty."],
+  FST_ERR_CTP_BODY_TOO_LARGE: ["body_too_large", "The request body is too large."],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ["unsupported_media_type", "Send the body as application/json."],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ["invalid_content_length", "The Content-Length header is wrong."],
+};
+
+function clientErrorCode(error: FastifyError): string {
+  return codesByFastifyError[error.code]?.[0] ?? (error.statusCode === 404 ? "not_found" : "bad_request");
+}
+
+function clientErrorMessage(error: FastifyError): string {
+  return codesByFastifyError[error.code]?.[1] ?? error.message;
+}

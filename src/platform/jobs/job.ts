@@ -1,0 +1,43 @@
+import type { z } from "zod";
+import type { Db } from "../db/client.js";
+
+/** A job is an id plus the zod schema of its payload; the handler lives in the module that owns it. */
+export type JobDefinition<TPayload> = {
+  id: string;
+  payload: z.ZodType<TPayload>;
+  /** How many times a failed run is retried (with backoff) before the job is marked failed. */
+  retryLimit: number;
+};
+
+export function defineJob<TPayload>(
+  id: string,
+  payload: z.ZodType<TPayload>,
+  options: { retryLimit?: number } = {},
+): JobDefinition<TPayload> {
+  return { id, payload, retryLimit: options.retryLimit ?? 5 };
+}
+
+/** What a handler did, reported in logs and stored as the job's output: handlers are safe to run twice. */
+export type JobOutcome = { status: "done" | "skipped"; detail?: string };
+
+export type JobHandler<TPayload> = (payload: TPayload) => Promise<JobOutcome>;
+
+export type EnqueueOptions = {
+  /** At most one queued-or-active job with this key per job id. */
+  singletonKey?: string;
+  startAfter?: Date;
+};
+
+export interface JobQueue {
+  /** Writes the job through `db`, usually the caller's transaction: it exists only if that commits. */
+  enqueue<TPayload>(
+    db: Db,
+    job: JobDefinition<TPayload>,
+    payload: TPayload,
+    options?: EnqueueOptions,
+  ): Promise<void>;
+  register<TPayload>(job: JobDefinition<TPayload>, handler: JobHandler<TPayload>): void;
+  /** Starts working registered handlers (web processes in production only enqueue). */
+  startWorkers(): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,77 @@
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const outboxStatusEnum = pgEnum("email_outbox_status", ["pending", "sent", "failed"]);
+
+/**
+ * Every e-mail the product sends, written in the same transaction as the change that causes it and
+ * delivered later by the `mail.send` job. The row's id is the Message-ID's left part and the reply
+ * token's subject, so a retry is recognisable and a reply can be traced back to what was sent.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id"),
+    programId: uuid("program_id"),
+    // What the e-mail is about, for routing replies into the helpdesk.
+    participantId: uuid("participant_id"),
+    ticketId: uuid("ticket_id"),
+    template: text("template").notNull(),
+    locale: text("locale").notNull(),
+    toAddress: text("to_address").notNull(),
+    fromAddress: text("from_address").notNull(),
+    replyTo: text("reply_to"),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    messageId: text("message_id").notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull(),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("email_outbox_message_id_unique").on(table.messageId),
+    index("email_outbox_status_idx").on(table.status, table.createdAt),
+    index("email_outbox_participant_idx").on(table.participantId),
+  ],
+);
+
+/**
+ * The development mailbox: where e-mails go when no SMTP_URL is set. One row per delivery, so a
+ * message delivered twice shows twice (crash tests count deliveries by Message-ID).
+ */
+export const devMailbox = pgTable(
+  "dev_mailbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    messageId: text("message_id").notNull(),
+    toAddress: text("to_address").notNull(),
+    fromAddress: text("from_address").notNull(),
+    replyTo: text("reply_to"),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull(),
+    links: jsonb("links").$type<string[]>().notNull(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("dev_mailbox_delivered_idx").on(table.deliveredAt),
+    index("dev_mailbox_message_id_idx").on(table.messageId),
+  ],
+);
+
+export type OutboxEmail = typeof emailOutbox.$inferSelect;

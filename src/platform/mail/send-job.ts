@@ -1,0 +1,39 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import type { JobOutcome } from "../jobs/job.js";
+import { emailOutbox } from "./schema.js";
+import type { MailTransport } from "./transport.js";
+
+/**
+ * Delivers one outbox e-mail. At least once: a crash between delivery and the status update sends it
+ * again with the same Message-ID, which receivers (and our mailbox) recognise as the same message.
+ */
+export function createMailSendHandler(db: Db, transport: MailTransport) {
+  return async ({ outboxId }: { outboxId: string }): Promise<JobOutcome> => {
+    const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, outboxId));
+    if (!email) return { status: "skipped", detail: "no such outbox row" };
+    if (email.status === "sent") return { status: "skipped", detail: "already sent" };
+    try {
+      await transport.deliver(email);
+    } catch (err) {
+      await db
+        .update(emailOutbox)
+        .set({
+          attempts: sql`${emailOutbox.attempts} + 1`,
+          lastError: String(err instanceof Error ? err.message : err),
+        })
+        .where(eq(emailOutbox.id, outboxId));
+      throw err;
+    }
+    await db
+      .update(emailOutbox)
+      .set({
+        status: "sent",
+        sentAt: new Date(),
+        attempts: sql`${emailOutbox.attempts} + 1`,
+        lastError: null,
+      })
+      .where(and(eq(emailOutbox.id, outboxId), eq(emailOutbox.status, "pending")));
+    return { status: "done", detail: email.messageId };
+  };
+}

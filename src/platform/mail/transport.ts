@@ -1,0 +1,55 @@
+import nodemailer from "nodemailer";
+import type { Db } from "../db/client.js";
+import { devMailbox, type OutboxEmail } from "./schema.js";
+
+export type MailTransport = {
+  kind: "smtp" | "development";
+  deliver(email: OutboxEmail): Promise<void>;
+  close(): void;
+};
+
+/** Every URL in a text part, so tests and the mailbox page can follow links as a reader would. */
+export function extractLinks(text: string): string[] {
+  return [...new Set(text.match(/https?:\/\/[^\s<>"')]+/g) ?? [])];
+}
+
+export function createSmtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    kind: "smtp",
+    async deliver(email) {
+      await transporter.sendMail({
+        from: email.fromAddress,
+        to: email.toAddress,
+        replyTo: email.replyTo ?? undefined,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId: email.messageId,
+        headers: email.headers,
+      });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** Without SMTP_URL, mail is "delivered" to a table served at /api/dev/mailbox and /dev/mailbox. */
+export function createDevelopmentTransport(db: Db): MailTransport {
+  return {
+    kind: "development",
+    async deliver(email) {
+      await db.insert(devMailbox).values({
+        messageId: email.messageId,
+        toAddress: email.toAddress,
+        fromAddress: email.fromAddress,
+        replyTo: email.replyTo,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        headers: email.headers,
+        links: extractLinks(email.text),
+      });
+    },
+    close: () => {},
+  };
+}

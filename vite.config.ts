@@ -1,0 +1,46 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const webRoot = fileURLToPath(new URL("./web", import.meta.url));
+const buildOutput = fileURLToPath(new URL("./dist/web", import.meta.url));
+
+// Paths the Fastify server answers itself; in `vite` dev they are forwarded to it. Keys starting with
+// "^" are regular expressions: a plain "/p" would also capture "/portal".
+const serverPaths = ["^/api/", "^/portal/auth/", "^/p/", "^/dev/"];
+const serverUrl = "http://127.0.0.1:3000";
+
+// One SPA for both areas: /admin/* (staff) and /portal/* (referrers).
+export default defineConfig(({ mode }) => ({
+  // Vitest falls back to this file when no vitest.config.ts exists; its tests live outside web/.
+  root: mode === "test" ? undefined : webRoot,
+  base: "/",
+  plugins: [react()],
+  build: {
+    outDir: buildOutput,
+    emptyOutDir: true,
+    // Libraries change far less often than our pages: separate chunks stay cached across releases.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: "react",
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 2,
+            },
+            {
+              name: "mantine",
+              test: /node_modules[\\/](@mantine|@floating-ui|react-number-format|clsx)[\\/]/,
+              priority: 1,
+            },
+            { name: "vendor", test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: Object.fromEntries(serverPaths.map((path) => [path, { target: serverUrl, changeOrigin: false }])),
+  },
+}));

@@ -1,0 +1,41 @@
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import type { AdminSession } from "../api/admin-api";
+import { apiErrorMessage } from "../app/api-error-message";
+import { AreaShell } from "../app/area-shell";
+import { SessionGate } from "../app/session-gate";
+import { adoptProfileLocale } from "../i18n/i18n";
+import { useAdminSessionQuery, useSignOutStaff } from "./admin-session";
+
+/** Everything under /admin except the sign-in page: needs a staff session. */
+export function AdminArea() {
+  const session = useAdminSessionQuery();
+  return (
+    <SessionGate session={session} signInPath="/admin/login">
+      {(signedIn) => <AdminShell session={signedIn} />}
+    </SessionGate>
+  );
+}
+
+function AdminShell({ session }: { session: AdminSession }) {
+  const { t } = useTranslation();
+  const signOut = useSignOutStaff(session.csrfToken);
+  const { user, organization } = session;
+
+  useEffect(() => adoptProfileLocale(user.locale), [user.locale]);
+
+  return (
+    <AreaShell
+      title={t("common.productName")}
+      context={organization.name}
+      person={{ name: user.name, detail: t(`admin.roles.${user.role}`) }}
+      navItems={[{ to: "/admin", label: t("common.home") }]}
+      onSignOut={() => signOut.mutate()}
+      isSigningOut={signOut.isPending}
+      signOutError={signOut.isError ? apiErrorMessage(signOut.error, t) : undefined}
+    >
+      <Outlet context={session} />
+    </AreaShell>
+  );
+}

@@ -1,0 +1,17 @@
+import type { RouteObject } from "react-router";
+import { NotFoundPage } from "../app/not-found-page";
+import { AdminArea } from "./admin-area";
+import { AdminHomePage } from "./admin-home-page";
+import { AdminLoginPage } from "./admin-login-page";
+
+export const adminRoutes: RouteObject[] = [
+  { path: "/admin/login", element: <AdminLoginPage /> },
+  {
+    path: "/admin",
+    element: <AdminArea />,
+    children: [
+      { index: true, element: <AdminHomePage /> },
+      { path: "*", element: <NotFoundPage homePath="/admin" /> },
+    ],
+  },
+];

@@ -1,0 +1,27 @@
+import { apiRequest, rememberCsrfToken } from "./api-client";
+
+export type PortalSession = {
+  participant: { id: string; name: string; email: string; locale: string };
+  program: { id: string; slug: string; name: string };
+  csrfToken: string;
+};
+
+export type SignInLinkRequest = { programSlug: string; email: string; locale?: string };
+
+// POST /api/portal/login – e-mails a single-use sign-in link; answers 202 whether or not the address is known.
+export async function requestSignInLink(request: SignInLinkRequest): Promise<void> {
+  await apiRequest<{ status: "sent" }>("/api/portal/login", { method: "POST", body: request });
+}
+
+// GET /api/portal/session – the signed-in referrer and their program; 401 when nobody.
+export async function getPortalSession(): Promise<PortalSession> {
+  const session = await apiRequest<PortalSession>("/api/portal/session");
+  rememberCsrfToken(session.csrfToken);
+  return session;
+}
+
+// POST /api/portal/logout – ends the referrer session.
+export async function signOutReferrer(csrfToken: string): Promise<void> {
+  await apiRequest<void>("/api/portal/logout", { method: "POST", csrfToken });
+  rememberCsrfToken(undefined);
+}

@@ -1,0 +1,125 @@
+import {
+  Alert,
+  Anchor,
+  AppShell,
+  Burger,
+  Button,
+  Container,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import classes from "./area-shell.module.css";
+import { LanguageSwitch } from "./language-switch";
+
+export type AreaNavItem = { to: string; label: string };
+
+type AreaShellProps = {
+  /** Big name at the left of the header: the product for staff, the program for referrers. */
+  title: string;
+  /** What the title belongs to, e.g. the organization. */
+  context?: string;
+  person: { name: string; detail?: string };
+  navItems: AreaNavItem[];
+  onSignOut: () => void;
+  isSigningOut: boolean;
+  /** Why the last sign-out attempt failed, shown above the page. */
+  signOutError?: string;
+  children: ReactNode;
+};
+
+const mainContentId = "main-content";
+
+/** Header, navbar and main region shared by the staff area and the referrer portal. */
+export function AreaShell({
+  title,
+  context,
+  person,
+  navItems,
+  onSignOut,
+  isSigningOut,
+  signOutError,
+  children,
+}: AreaShellProps) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const [isNavbarOpen, navbar] = useDisclosure(false);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !isNavbarOpen } }}
+      padding="md"
+    >
+      <Anchor href={`#${mainContentId}`} className={classes.skipLink}>
+        {t("common.skipToContent")}
+      </Anchor>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={isNavbarOpen}
+              onClick={navbar.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("common.toggleNavigation")}
+              aria-expanded={isNavbarOpen}
+            />
+            <Text fw={700} size="lg" truncate>
+              {title}
+            </Text>
+            {context ? (
+              <Text c="dimmed" size="sm" truncate visibleFrom="xs">
+                {context}
+              </Text>
+            ) : null}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Stack gap={0} align="flex-end" visibleFrom="sm">
+              <Text size="sm" fw={500}>
+                {person.name}
+              </Text>
+              {person.detail ? (
+                <Text size="xs" c="dimmed">
+                  {person.detail}
+                </Text>
+              ) : null}
+            </Stack>
+            <LanguageSwitch />
+            <Button variant="default" size="xs" onClick={onSignOut} loading={isSigningOut}>
+              {t("common.signOut")}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t("common.mainNavigation")}>
+        {navItems.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={pathname === item.to}
+            aria-current={pathname === item.to ? "page" : undefined}
+            onClick={navbar.close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id={mainContentId} tabIndex={-1} className={classes.main}>
+        <Container size="lg" px={0}>
+          {signOutError ? (
+            <Alert color="red" mb="md">
+              {signOutError}
+            </Alert>
+          ) : null}
+          {children}
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import type { PortalSession } from "../api/portal-api";
+import { apiErrorMessage } from "../app/api-error-message";
+import { AreaShell } from "../app/area-shell";
+import { SessionGate } from "../app/session-gate";
+import { adoptProfileLocale } from "../i18n/i18n";
+import { usePortalSessionQuery, useSignOutReferrer } from "./portal-session";
+
+/** Everything under /portal except the sign-in page: needs a referrer session. */
+export function PortalArea() {
+  const session = usePortalSessionQuery();
+  return (
+    <SessionGate session={session} signInPath="/portal/login">
+      {(signedIn) => <PortalShell session={signedIn} />}
+    </SessionGate>
+  );
+}
+
+function PortalShell({ session }: { session: PortalSession }) {
+  const { t } = useTranslation();
+  const signOut = useSignOutReferrer(session);
+  const { participant, program } = session;
+
+  useEffect(() => adoptProfileLocale(participant.locale), [participant.locale]);
+
+  return (
+    <AreaShell
+      title={program.name}
+      context={t("portal.areaName")}
+      person={{ name: participant.name, detail: participant.email }}
+      navItems={[{ to: "/portal", label: t("common.home") }]}
+      onSignOut={() => signOut.mutate()}
+      isSigningOut={signOut.isPending}
+      signOutError={signOut.isError ? apiErrorMessage(signOut.error, t) : undefined}
+    >
+      <Outlet context={session} />
+    </AreaShell>
+  );
+}
