@@ -18,13 +18,14 @@ import classes from "./area-shell.module.css";
 import { LanguageSwitch } from "./language-switch";
 
 export type AreaNavItem = { to: string; label: string };
+export type AreaPerson = { name: string; detail?: string };
 
 type AreaShellProps = {
   /** Big name at the left of the header: the product for staff, the program for referrers. */
   title: string;
   /** What the title belongs to, e.g. the organization. */
   context?: string;
-  person: { name: string; detail?: string };
+  person: AreaPerson;
   navItems: AreaNavItem[];
   onSignOut: () => void;
   isSigningOut: boolean;
@@ -36,16 +37,8 @@ type AreaShellProps = {
 const mainContentId = "main-content";
 
 /** Header, navbar and main region shared by the staff area and the referrer portal. */
-export function AreaShell({
-  title,
-  context,
-  person,
-  navItems,
-  onSignOut,
-  isSigningOut,
-  signOutError,
-  children,
-}: AreaShellProps) {
+export function AreaShell(props: AreaShellProps) {
+  const { title, context, person, navItems, onSignOut, isSigningOut, signOutError, children } = props;
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const [isNavbarOpen, navbar] = useDisclosure(false);
@@ -74,22 +67,13 @@ export function AreaShell({
               {title}
             </Text>
             {context ? (
-              <Text c="dimmed" size="sm" truncate visibleFrom="xs">
+              <Text c="dimmed" size="sm" truncate visibleFrom="md">
                 {context}
               </Text>
             ) : null}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Stack gap={0} align="flex-end" visibleFrom="sm">
-              <Text size="sm" fw={500}>
-                {person.name}
-              </Text>
-              {person.detail ? (
-                <Text size="xs" c="dimmed">
-                  {person.detail}
-                </Text>
-              ) : null}
-            </Stack>
+            <PersonSummary person={person} align="flex-end" visibleFrom="sm" />
             <LanguageSwitch />
             <Button variant="default" size="xs" onClick={onSignOut} loading={isSigningOut}>
               {t("common.signOut")}
@@ -98,17 +82,28 @@ export function AreaShell({
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t("common.mainNavigation")}>
-        {navItems.map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={item.label}
-            active={pathname === item.to}
-            aria-current={pathname === item.to ? "page" : undefined}
-            onClick={navbar.close}
-          />
-        ))}
+        <AppShell.Section grow>
+          {navItems.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              active={pathname === item.to}
+              aria-current={pathname === item.to ? "page" : undefined}
+              onClick={navbar.close}
+            />
+          ))}
+        </AppShell.Section>
+        {/* On small screens the header has no room for who is signed in where; the open menu shows it. */}
+        <AppShell.Section hiddenFrom="sm" p="sm" className={classes.navbarFooter}>
+          {context ? (
+            <Text size="sm" c="dimmed" mb="xs">
+              {context}
+            </Text>
+          ) : null}
+          <PersonSummary person={person} align="flex-start" />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id={mainContentId} tabIndex={-1} className={classes.main}>
         <Container size="lg" px={0}>
@@ -121,5 +116,22 @@ export function AreaShell({
         </Container>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+type PersonSummaryProps = { person: AreaPerson; align: "flex-start" | "flex-end"; visibleFrom?: "sm" };
+
+function PersonSummary({ person, align, visibleFrom }: PersonSummaryProps) {
+  return (
+    <Stack gap={0} align={align} visibleFrom={visibleFrom} miw={0}>
+      <Text size="sm" fw={500} truncate maw="100%">
+        {person.name}
+      </Text>
+      {person.detail ? (
+        <Text size="xs" c="dimmed" truncate maw="100%">
+          {person.detail}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }

@@ -6,7 +6,7 @@ import { Link } from "react-router";
 export function NotFoundPage({ homePath }: { homePath: string }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="sm" py="xl">
+    <Stack gap="sm">
       <Title order={1}>{t("notFound.title")}</Title>
       <Text>{t("notFound.body")}</Text>
       <Anchor component={Link} to={homePath}>

@@ -6,6 +6,7 @@ import {
   languageFromLocale,
   storedLanguage,
   storeLanguage,
+  supportedLanguages,
 } from "./language";
 import { en } from "./locales/en";
 import { type Messages, ptBR } from "./locales/pt-BR";
@@ -27,7 +28,7 @@ export const i18nReady = i18next.use(initReactI18next).init({
   resources: { "pt-BR": { translation: ptBR }, en: { translation: en } },
   lng: storedLanguage() ?? defaultLanguage,
   fallbackLng: defaultLanguage,
-  supportedLngs: ["pt-BR", "en"],
+  supportedLngs: [...supportedLanguages],
   // React escapes what it renders; escaping here too would show "&amp;" in names.
   interpolation: { escapeValue: false },
 });

@@ -20,9 +20,7 @@ export function PortalLoginPage() {
     <PublicFrame brand={programName ?? t("common.productName")}>
       <Stack>
         <Title order={1} size="h2">
-          {programName
-            ? t("portal.login.titleWithProgram", { program: programName })
-            : t("portal.login.title")}
+          {t("portal.login.title")}
         </Title>
         {isSent ? (
           <SignInLinkSent onAskAgain={() => setIsSent(false)} />

@@ -20,6 +20,11 @@ export const en: Messages = {
     body: "The address you opened does not exist or has moved.",
     backHome: "Back to home",
   },
+  routeError: {
+    title: "Something went wrong",
+    body: "This page hit an unexpected error. Reloading usually fixes it.",
+    reload: "Reload the page",
+  },
   errors: {
     network: "We could not reach the server. Check your connection and try again.",
     rateLimited: "Too many attempts in a row. Wait a moment and try again.",
@@ -59,10 +64,9 @@ export const en: Messages = {
     },
   },
   portal: {
-    areaName: "Referrer portal",
+    areaName: "My Referrals",
     login: {
-      title: "Sign in to the referrer portal",
-      titleWithProgram: "Sign in to {{program}}",
+      title: "Sign in to My Referrals",
       intro: "Enter the e-mail you use in the program. We will send you a sign-in link.",
       email: "E-mail",
       program: "Program",

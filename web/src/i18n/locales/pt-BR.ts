@@ -19,6 +19,11 @@ export const ptBR = {
     body: "O endereço que você abriu não existe ou foi movido.",
     backHome: "Voltar ao início",
   },
+  routeError: {
+    title: "Algo deu errado",
+    body: "Esta página encontrou um erro inesperado. Recarregar costuma resolver.",
+    reload: "Recarregar a página",
+  },
   errors: {
     network: "Não foi possível falar com o servidor. Verifique sua conexão e tente de novo.",
     rateLimited: "Muitas tentativas seguidas. Aguarde um pouco e tente de novo.",
@@ -58,10 +63,9 @@ export const ptBR = {
     },
   },
   portal: {
-    areaName: "Portal do indicador",
+    areaName: "Minhas Indicações",
     login: {
-      title: "Entrar no portal do indicador",
-      titleWithProgram: "Entrar em {{program}}",
+      title: "Entrar em Minhas Indicações",
       intro: "Informe o e-mail que você usa no programa. Enviaremos um link de acesso.",
       email: "E-mail",
       program: "Programa",

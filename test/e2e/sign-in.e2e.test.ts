@@ -1,0 +1,162 @@
+// Browser tests of the two ways in: staff with e-mail and password at /admin, referrers with a
+// single-use link e-mailed from /portal/login. They drive the real server (a child process on a fresh
+// embedded database) and the built web app (run `npx vite build` first: the server serves dist/web).
+import { mkdirSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { type ServerProcess, startServerProcess } from "../support/server-process.js";
+
+// The demo referrer the embedded default seeds (src/demo/seed-demo.ts).
+const DEMO_REFERRER_EMAIL = "indicador@example.com";
+const DEMO_PROGRAM_SLUG = "desk-manager";
+// Set E2E_SCREENSHOTS=/tmp/shots to keep a picture of each page the tests reach.
+const screenshotDir = process.env.E2E_SCREENSHOTS;
+
+type MailboxItem = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  links: string[];
+  messageId: string;
+};
+
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServerProcess(),
+    chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    }),
+  ]);
+  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, 30_000);
+
+/** A fresh browser profile (no cookies, no stored language) per test; on failure, the logs are printed. */
+async function openPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "pt-BR" });
+  context.setDefaultTimeout(8_000);
+  const page = await context.newPage();
+  const browserLog: string[] = [];
+  page.on("console", (message) => browserLog.push(`${message.type()}: ${message.text()}`));
+  page.on("pageerror", (error) => browserLog.push(`pageerror: ${error.message}`));
+  onTestFailed(() => {
+    console.error(
+      `page: ${page.url()}\nbrowser:\n${browserLog.join("\n")}\nserver:\n${server.output().slice(-4000)}`,
+    );
+  });
+  return page;
+}
+
+async function screenshot(page: Page, name: string) {
+  if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+}
+
+async function readMailbox(): Promise<MailboxItem[]> {
+  const response = await fetch(`${server.url}/api/dev/mailbox`);
+  expect(response.status).toBe(200);
+  const { items } = (await response.json()) as { items: MailboxItem[] };
+  return items;
+}
+
+/** E-mail leaves through the outbox and a job, so the message may land a moment after the 202. */
+async function waitForNewEmail(to: string, seenMessageIds: Set<string>): Promise<MailboxItem> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const fresh = (await readMailbox()).find(
+      (item) => item.to.includes(to) && !seenMessageIds.has(item.messageId),
+    );
+    if (fresh) return fresh;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`no new e-mail to ${to} within 10 s`);
+}
+
+describe("signing in", () => {
+  it("staff sign in with e-mail and password, see their organization's programs, switch to English and sign out", async () => {
+    const page = await openPage();
+
+    await page.goto(`${server.url}/admin`);
+    await page.waitForURL(`${server.url}/admin/login`);
+    await screenshot(page, "admin-login");
+    await page.getByLabel("E-mail").fill(server.adminEmail);
+    await page.getByLabel("Senha").fill(server.adminPassword);
+    await page.getByRole("button", { name: "Entrar" }).click();
+
+    await page.waitForURL(`${server.url}/admin`);
+    const session = (await (await page.request.get(`${server.url}/api/admin/session`)).json()) as {
+      organization: { name: string };
+    };
+    await page.getByRole("heading", { name: "Programas" }).waitFor();
+    await page.getByRole("banner").getByText(session.organization.name).waitFor();
+    await page.getByText(DEMO_PROGRAM_SLUG, { exact: true }).waitFor();
+    expect(await page.getByRole("link", { name: "Página pública" }).getAttribute("href")).toBe(
+      `/p/${DEMO_PROGRAM_SLUG}`,
+    );
+    await screenshot(page, "admin-home");
+
+    // The language switch is a radio pair: the arrow key moves from Português to English, as for any keyboard user.
+    await page.getByRole("radio", { name: /Português/ }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.getByRole("heading", { name: "Programs" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await screenshot(page, "admin-home-en");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${server.url}/admin/login`);
+    await page.getByRole("heading", { name: "Sign in to Corrente" }).waitFor();
+    // The session is gone on the server too, not only forgotten by the page.
+    expect((await page.request.get(`${server.url}/api/admin/session`)).status()).toBe(401);
+    await page.context().close();
+  }, 20_000);
+
+  it("a referrer signs in with the link e-mailed to them, and the same link does not work twice", async () => {
+    const page = await openPage();
+    const seenMessageIds = new Set((await readMailbox()).map((item) => item.messageId));
+
+    await page.goto(`${server.url}/portal/login?program=${DEMO_PROGRAM_SLUG}`);
+    await page.getByLabel("E-mail").fill(DEMO_REFERRER_EMAIL);
+    await page.getByRole("button", { name: "Enviar link de acesso" }).click();
+    await page.getByText("Se este e-mail participa do programa, enviamos um link de acesso.").waitFor();
+    await screenshot(page, "portal-login-sent");
+
+    const email = await waitForNewEmail(DEMO_REFERRER_EMAIL, seenMessageIds);
+    const signInLink = email.links.find((link) => new URL(link).pathname.startsWith("/portal/auth/"));
+    expect(signInLink, `sign-in link in ${JSON.stringify(email.links)}`).toBeDefined();
+    expect(email.text).toContain(signInLink);
+
+    await page.goto(signInLink!);
+    await page.waitForURL(`${server.url}/portal`);
+    const { participant } = (await (await page.request.get(`${server.url}/api/portal/session`)).json()) as {
+      participant: { name: string };
+    };
+    await page.getByRole("heading", { name: `Olá, ${participant.name}!` }).waitFor();
+    await screenshot(page, "portal-home");
+
+    await page.goto(signInLink!);
+    await page.waitForURL(
+      (url) => url.pathname === "/portal/login" && url.searchParams.get("error") === "link_invalid",
+    );
+    await page.getByText("Este link expirou ou já foi usado.").waitFor();
+    await page.getByLabel("E-mail").waitFor();
+    await screenshot(page, "portal-link-invalid");
+    await page.context().close();
+  }, 20_000);
+});
