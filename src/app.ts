@@ -30,6 +30,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Ids from the client are never trusted; each request gets its own for the logs.
     requestIdHeader: false,
   }) as unknown as FastifyInstance; // pino's Logger type is wider than Fastify's default; same object
+  // JSON only: a text/plain body is what a cross-site HTML form can send, so it gets a 415.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

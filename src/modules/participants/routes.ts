@@ -13,7 +13,7 @@ import {
   PARTICIPANT_SESSION_DAYS,
   revokeParticipantSession,
 } from "./participant-sessions.js";
-import { consumeSignInLink, requestSignInLink } from "./sign-in-links.js";
+import { consumeSignInLink, findSignInLinkProgramSlug, requestSignInLink } from "./sign-in-links.js";
 
 export const ZPortalSignIn = z.object({
   programSlug: z.string().trim().min(1).max(100),
@@ -60,7 +60,11 @@ export const participantRoutes: RouteModule = (app, ctx) => {
         });
         return opened;
       });
-      if (!session) return reply.redirect("/portal/login?error=link_invalid", 303);
+      if (!session) {
+        const slug = await findSignInLinkProgramSlug(ctx.db, request.params.token);
+        const program = slug ? `program=${encodeURIComponent(slug)}&` : "";
+        return reply.redirect(`/portal/login?${program}error=link_invalid`, 303);
+      }
       setSessionCookie(reply, PORTAL_COOKIE, session.token, {
         maxAgeSeconds: PARTICIPANT_SESSION_DAYS * 86400,
         secure,

@@ -116,3 +116,13 @@ export async function consumeSignInLink(db: Db, token: string) {
     .returning({ participantId: portalSignInLinks.participantId, programId: portalSignInLinks.programId });
   return link ?? null;
 }
+
+/** The program a link belongs to, used or not: a spent link's page can still offer that program's form. */
+export async function findSignInLinkProgramSlug(db: Db, token: string): Promise<string | null> {
+  const [row] = await db
+    .select({ slug: programs.slug })
+    .from(portalSignInLinks)
+    .innerJoin(programs, eq(programs.id, portalSignInLinks.programId))
+    .where(eq(portalSignInLinks.tokenHash, hashToken(token)));
+  return row?.slug ?? null;
+}

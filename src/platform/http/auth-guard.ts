@@ -10,6 +10,12 @@ import {
 } from "./access.js";
 import { Forbidden, NotFound, Unauthenticated } from "./errors.js";
 
+declare module "fastify" {
+  interface FastifyInstance {
+    routePolicies: RoutePolicy[];
+  }
+}
+
 // Routes added by plugins we do not write (API docs, built web assets) are public by nature.
 const pluginRoutePrefixes = ["/api/docs", "/assets/"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -22,7 +28,12 @@ export function csrfTokenFor(secret: string, sessionId: string): string {
   return hmac(secret, `csrf:${sessionId}`).toString("base64url");
 }
 
+/** One row per route and method: what the authorization tests enumerate. */
+export type RoutePolicy = { method: string; url: string; access: Access };
+
 export function registerAuthGuard(app: FastifyInstance, options: GuardOptions) {
+  const policies: RoutePolicy[] = [];
+  app.decorate("routePolicies", policies);
   app.decorateRequest("staff", undefined);
   app.decorateRequest("participant", undefined);
 
@@ -35,6 +46,7 @@ export function registerAuthGuard(app: FastifyInstance, options: GuardOptions) {
       }
       throw new Error(`Route ${route.method} ${route.url} declares no access policy (config.access).`);
     }
+    for (const method of [route.method].flat()) policies.push({ method, url: route.url, access: declared });
     const guard = (request: FastifyRequest, reply: FastifyReply) =>
       enforceAccess(declared, request, reply, options);
     const existing = route.preHandler;

@@ -1,0 +1,43 @@
+// The product in-process for a test file: context on a fresh database, every job handler, the HTTP app
+// (driven with app.inject) and `drainJobs` to settle outbox e-mails and jobs deterministically.
+import type { FastifyInstance } from "fastify";
+import pino from "pino";
+import { buildApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { registerJobHandlers } from "../../src/jobs.js";
+import { type AppContext, closeContext, createContext } from "../../src/platform/context.js";
+import type { LocalJobQueue } from "../../src/platform/jobs/local-queue.js";
+import { openTestDatabase } from "./test-database.js";
+
+export const TEST_APP_URL = "http://corrente.test";
+
+export type TestApp = {
+  ctx: AppContext;
+  app: FastifyInstance;
+  drainJobs(): Promise<number>;
+  close(): Promise<void>;
+};
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", APP_URL: TEST_APP_URL, LOG_LEVEL: "silent", ...env });
+  const ctx = await createContext(config, {
+    role: "web",
+    database,
+    forceLocalJobs: true,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+  });
+  registerJobHandlers(ctx);
+  const app = await buildApp(ctx);
+  await app.ready();
+  const queue = ctx.jobs as LocalJobQueue;
+  return {
+    ctx,
+    app,
+    drainJobs: () => queue.drain(),
+    async close() {
+      await app.close();
+      await closeContext(ctx);
+    },
+  };
+}
