@@ -1,0 +1,57 @@
+import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OutboxEmail } from "./schema.js";
+import { createSmtpTransport } from "./transport.js";
+
+describe("the SMTP transport", () => {
+  const received: Buffer[] = [];
+  let server: SMTPServer;
+  let port: number;
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => {
+          received.push(Buffer.concat(chunks));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("delivers the outbox message as rendered, with its Message-ID, Reply-To and automatic-mail headers", async () => {
+    const transport = createSmtpTransport(`smtp://127.0.0.1:${port}`);
+    const email = {
+      id: "6d1f1a7e-6f0b-4c1e-9a51-3a2b2b8f0c11",
+      toAddress: "ana@example.com",
+      fromAddress: "Programa <no-reply@indique.example.com>",
+      replyTo: "reply+abc@indique.example.com",
+      subject: "Seu link de acesso — Vai de Desk Manager",
+      text: "Olá, Ana\n\nhttps://indique.example.com/portal/auth/x",
+      html: "<p>Olá, Ana</p>",
+      messageId: "<6d1f1a7e-6f0b-4c1e-9a51-3a2b2b8f0c11@indique.example.com>",
+      headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
+    } as OutboxEmail;
+    await transport.deliver(email);
+    transport.close();
+
+    expect(received).toHaveLength(1);
+    const parsed = await simpleParser(received[0]!);
+    expect(parsed.messageId).toBe(email.messageId);
+    expect(parsed.subject).toBe(email.subject);
+    expect(parsed.replyTo?.text).toBe(email.replyTo);
+    expect(parsed.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(parsed.headers.get("x-auto-response-suppress")).toBe("All");
+    expect(parsed.text?.trim()).toBe(email.text);
+    expect(parsed.html).toContain("Olá, Ana");
+  });
+});
