@@ -30,8 +30,19 @@ describe("the SMTP transport", () => {
 
   it("delivers the outbox message as rendered, with its Message-ID, Reply-To and automatic-mail headers", async () => {
     const transport = createSmtpTransport(`smtp://127.0.0.1:${port}`);
-    const email = {
+    const email: OutboxEmail = {
       id: "6d1f1a7e-6f0b-4c1e-9a51-3a2b2b8f0c11",
+      organizationId: null,
+      programId: null,
+      participantId: null,
+      ticketId: null,
+      template: "test",
+      locale: "pt-BR",
+      status: "pending",
+      attempts: 0,
+      lastError: null,
+      createdAt: new Date(),
+      sentAt: null,
       toAddress: "ana@example.com",
       fromAddress: "Programa <no-reply@indique.example.com>",
       replyTo: "reply+abc@indique.example.com",
@@ -40,7 +51,7 @@ describe("the SMTP transport", () => {
       html: "<p>Olá, Ana</p>",
       messageId: "<6d1f1a7e-6f0b-4c1e-9a51-3a2b2b8f0c11@indique.example.com>",
       headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
-    } as OutboxEmail;
+    };
     await transport.deliver(email);
     transport.close();
 
