@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { participantRoutes, resolveParticipantSession } from "./modules/participants/index.js";
 import { programRoutes } from "./modules/programs/index.js";
+import { referralRoutes } from "./modules/referrals/index.js";
 import { resolveStaffSession, staffRoutes } from "./modules/staff/index.js";
 import type { AppContext } from "./platform/context.js";
 import { access } from "./platform/http/access.js";
@@ -17,7 +18,13 @@ import type { RouteModule } from "./platform/http/route-module.js";
 import { systemRoutes } from "./platform/http/system-routes.js";
 import { registerWebApp } from "./platform/http/web-app-routes.js";
 
-const routeModules: RouteModule[] = [systemRoutes, programRoutes, staffRoutes, participantRoutes];
+const routeModules: RouteModule[] = [
+  systemRoutes,
+  programRoutes,
+  staffRoutes,
+  participantRoutes,
+  referralRoutes,
+];
 
 /** JSON bodies above this are refused with 413 before they are parsed. */
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;

@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organizations } from "../../src/modules/programs/index.js";
+import type { Db } from "../../src/platform/db/client.js";
 import { inTransaction } from "../../src/platform/db/transaction.js";
 import { localJobs } from "../../src/platform/jobs/schema.js";
-import { enqueueEmail, mailSendJob } from "../../src/platform/mail/outbox.js";
+import { enqueueEmail, mailSendJob, suppressAddress } from "../../src/platform/mail/outbox.js";
 import { devMailbox, emailOutbox } from "../../src/platform/mail/schema.js";
 import { createMailSendHandler } from "../../src/platform/mail/send-job.js";
 import { defineEmailTemplate } from "../../src/platform/mail/template.js";
-import { unique } from "../support/factories.js";
+import { makeProgram, unique } from "../support/factories.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
 const helloEmail = defineEmailTemplate<{ name: string }>({
@@ -19,6 +20,13 @@ const helloEmail = defineEmailTemplate<{ name: string }>({
     paragraphs: ["<script>alert(1)</script>"],
   }),
 });
+
+/** Runs a use case that must enqueue an e-mail, and returns that e-mail's ids. */
+async function sentEmail(db: Db, work: (tx: Db) => Promise<{ outboxId: string; messageId: string } | null>) {
+  const result = await inTransaction(db, work);
+  if (!result) throw new Error("expected an e-mail to be enqueued");
+  return result;
+}
 
 describe("the e-mail outbox", () => {
   let t: TestApp;
@@ -53,7 +61,7 @@ describe("the e-mail outbox", () => {
 
   it("commits the e-mail with its cause and delivers it once, however often the job runs", async () => {
     const to = `${unique("commit")}@example.com`;
-    const { outboxId, messageId } = await inTransaction(t.ctx.db, async (tx) => {
+    const { outboxId, messageId } = await sentEmail(t.ctx.db, async (tx) => {
       await tx.insert(organizations).values({ slug: unique("org"), name: "Kept" });
       return enqueueEmail(tx, t.ctx, {
         template: helloEmail,
@@ -97,9 +105,27 @@ describe("the e-mail outbox", () => {
     expect(mail!.html).toContain("&lt;b&gt;Z&lt;/b&gt;");
   });
 
+  it("writes nothing to an address the program must not write to", async () => {
+    const to = `${unique("objected")}@example.com`;
+    const { program } = await makeProgram(t.ctx.db);
+    await suppressAddress(t.ctx.db, program.id, to.toUpperCase(), "objected");
+    const result = await inTransaction(t.ctx.db, (tx) =>
+      enqueueEmail(tx, t.ctx, {
+        template: helloEmail,
+        data: { name: "S" },
+        to,
+        locale: "pt-BR",
+        brand: "T",
+        programId: program.id,
+      }),
+    );
+    expect(result).toBeNull();
+    expect(await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to))).toHaveLength(0);
+  });
+
   it("retries a failed delivery and records the error", async () => {
     const to = `${unique("retry")}@example.com`;
-    const { outboxId } = await inTransaction(t.ctx.db, (tx) =>
+    const { outboxId } = await sentEmail(t.ctx.db, (tx) =>
       enqueueEmail(tx, t.ctx, {
         template: helloEmail,
         data: { name: "R" },

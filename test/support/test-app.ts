@@ -6,6 +6,7 @@ import { buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { registerJobHandlers } from "../../src/jobs.js";
 import { type AppContext, closeContext, createContext } from "../../src/platform/context.js";
+import type { Database } from "../../src/platform/db/client.js";
 import type { LocalJobQueue } from "../../src/platform/jobs/local-queue.js";
 import { openTestDatabase } from "./test-database.js";
 
@@ -18,8 +19,15 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+/**
+ * `database` lets a second app share the first one's database (two "server processes" on one
+ * PostgreSQL); without it each call gets a fresh database.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { database?: Database } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await openTestDatabase());
   const config = loadConfig({ NODE_ENV: "test", APP_URL: TEST_APP_URL, LOG_LEVEL: "silent", ...env });
   const ctx = await createContext(config, {
     role: "web",

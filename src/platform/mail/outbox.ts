@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import type { Locale } from "../i18n/locale.js";
 import { defineJob, type JobQueue } from "../jobs/job.js";
 import { renderEmailHtml, renderEmailText } from "./layout.js";
 import { replyAddress } from "./reply-address.js";
-import { emailOutbox } from "./schema.js";
+import { emailOutbox, emailSuppressions } from "./schema.js";
 import type { EmailTemplate } from "./template.js";
 
 export const mailSendJob = defineJob("mail.send", z.object({ outboxId: z.uuid() }), { retryLimit: 8 });
@@ -28,13 +29,15 @@ export type OutgoingEmail<TData> = {
 /**
  * Writes an e-mail to the outbox and its delivery job through `tx`, the transaction of the change that
  * causes it: both exist only if that change commits. Content is rendered now, so a retry sends the
- * very same message with the same Message-ID.
+ * very same message with the same Message-ID. Returns null, writing nothing, when the program must not
+ * write to that address (the contact objected, or it bounces).
  */
 export async function enqueueEmail<TData>(
   tx: Db,
   deps: { jobs: JobQueue; mail: MailSettings },
   email: OutgoingEmail<TData>,
-): Promise<{ outboxId: string; messageId: string }> {
+): Promise<{ outboxId: string; messageId: string } | null> {
+  if (email.programId && (await isSuppressed(tx, email.programId, email.to))) return null;
   const id = randomUUID();
   const content = email.template.render(email.data, email.locale);
   const messageId = `<${id}@${deps.mail.replyDomain}>`;
@@ -60,4 +63,30 @@ export async function enqueueEmail<TData>(
   });
   await deps.jobs.enqueue(tx, mailSendJob, { outboxId: id });
   return { outboxId: id, messageId };
+}
+
+export async function isSuppressed(db: Db, programId: string, address: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: emailSuppressions.id })
+    .from(emailSuppressions)
+    .where(
+      and(
+        eq(emailSuppressions.programId, programId),
+        eq(emailSuppressions.email, address.trim().toLowerCase()),
+      ),
+    );
+  return Boolean(row);
+}
+
+/** Stops all later mail of a program to an address (idempotent). */
+export async function suppressAddress(
+  db: Db,
+  programId: string,
+  address: string,
+  reason: "objected" | "bounced" | "left_program",
+): Promise<void> {
+  await db
+    .insert(emailSuppressions)
+    .values({ programId, email: address.trim().toLowerCase(), reason })
+    .onConflictDoNothing();
 }

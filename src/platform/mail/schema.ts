@@ -75,3 +75,19 @@ export const devMailbox = pgTable(
 );
 
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
+
+/**
+ * Addresses a program must not write to again: a referred contact who objected (LGPD) or an address
+ * that bounces. `enqueueEmail` skips them.
+ */
+export const emailSuppressions = pgTable(
+  "email_suppressions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programId: uuid("program_id").notNull(),
+    email: text("email").notNull(),
+    reason: text("reason", { enum: ["objected", "bounced", "left_program"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("email_suppressions_unique").on(table.programId, table.email)],
+);

@@ -1,0 +1,100 @@
+// The referral lifecycle (DESIGN.md "The referral lifecycle"): which moves exist, which need a
+// reason, and the one function that performs a move and appends its event.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.js";
+import { Conflict, Invalid } from "../../platform/http/errors.js";
+import { type Referral, type ReferralStatus, referralEvents, referrals } from "./schema.js";
+
+export const allowedMoves: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  in_progress: ["qualified", "not_qualified"],
+  qualified: ["in_commercial_process", "not_qualified"],
+  in_commercial_process: ["not_advanced", "sale_confirmed"],
+  not_qualified: [],
+  not_advanced: [],
+  sale_confirmed: [],
+};
+
+export const disqualificationReasons = [
+  "invalid_email",
+  "outside_profile",
+  "already_in_funnel",
+  "already_customer",
+  "partner_program_customer",
+  "contact_problem_or_no_interest",
+  "already_referred",
+  "former_customer_recent",
+  "contact_unaware",
+] as const;
+export type DisqualificationReason = (typeof disqualificationReasons)[number];
+
+export const notAdvancedReasons = [
+  "out_of_sla",
+  "budget",
+  "chose_other_tool",
+  "no_time",
+  "decision_maker_declined",
+  "no_contact",
+] as const;
+
+/** The reasons a move to `to` accepts; an empty list means the move takes none. */
+export function reasonsFor(to: ReferralStatus): readonly string[] {
+  if (to === "not_qualified") return disqualificationReasons;
+  if (to === "not_advanced") return notAdvancedReasons;
+  return [];
+}
+
+export type Move = {
+  to: ReferralStatus;
+  reason?: string | null;
+  note?: string | null;
+  actor: { kind: "system" | "staff" | "contact"; id?: string | null };
+};
+
+/**
+ * Moves a referral and records the event, in the caller's transaction. The UPDATE matches the version
+ * read, so of two concurrent moves on one referral only one can win; the other gets a Conflict.
+ */
+export async function moveReferral(tx: Db, referral: Referral, move: Move): Promise<Referral> {
+  if (!allowedMoves[referral.status].includes(move.to)) {
+    throw new Conflict(
+      "illegal_transition",
+      `A referral cannot go from ${referral.status} to ${move.to}.`,
+      undefined,
+      {
+        allowed: allowedMoves[referral.status],
+      },
+    );
+  }
+  const reasons = reasonsFor(move.to);
+  if (reasons.length > 0 && !reasons.includes(move.reason ?? "")) {
+    throw new Invalid(
+      { reason: [`Escolha um motivo: ${reasons.join(", ")}.`] },
+      "This move needs a valid reason.",
+    );
+  }
+  if (reasons.length === 0 && move.reason) {
+    throw new Invalid({ reason: ["Este status não leva motivo."] }, "This move takes no reason.");
+  }
+  const [updated] = await tx
+    .update(referrals)
+    .set({
+      status: move.to,
+      reason: move.reason ?? null,
+      version: sql`${referrals.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(referrals.id, referral.id), eq(referrals.version, referral.version)))
+    .returning();
+  if (!updated) throw new Conflict("stale_referral", "The referral changed meanwhile; reload and try again.");
+  await tx.insert(referralEvents).values({
+    referralId: referral.id,
+    programId: referral.programId,
+    fromStatus: referral.status,
+    toStatus: move.to,
+    reason: move.reason ?? null,
+    note: move.note ?? null,
+    actorKind: move.actor.kind,
+    actorId: move.actor.id ?? null,
+  });
+  return updated;
+}

@@ -1,0 +1,95 @@
+import fastifyFormbody from "@fastify/formbody";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../../platform/context.js";
+import { access } from "../../platform/http/access.js";
+import { clientInfo, type RouteModule, withZod } from "../../platform/http/route-module.js";
+import { resolveLocale } from "../../platform/i18n/locale.js";
+import { renderConsentPage } from "./consent-page.js";
+import { decideContactConfirmation, findContactConfirmation } from "./contact-consent.js";
+import { submitReferral } from "./submit-referral.js";
+import { ZReferralSubmission } from "./validation/index.js";
+
+const ZSlugParams = z.object({ programSlug: z.string().min(1).max(100) });
+const ZTokenParams = z.object({ token: z.string().min(1).max(200) });
+
+export const referralRoutes: RouteModule = (app, ctx) => {
+  const r = withZod(app);
+
+  // POST /api/public/programs/:programSlug/referrals – anyone submits a referral
+  r.post("/api/public/programs/:programSlug/referrals", {
+    config: { access: access.public, rateLimit: { max: 30, timeWindow: "1 minute" } },
+    schema: {
+      tags: ["public"],
+      params: ZSlugParams,
+      body: ZReferralSubmission,
+      response: { 201: z.object({ id: z.string(), status: z.literal("in_progress") }) },
+    },
+    handler: async (request, reply) => {
+      const locale = request.headers["accept-language"];
+      const result = await submitReferral(ctx, request.params.programSlug, request.body, {
+        ...clientInfo(request),
+        locale: typeof locale === "string" ? locale : undefined,
+      });
+      return reply.status(201).send(result);
+    },
+  });
+
+  // The contact's consent page takes an HTML form post: its form parser lives in this plugin only, so
+  // the JSON API never accepts form bodies.
+  app.register(async (forms) => contactConsentRoutes(forms, ctx));
+};
+
+async function contactConsentRoutes(app: FastifyInstance, ctx: AppContext) {
+  await app.register(fastifyFormbody, { bodyLimit: 4096 });
+  const r = withZod(app);
+  const localeOf = (lang: string | undefined, fallback: string) => resolveLocale(lang ?? fallback);
+
+  // GET /c/:token – the referred contact sees who referred them (never changes anything: mail scanners open links)
+  r.get("/c/:token", {
+    config: { access: access.public, rateLimit: { max: 60, timeWindow: "1 minute" } },
+    schema: {
+      hide: true,
+      params: ZTokenParams,
+      querystring: z.object({ lang: z.string().max(20).optional() }),
+    },
+    handler: async (request, reply) => {
+      const found = await findContactConfirmation(ctx.db, request.params.token);
+      const locale = localeOf(request.query.lang, found?.programLocale ?? "pt-BR");
+      const view = found
+        ? { ...found, state: found.decision === "pending" ? ("ask" as const) : found.decision }
+        : { state: "unknown" as const };
+      return reply
+        .status(found ? 200 : 404)
+        .type("text/html; charset=utf-8")
+        .header("referrer-policy", "no-referrer")
+        .send(renderConsentPage(view, locale));
+    },
+  });
+
+  // POST /c/:token – the referred contact confirms or objects
+  r.post("/c/:token", {
+    config: { access: access.public, rateLimit: { max: 20, timeWindow: "1 minute" } },
+    schema: {
+      hide: true,
+      params: ZTokenParams,
+      querystring: z.object({ lang: z.string().max(20).optional() }),
+      body: z.object({ decision: z.enum(["confirmed", "objected"]) }),
+    },
+    handler: async (request, reply) => {
+      const found = await findContactConfirmation(ctx.db, request.params.token);
+      const locale = localeOf(request.query.lang, found?.programLocale ?? "pt-BR");
+      const decision = await decideContactConfirmation(
+        ctx.db,
+        request.params.token,
+        request.body.decision,
+        clientInfo(request),
+      );
+      const view = found && decision ? { ...found, state: decision } : { state: "unknown" as const };
+      return reply
+        .status(found ? 200 : 404)
+        .type("text/html; charset=utf-8")
+        .send(renderConsentPage(view, locale));
+    },
+  });
+}

@@ -1,0 +1,155 @@
+// The automatic checks, run as a job once the submission has committed: registry matches, the first
+// referrer rule, fraud signals. Findings are recorded for sales; the first disqualifying one moves the
+// referral to not_qualified by the system. Safe to run twice: a referral is checked once.
+import { and, count, eq, gte, ne } from "drizzle-orm";
+import { z } from "zod";
+import type { AppContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/client.js";
+import { inTransaction } from "../../platform/db/transaction.js";
+import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
+import { participants } from "../participants/index.js";
+import { programs } from "../programs/index.js";
+import { findCustomerMatch, findPartnerCustomerMatch, findPipelineMatch } from "../registries/index.js";
+import { type DisqualificationReason, moveReferral } from "./lifecycle.js";
+import { type Referral, referralFindings, referrals } from "./schema.js";
+import { emailDomain, isDisposableDomain } from "./validation/index.js";
+
+export const referralChecksJob = defineJob("referrals.run-checks", z.object({ referralId: z.uuid() }));
+
+type Finding = { kind: string; detail: Record<string, unknown>; disqualifies?: DisqualificationReason };
+
+/** Many submissions in a short time from one place are worth a look, not a refusal. */
+const BURST_WINDOW_MS = 60 * 60 * 1000;
+const BURST_THRESHOLD = 5;
+
+export function createReferralChecksHandler(ctx: AppContext) {
+  return async ({ referralId }: { referralId: string }): Promise<JobOutcome> =>
+    inTransaction(ctx.db, async (tx) => {
+      const [referral] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for("update");
+      if (!referral) return { status: "skipped", detail: "no such referral" };
+      if (referral.checksCompletedAt) return { status: "skipped", detail: "already checked" };
+      const findings = [...(await registryFindings(tx, referral)), ...(await fraudFindings(tx, referral))];
+      if (findings.length > 0) {
+        await tx
+          .insert(referralFindings)
+          .values(findings.map((f) => ({ referralId, kind: f.kind, detail: f.detail })))
+          .onConflictDoNothing();
+      }
+      await tx.update(referrals).set({ checksCompletedAt: new Date() }).where(eq(referrals.id, referralId));
+      const verdict = findings.find((f) => f.disqualifies);
+      if (verdict && referral.status === "in_progress") {
+        await moveReferral(tx, referral, {
+          to: "not_qualified",
+          reason: verdict.disqualifies,
+          actor: { kind: "system" },
+        });
+        return { status: "done", detail: `not_qualified/${verdict.disqualifies}` };
+      }
+      return { status: "done", detail: `${findings.length} findings` };
+    });
+}
+
+/** In the order the policy weighs them: the first disqualifying finding is the reason given. */
+async function registryFindings(tx: Db, referral: Referral): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  if (referral.duplicateOfId) {
+    findings.push({
+      kind: "already_referred",
+      detail: { winnerId: referral.duplicateOfId },
+      disqualifies: "already_referred",
+    });
+  }
+  const scope = { organizationId: referral.organizationId };
+  const keys = {
+    cnpjRoot: referral.companyCnpjRoot,
+    domain: referral.contactCorporateDomain,
+    nameNormalized: referral.companyNameNormalized,
+    email: referral.contactEmail,
+  };
+  const customer = await findCustomerMatch(tx, scope, keys);
+  if (customer?.status === "active") {
+    findings.push({
+      kind: "active_customer",
+      detail: { entryKey: customer.entryKey },
+      disqualifies: "already_customer",
+    });
+  } else if (customer?.status === "churned") {
+    const isRecent =
+      customer.churnedOn !== null && (await churnedWithinCooldown(tx, referral, customer.churnedOn));
+    findings.push({
+      kind: isRecent ? "former_customer_recent" : "former_customer",
+      detail: { entryKey: customer.entryKey, churnedOn: customer.churnedOn },
+      disqualifies: isRecent ? "former_customer_recent" : undefined,
+    });
+  }
+  const partner = await findPartnerCustomerMatch(tx, scope, keys);
+  if (partner) {
+    findings.push({
+      kind: "partner_customer",
+      detail: { entryKey: partner.entryKey },
+      disqualifies: "partner_program_customer",
+    });
+  }
+  const pipeline = await findPipelineMatch(tx, scope, keys);
+  if (pipeline) {
+    // Only a lead that was in the funnel before the referral disqualifies it (policy).
+    const isBefore = pipeline.enteredOn < referral.createdAt.toISOString().slice(0, 10);
+    findings.push({
+      kind: isBefore ? "in_pipeline_before" : "in_pipeline_after",
+      detail: { entryKey: pipeline.entryKey, enteredOn: pipeline.enteredOn },
+      disqualifies: isBefore ? "already_in_funnel" : undefined,
+    });
+  }
+  return findings;
+}
+
+async function churnedWithinCooldown(tx: Db, referral: Referral, churnedOn: string): Promise<boolean> {
+  const [program] = await tx.select().from(programs).where(eq(programs.id, referral.programId));
+  const months = program?.exCustomerCooldownMonths ?? 6;
+  const limit = new Date(referral.createdAt);
+  limit.setUTCMonth(limit.getUTCMonth() - months);
+  return churnedOn >= limit.toISOString().slice(0, 10);
+}
+
+async function fraudFindings(tx: Db, referral: Referral): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const since = new Date(referral.createdAt.getTime() - BURST_WINDOW_MS);
+  const [byReferrer] = await tx
+    .select({ n: count() })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.participantId, referral.participantId),
+        gte(referrals.createdAt, since),
+        ne(referrals.id, referral.id),
+      ),
+    );
+  if ((byReferrer?.n ?? 0) >= BURST_THRESHOLD)
+    findings.push({ kind: "burst_from_referrer", detail: { lastHour: byReferrer!.n + 1 } });
+  if (referral.submittedIp) {
+    const [byIp] = await tx
+      .select({ n: count() })
+      .from(referrals)
+      .where(
+        and(
+          eq(referrals.submittedIp, referral.submittedIp),
+          gte(referrals.createdAt, since),
+          ne(referrals.id, referral.id),
+        ),
+      );
+    if ((byIp?.n ?? 0) >= BURST_THRESHOLD)
+      findings.push({ kind: "burst_from_ip", detail: { lastHour: byIp!.n + 1 } });
+  }
+  const [referrer] = await tx
+    .select({ email: participants.email })
+    .from(participants)
+    .where(eq(participants.id, referral.participantId));
+  for (const [who, email] of [
+    ["contact", referral.contactEmail],
+    ["referrer", referrer?.email ?? ""],
+  ] as const) {
+    if (email && isDisposableDomain(emailDomain(email)))
+      findings.push({ kind: `disposable_${who}_email`, detail: { email } });
+  }
+  return findings;
+}

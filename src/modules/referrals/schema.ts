@@ -1,0 +1,144 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  inet,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { participants } from "../participants/schema.js";
+import { organizations, programs } from "../programs/schema.js";
+
+export const referralStatuses = [
+  "in_progress",
+  "qualified",
+  "not_qualified",
+  "in_commercial_process",
+  "not_advanced",
+  "sale_confirmed",
+] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];
+export const referralStatusEnum = pgEnum("referral_status", referralStatuses);
+
+export const contactDepartments = ["it", "customer_service", "other"] as const;
+export const contactDepartmentEnum = pgEnum("contact_department", contactDepartments);
+export const companySizes = ["small", "medium", "large", "enterprise"] as const;
+export const companySizeEnum = pgEnum("company_size", companySizes);
+
+export const referrals = pgTable(
+  "referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    status: referralStatusEnum("status").notNull().default("in_progress"),
+    // A disqualification or not-advanced reason code; null unless the status needs one.
+    reason: text("reason"),
+    // Bumped by every status change: concurrent moves on one referral cannot both win.
+    version: integer("version").notNull().default(1),
+    companyName: text("company_name").notNull(),
+    companyNameNormalized: text("company_name_normalized").notNull(),
+    companyCnpj: text("company_cnpj"),
+    // The keys that make two referrals the same company (see company-match.ts).
+    companyCnpjRoot: text("company_cnpj_root"),
+    contactCorporateDomain: text("contact_corporate_domain"),
+    contactName: text("contact_name").notNull(),
+    contactRole: text("contact_role").notNull(),
+    contactDepartment: contactDepartmentEnum("contact_department").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    companySize: companySizeEnum("company_size").notNull(),
+    supportAgents: integer("support_agents"),
+    notes: text("notes"),
+    referrerIsCustomer: boolean("referrer_is_customer").notNull(),
+    // When another referral had the company first: the winner (policy: the earliest referral wins).
+    duplicateOfId: uuid("duplicate_of_id"),
+    checksCompletedAt: timestamp("checks_completed_at", { withTimezone: true }),
+    submittedIp: inet("submitted_ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("referrals_program_created_idx").on(table.programId, table.createdAt, table.id),
+    index("referrals_participant_idx").on(table.participantId, table.createdAt),
+    index("referrals_program_status_idx").on(table.programId, table.status),
+    index("referrals_program_cnpj_root_idx").on(table.programId, table.companyCnpjRoot),
+    index("referrals_program_domain_idx").on(table.programId, table.contactCorporateDomain),
+    index("referrals_program_name_idx").on(table.programId, table.companyNameNormalized),
+    index("referrals_submitted_ip_idx").on(table.submittedIp, table.createdAt),
+  ],
+);
+
+/** Append-only history of status changes. */
+export const referralEvents = pgTable(
+  "referral_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    programId: uuid("program_id").notNull(),
+    fromStatus: referralStatusEnum("from_status"),
+    toStatus: referralStatusEnum("to_status").notNull(),
+    reason: text("reason"),
+    note: text("note"),
+    actorKind: text("actor_kind", { enum: ["system", "staff", "contact"] }).notNull(),
+    actorId: uuid("actor_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("referral_events_referral_idx").on(table.referralId, table.id)],
+);
+
+/** What the automatic checks and fraud heuristics found, for sales to see. */
+export const referralFindings = pgTable(
+  "referral_findings",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    kind: text("kind").notNull(),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("referral_findings_kind_unique").on(table.referralId, table.kind)],
+);
+
+/** The referred contact's answer to "did you know you were referred?" (LGPD), by e-mailed link. */
+export const contactConfirmations = pgTable(
+  "contact_confirmations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    programId: uuid("program_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    decision: text("decision", { enum: ["pending", "confirmed", "objected"] })
+      .notNull()
+      .default("pending"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedIp: inet("decided_ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("contact_confirmations_token_unique").on(table.tokenHash),
+    uniqueIndex("contact_confirmations_referral_unique").on(table.referralId),
+  ],
+);
+
+export type Referral = typeof referrals.$inferSelect;

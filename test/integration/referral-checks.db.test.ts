@@ -1,0 +1,217 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { referralFindings, referrals } from "../../src/modules/referrals/index.js";
+import {
+  registryCustomers,
+  registryPartnerCustomers,
+  registryPipeline,
+} from "../../src/modules/registries/schema.js";
+import { devMailbox, emailSuppressions } from "../../src/platform/mail/schema.js";
+import { makeProgram } from "../support/factories.js";
+import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";
+import { createTestApp, TEST_APP_URL, type TestApp } from "../support/test-app.js";
+
+describe("automatic checks and first referrer wins", () => {
+  let t: TestApp;
+  let slug: string;
+  let organizationId: string;
+  let client = 0;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const { program, scope } = await makeProgram(t.ctx.db);
+    slug = program.slug;
+    organizationId = scope.organizationId;
+  });
+  afterAll(() => t.close());
+
+  async function submitAndCheck(override: Record<string, unknown> = {}) {
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/public/programs/${slug}/referrals`,
+      remoteAddress: `198.18.0.${(++client % 250) + 1}`,
+      payload: validSubmission(override),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    await t.drainJobs();
+    const [referral] = await t.ctx.db.select().from(referrals).where(eq(referrals.id, response.json().id));
+    return referral!;
+  }
+  const findingsOf = async (id: string) =>
+    (await t.ctx.db.select().from(referralFindings).where(eq(referralFindings.referralId, id))).map(
+      (f) => f.kind,
+    );
+
+  it("a later referral of the same CNPJ root (another branch) loses to the first", async () => {
+    const root = newCnpjRoot();
+    const first = await submitAndCheck({ companyCnpj: cnpjFor(root, "0001") });
+    const second = await submitAndCheck({ companyCnpj: cnpjFor(root, "0002") });
+    expect(first).toMatchObject({ status: "in_progress", duplicateOfId: null });
+    expect(second).toMatchObject({
+      status: "not_qualified",
+      reason: "already_referred",
+      duplicateOfId: first.id,
+    });
+    expect(await findingsOf(second.id)).toContain("already_referred");
+  });
+
+  it("without CNPJ, the same corporate contact domain or normalized name is the same company", async () => {
+    const byDomain = await submitAndCheck({
+      contactEmail: "ana@grupo-orion.com.br",
+      companyName: "Orion Alfa",
+    });
+    const sameDomain = await submitAndCheck({
+      contactEmail: "beto@grupo-orion.com.br",
+      companyName: "Orion Beta",
+    });
+    expect(sameDomain).toMatchObject({ reason: "already_referred", duplicateOfId: byDomain.id });
+
+    const byName = await submitAndCheck({ companyName: "Padaria Estrela Ltda." });
+    const sameName = await submitAndCheck({ companyName: "PADARIA ESTRELA S.A." });
+    expect(sameName).toMatchObject({ reason: "already_referred", duplicateOfId: byName.id });
+  });
+
+  it("free-mail domains never match, and different CNPJ roots with the same name are different companies", async () => {
+    const a = await submitAndCheck({ contactEmail: "ana.silva@gmail.com", companyName: "Alfa Sistemas" });
+    const b = await submitAndCheck({ contactEmail: "bruno.souza@gmail.com", companyName: "Beta Sistemas" });
+    expect([a.status, b.status]).toEqual(["in_progress", "in_progress"]);
+    const c = await submitAndCheck({ companyName: "Mercado Central", companyCnpj: cnpjFor(newCnpjRoot()) });
+    const d = await submitAndCheck({ companyName: "Mercado Central", companyCnpj: cnpjFor(newCnpjRoot()) });
+    expect([c.status, d.status]).toEqual(["in_progress", "in_progress"]);
+    // …but a later referral of that name without a CNPJ matches the earliest of them.
+    const e = await submitAndCheck({ companyName: "Mercado Central Ltda" });
+    expect(e).toMatchObject({ reason: "already_referred", duplicateOfId: c.id });
+  });
+
+  it.each([
+    ["an active customer", "customers", { status: "active" as const }, "already_customer"],
+    [
+      "a customer who left 3 months ago",
+      "customers",
+      { status: "churned" as const, churnedOn: monthsAgo(3) },
+      "former_customer_recent",
+    ],
+    [
+      "a customer who left 2 years ago",
+      "customers",
+      { status: "churned" as const, churnedOn: monthsAgo(24) },
+      null,
+    ],
+    ["a partner program customer", "partners", {}, "partner_program_customer"],
+    [
+      "a lead in the pipeline before the referral",
+      "pipeline",
+      { enteredOn: monthsAgo(1) },
+      "already_in_funnel",
+    ],
+  ])("%s is found in the registries and decides the outcome", async (_case, registry, row, reason) => {
+    const root = newCnpjRoot();
+    const cnpj = cnpjFor(root);
+    const base = { organizationId, entryKey: cnpj, cnpj, cnpjRoot: root };
+    if (registry === "customers")
+      await t.ctx.db.insert(registryCustomers).values({ ...base, status: "active", ...row });
+    if (registry === "partners") await t.ctx.db.insert(registryPartnerCustomers).values(base);
+    if (registry === "pipeline")
+      await t.ctx.db.insert(registryPipeline).values({ ...base, enteredOn: monthsAgo(1), ...row });
+    const referral = await submitAndCheck({ companyCnpj: cnpjFor(root, "0003") });
+    expect(referral.reason).toBe(reason);
+    expect(referral.status).toBe(reason ? "not_qualified" : "in_progress");
+    expect((await findingsOf(referral.id)).length).toBe(1);
+  });
+
+  it("runs once: a second run of the checks changes nothing", async () => {
+    const referral = await submitAndCheck();
+    const { createReferralChecksHandler } = await import("../../src/modules/referrals/index.js");
+    expect(await createReferralChecksHandler(t.ctx)({ referralId: referral.id })).toEqual({
+      status: "skipped",
+      detail: "already checked",
+    });
+  });
+
+  it("records fraud signals for sales without refusing", async () => {
+    const referral = await submitAndCheck({ contactEmail: "someone@mailinator.com" });
+    expect(referral.status).toBe("in_progress");
+    expect(await findingsOf(referral.id)).toContain("disposable_contact_email");
+  });
+
+  describe("the referred contact", () => {
+    async function consentLink(contactEmail: string): Promise<string> {
+      const [mail] = await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, contactEmail));
+      return mail!.links.find((link) => link.startsWith(`${TEST_APP_URL}/c/`))!.slice(TEST_APP_URL.length);
+    }
+
+    it("sees who referred them, and objecting disqualifies the referral and stops all later mail", async () => {
+      const contactEmail = "objecting.contact@empresa-objeta.com.br";
+      const referral = await submitAndCheck({ contactEmail, referrerName: "Joana Indicadora" });
+      const url = await consentLink(contactEmail);
+      const page = await t.app.inject({ method: "GET", url });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("Joana Indicadora");
+      // Opening the page (as mail scanners do) changes nothing.
+      expect((await t.ctx.db.select().from(referrals).where(eq(referrals.id, referral.id)))[0]!.status).toBe(
+        "in_progress",
+      );
+
+      const objection = await t.app.inject({
+        method: "POST",
+        url,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: "decision=objected",
+      });
+      expect(objection.statusCode).toBe(200);
+      expect(objection.body).toContain("não enviaremos mais");
+      const [after] = await t.ctx.db.select().from(referrals).where(eq(referrals.id, referral.id));
+      expect(after).toMatchObject({ status: "not_qualified", reason: "contact_unaware" });
+      const suppressed = await t.ctx.db
+        .select()
+        .from(emailSuppressions)
+        .where(eq(emailSuppressions.email, contactEmail));
+      expect(suppressed).toHaveLength(1);
+
+      // Another referral of the same person: no e-mail goes out to them again.
+      await submitAndCheck({ contactEmail, companyName: "Outra Empresa do Contato" });
+      expect(
+        await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, contactEmail)),
+      ).toHaveLength(1);
+      // A second click cannot turn the objection into a confirmation.
+      const again = await t.app.inject({
+        method: "POST",
+        url,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: "decision=confirmed",
+      });
+      expect(again.body).toContain("não enviaremos mais");
+    });
+
+    it("a confirmation is recorded and keeps the referral in progress", async () => {
+      const contactEmail = "happy.contact@empresa-feliz.com.br";
+      const referral = await submitAndCheck({ contactEmail });
+      const url = await consentLink(contactEmail);
+      const response = await t.app.inject({
+        method: "POST",
+        url,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: "decision=confirmed",
+      });
+      expect(response.body).toContain("Obrigado");
+      const [after] = await t.ctx.db.select().from(referrals).where(eq(referrals.id, referral.id));
+      expect(after!.status).toBe("in_progress");
+    });
+
+    it("an unknown token is a 404 page, and the JSON API refuses form bodies", async () => {
+      expect((await t.app.inject({ method: "GET", url: "/c/nope" })).statusCode).toBe(404);
+      const form = await t.app.inject({
+        method: "POST",
+        url: `/api/public/programs/${slug}/referrals`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: "companyName=x",
+      });
+      expect(form.statusCode).toBe(415);
+    });
+  });
+});
+
+function monthsAgo(months: number): string {
+  const date = new Date();
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date.toISOString().slice(0, 10);
+}
