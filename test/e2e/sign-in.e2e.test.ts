@@ -2,8 +2,9 @@
 // single-use link e-mailed from /portal/login. They drive the real server (a child process on a fresh
 // embedded database) and the built web app (run `npx vite build` first: the server serves dist/web).
 import { mkdirSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { launchBrowser } from "../support/browser.js";
 import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
 // The demo referrer the embedded default seeds (src/demo/seed-demo.ts).
@@ -25,22 +26,7 @@ let server: ServerProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess(),
-    chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    }),
-  ]);
+  [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
   if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
 }, 90_000);
 

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { access } from "../../platform/http/access.js";
 import { type RouteModule, withZod } from "../../platform/http/route-module.js";
-import { resolveLocale } from "../../platform/i18n/locale.js";
 import { listAvailableRewardItems } from "../rewards/index.js";
-import { renderLandingPage } from "./landing-page.js";
 import { getProgramBySlugOrThrow, isProgramRunning, listRunningPrograms } from "./program-queries.js";
 import { ZLocalizedText, ZProgramRules } from "./schema.js";
 
@@ -74,24 +72,6 @@ export const programRoutes: RouteModule = (app, ctx) => {
           kind,
         })),
       };
-    },
-  });
-
-  // GET /p/:programSlug – the program's public landing page (server-rendered)
-  r.get("/p/:programSlug", {
-    config: { access: access.public },
-    schema: {
-      hide: true,
-      params: ZSlugParams,
-      querystring: z.object({ lang: z.string().max(20).optional() }),
-    },
-    handler: async (request, reply) => {
-      const program = await getProgramBySlugOrThrow(ctx.db, request.params.programSlug);
-      const catalog = await listAvailableRewardItems(ctx.db, { programId: program.id });
-      const locale = resolveLocale(
-        request.query.lang ?? request.headers["accept-language"] ?? program.defaultLocale,
-      );
-      return reply.type("text/html; charset=utf-8").send(renderLandingPage(program, catalog, locale));
     },
   });
 };

@@ -7,6 +7,7 @@ import { clientInfo, type RouteModule, withZod } from "../../platform/http/route
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { renderConsentPage } from "./consent-page.js";
 import { decideContactConfirmation, findContactConfirmation } from "./contact-consent.js";
+import { landingRoutes } from "./landing/landing-routes.js";
 import { submitReferral } from "./submit-referral.js";
 import { ZReferralSubmission } from "./validation/index.js";
 
@@ -37,11 +38,14 @@ export const referralRoutes: RouteModule = (app, ctx) => {
 
   // The contact's consent page takes an HTML form post: its form parser lives in this plugin only, so
   // the JSON API never accepts form bodies.
-  app.register(async (forms) => contactConsentRoutes(forms, ctx));
+  app.register(async (forms) => {
+    await forms.register(fastifyFormbody, { bodyLimit: 16_384 });
+    await contactConsentRoutes(forms, ctx);
+    await landingRoutes(forms, ctx);
+  });
 };
 
 async function contactConsentRoutes(app: FastifyInstance, ctx: AppContext) {
-  await app.register(fastifyFormbody, { bodyLimit: 4096 });
   const r = withZod(app);
   const localeOf = (lang: string | undefined, fallback: string) => resolveLocale(lang ?? fallback);
 
