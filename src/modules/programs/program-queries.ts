@@ -2,6 +2,7 @@ import { and, asc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { NotFound } from "../../platform/http/errors.js";
+import { todayIn } from "../../platform/i18n/today.js";
 import { organizations, type Program, programs } from "./schema.js";
 
 /** Programs are public by slug (landing pages), so this lookup needs no tenant. */
@@ -13,7 +14,7 @@ export async function getProgramBySlugOrThrow(db: Db, slug: string): Promise<Pro
 
 /** Whether today (in the program's time zone) is within the program's period. */
 export function isProgramRunning(program: Program, now = new Date()): boolean {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: program.timeZone }).format(now);
+  const today = todayIn(program.timeZone, now);
   return program.startsOn <= today && (program.endsOn === null || today <= program.endsOn);
 }
 

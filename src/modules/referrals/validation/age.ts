@@ -1,32 +1,34 @@
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+/** A real calendar date written YYYY-MM-DD: "2026-02-30" and "23/11/2026" are not. */
 export function isValidIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+function dateParts(value: string): [number, number, number] {
+  if (!isValidIsoDate(value)) throw new RangeError(`Not a YYYY-MM-DD date: ${value}`);
+  return value.split("-").map(Number) as [number, number, number];
+}
+
 /**
- * Completed years on `today`. Someone born on 29 February completes a year on 1 March in common
- * years (the anniversary falls on the day after 28 February, as Brazilian civil law counts it).
+ * Completed years on `today` (negative before birth). Throws on a date that is not YYYY-MM-DD.
+ *
+ * Someone born on 29 February completes a year on 1 March in common years and on 29 February in leap
+ * years: Lei nº 810/1949 counts a year up to the same day and month, and when that day does not exist,
+ * up to the first day after it (art. 3). Comparing (month, day) pairs gives exactly that: on 28 February
+ * the birthday has not come yet, on 1 March it has.
  */
 export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-  let age = ty - by;
-  if (tm < bm || (tm === bm && td < bd)) age--;
-  return age;
+  const [by, bm, bd] = dateParts(birthDate);
+  const [ty, tm, td] = dateParts(today);
+  const hadBirthday = tm > bm || (tm === bm && td >= bd);
+  return ty - by - (hadBirthday ? 0 : 1);
 }
 
+/** Whether someone born on `birthDate` is `years` old or more on `today`; false for invalid or future dates. */
 export function isAtLeast(birthDate: string, years: number, today: string): boolean {
-  return birthDate <= today && ageOn(birthDate, today) >= years;
+  if (!isValidIsoDate(birthDate) || !isValidIsoDate(today) || birthDate > today) return false;
+  return ageOn(birthDate, today) >= years;
 }
 
-/** Today's date where the program lives (America/Sao_Paulo by default). */
-export function todayIn(timeZone = "America/Sao_Paulo", now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
+export { todayIn } from "../../../platform/i18n/today.js";

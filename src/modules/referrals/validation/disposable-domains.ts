@@ -1,12 +1,17 @@
-// Throwaway mailbox providers: a referral naming one is worth a second look (a fraud signal).
+// Throwaway mailbox providers: a referral naming one is worth a second look (a fraud signal for the
+// automatic checks, not a refusal at intake).
 export const disposableDomains = new Set([
   "mailinator.com",
   "guerrillamail.com",
   "guerrillamail.net",
+  "guerrillamail.org",
+  "guerrillamailblock.com",
+  "grr.la",
   "sharklasers.com",
   "10minutemail.com",
   "10minutemail.net",
   "temp-mail.org",
+  "temp-mail.io",
   "tempmail.com",
   "tempmail.dev",
   "yopmail.com",

@@ -1,4 +1,5 @@
-// Personal mailbox providers: a shared domain here says nothing about the company.
+// Personal mailbox providers: a shared domain here says nothing about the company (DESIGN.md, "First
+// referrer wins": free-mail domains never match). Brazilian portals first, then the global ones.
 export const freeMailDomains = new Set([
   "gmail.com",
   "googlemail.com",
@@ -38,4 +39,12 @@ export const freeMailDomains = new Set([
   "fastmail.com",
   "oi.com.br",
   "click21.com.br",
+  "zohomail.com",
+  "yandex.ru",
+  "mail.ru",
+  "hotmail.co.uk",
+  "yahoo.co.uk",
+  "outlook.pt",
+  "qq.com",
+  "163.com",
 ]);

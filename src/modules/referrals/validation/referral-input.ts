@@ -1,38 +1,38 @@
-// The public intake body (DESIGN.md "Intake"), camelCase. Messages are pt-BR: the product speaks
-// pt-BR first; the web layer shows English from the field and code.
+// The public intake body (DESIGN.md, "Intake"), camelCase. Messages are short pt-BR: the product speaks
+// pt-BR first, and the landing page (landing/field-messages.ts) maps them to English by their opening
+// words, so keep those stable.
 import { z } from "zod";
 import { isAtLeast, isValidIsoDate } from "./age.js";
 import { isValidCnpj, normalizeCnpj } from "./cnpj.js";
 import { isSelfReferral } from "./email-domain.js";
 import { normalizePhone } from "./phone.js";
 
-// HTML forms send "on"/"true"; JSON sends booleans.
-const formBoolean = z.preprocess(
-  (value) =>
-    value === "true" || value === "on" || value === "1"
-      ? true
-      : value === "false" || value === "0"
-        ? false
-        : value,
-  z.boolean({ message: "Responda sim ou não." }),
-);
-const mustBeTrue = (message: string) =>
-  z.preprocess(
-    (value) => (value === "true" || value === "on" || value === "1" ? true : value),
-    z.literal(true, { message }),
-  );
-const text = (min: number, max: number, label: string) =>
+// An HTML form sends a checkbox as "on" and a yes/no select as "true"/"false"; JSON sends booleans.
+const fromForm = (value: unknown) =>
+  value === "true" || value === "on" || value === "1"
+    ? true
+    : value === "false" || value === "0"
+      ? false
+      : value;
+const formBoolean = z.preprocess(fromForm, z.boolean({ message: "Responda sim ou não." }));
+const mustBeTrue = (message: string) => z.preprocess(fromForm, z.literal(true, { message }));
+// An empty optional field arrives as "" (or blanks) from a form: the same as not sent.
+const blankToNull = (value: unknown) =>
+  value === undefined || (typeof value === "string" && value.trim() === "") ? null : value;
+
+const text = (min: number, max: number, missing: string) =>
   z
-    .string({ message: `Informe ${label}.` })
+    .string({ message: missing })
     .trim()
-    .min(min, `Informe ${label}.`)
+    .min(min, `${missing.slice(0, -1)} (pelo menos ${min} caracteres).`)
     .max(max, `Use no máximo ${max} caracteres.`);
-const email = (label: string) =>
+const email = (missing: string) =>
   z
-    .string({ message: `Informe ${label}.` })
+    .string({ message: missing })
     .trim()
     .toLowerCase()
-    .max(254, "E-mail longo demais.")
+    .min(1, missing)
+    .max(254, "E-mail inválido (longo demais).")
     .pipe(z.email("E-mail inválido."));
 const phone = z
   .string({ message: "Informe o telefone." })
@@ -42,70 +42,74 @@ const phone = z
     if (!normalized) ctx.addIssue({ code: "custom", message: "Telefone inválido." });
     return normalized ?? "";
   });
-const emptyToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
 
 export const ZReferralSubmission = z.object({
-  referrerName: text(2, 120, "seu nome"),
-  referrerEmail: email("seu e-mail"),
+  referrerName: text(2, 120, "Informe seu nome."),
+  referrerEmail: email("Informe seu e-mail."),
   referrerPhone: phone,
   referrerBirthDate: z
     .string({ message: "Informe sua data de nascimento." })
+    .trim()
     .refine(isValidIsoDate, "Data inválida (use AAAA-MM-DD)."),
   referrerIsCustomer: formBoolean,
   acceptTerms: mustBeTrue("É preciso aceitar os termos do programa."),
-  companyName: text(2, 200, "o nome da empresa"),
+  companyName: text(2, 200, "Informe o nome da empresa."),
+  // Optional but preferred: the CNPJ root is the strongest "same company" key (DESIGN.md).
   companyCnpj: z.preprocess(
-    emptyToNull,
+    blankToNull,
     z
-      .string()
-      .max(30, "CNPJ inválido.")
+      .string({ message: "CNPJ inválido." })
       .refine(isValidCnpj, "CNPJ inválido.")
       .transform((value) => normalizeCnpj(value)!)
-      .nullable()
-      .default(null),
+      .nullable(),
   ),
-  contactName: text(2, 120, "o nome do contato"),
-  contactRole: text(2, 120, "o cargo do contato"),
+  contactName: text(2, 120, "Informe o nome do contato."),
+  contactRole: text(2, 120, "Informe o cargo do contato."),
   contactDepartment: z.enum(["it", "customer_service", "other"], { message: "Escolha o departamento." }),
-  contactEmail: email("o e-mail do contato"),
+  contactEmail: email("Informe o e-mail do contato."),
   contactPhone: phone,
   companySize: z.enum(["small", "medium", "large", "enterprise"], { message: "Escolha o porte da empresa." }),
   supportAgents: z.preprocess(
-    emptyToNull,
+    blankToNull,
     z.coerce
-      .number({ message: "Informe um número." })
-      .int("Informe um número inteiro.")
-      .min(0)
-      .max(100_000)
-      .nullable()
-      .default(null),
+      .number({ message: "Informe um número inteiro entre 0 e 100000." })
+      .int("Informe um número inteiro entre 0 e 100000.")
+      .min(0, "Informe um número inteiro entre 0 e 100000.")
+      .max(100_000, "Informe um número inteiro entre 0 e 100000.")
+      .nullable(),
   ),
-  notes: z.preprocess(
-    emptyToNull,
-    z.string().trim().max(2000, "Use no máximo 2000 caracteres.").nullable().default(null),
-  ),
+  notes: z.preprocess(blankToNull, z.string().trim().max(2000, "Use no máximo 2000 caracteres.").nullable()),
+  // The two declarations the policy requires before a referral counts; stored as consent records.
   declaresContactAware: mustBeTrue(
     "Seu contato precisa saber que você o está indicando; sem isso a indicação não vale.",
   ),
-  declaresNoPurchasedData: mustBeTrue("Confirme que os dados não foram comprados nem tirados de listas."),
-  // The honeypot: hidden from people; the service treats any value as a bot.
-  website: z.string().max(500).optional(),
+  declaresNoPurchasedData: mustBeTrue(
+    "Confirme que os dados não foram comprados nem tirados de listas: o programa não aceita contatos de listas compradas.",
+  ),
+  // The honeypot, hidden from people. Any value passes here: refusing it would tell a bot what it
+  // tripped; the service answers as usual and stores nothing.
+  website: z.preprocess((value) => (value == null ? undefined : String(value)), z.string().optional()),
 });
 
 export type TReferralSubmission = z.infer<typeof ZReferralSubmission>;
 
-/** Rules across fields, checked against the program: returns field → messages (empty when fine). */
+/**
+ * The rules that need more than one field or the program (DESIGN.md, "Intake": refused at once with a
+ * field-level error). Field → pt-BR messages; empty when the submission passes.
+ */
 export function referralFieldRules(
   input: Pick<TReferralSubmission, "referrerBirthDate" | "referrerEmail" | "contactEmail">,
   program: { minimumAge: number; today: string },
 ): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   if (!isAtLeast(input.referrerBirthDate, program.minimumAge, program.today)) {
-    errors.referrerBirthDate = [`É preciso ter ${program.minimumAge} anos ou mais para participar.`];
+    errors.referrerBirthDate = [`É preciso ter ${program.minimumAge} anos ou mais.`];
   }
-  if (input.contactEmail === input.referrerEmail) {
+  const sameAddress = input.contactEmail.trim().toLowerCase() === input.referrerEmail.trim().toLowerCase();
+  if (sameAddress) {
     errors.contactEmail = ["Informe o e-mail do seu contato, não o seu."];
   } else if (isSelfReferral(input.referrerEmail, input.contactEmail)) {
+    // The policy rewards bringing in another company, not one's own employer.
     errors.contactEmail = ["Não é possível indicar a própria empresa."];
   }
   return errors;

@@ -1,0 +1,172 @@
+// npm run bench: measures the product on this machine and writes bench/RESULTS.md. Never part of CI.
+// Scenarios run against a real server process on PostgreSQL (BENCH_DATABASE_URL, default: the local
+// server's `test` database, in a fresh database) and on the embedded PGlite.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { freePort } from "../test/support/server-process.js";
+import { intakeBody } from "./intake-body.js";
+
+type Result = {
+  engine: string;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  peakRssMb: number;
+};
+
+const root = path.resolve(import.meta.dirname, "..");
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+async function startServer(env: Record<string, string>) {
+  const port = await freePort();
+  // node itself (not the tsx wrapper), so /proc/<pid> is the server's own memory.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/bench-server.ts")], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
+      APP_SECRET: "bench-secret-bench-secret-bench-secret",
+      TRUST_PROXY: "true",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("bench server ready") && resolve());
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+/** The server's peak resident memory so far (Linux VmHWM), in MB. */
+function peakRssMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  return Math.round(Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024);
+}
+
+function randomIp() {
+  return `10.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}.${1 + Math.floor(Math.random() * 253)}`;
+}
+
+async function run(
+  url: string,
+  scenario: string,
+  options: Partial<autocannon.Options>,
+): Promise<autocannon.Result> {
+  process.stderr.write(`  ${scenario}: ${DURATION} s, ${CONNECTIONS} connections… `);
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...options });
+  process.stderr.write(`${Math.round(result.requests.average)} req/s\n`);
+  return result;
+}
+
+async function benchEngine(engine: string, env: Record<string, string>): Promise<Result[]> {
+  console.error(`${engine}:`);
+  const server = await startServer(env);
+  const results: Result[] = [];
+  const record = (scenario: string, r: autocannon.Result) =>
+    results.push({
+      engine,
+      scenario,
+      rps: Math.round(r.requests.average),
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+      peakRssMb: peakRssMb(server.child),
+    });
+  try {
+    await run(`${server.url}/bench/bare`, "warm-up", { duration: 3 });
+    record("bare route (GET)", await run(`${server.url}/bench/bare`, "bare", {}));
+    record(
+      "bare insert (POST, one row)",
+      await run(`${server.url}/bench/insert`, "insert", { method: "POST" }),
+    );
+    record(
+      "intake (POST referral, unique companies)",
+      await run(`${server.url}/api/public/programs/desk-manager/referrals`, "intake", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              headers: { ...request.headers, "x-forwarded-for": randomIp() },
+              body: JSON.stringify(intakeBody(randomUUID().replaceAll("-", ""))),
+            }),
+          },
+        ],
+      }),
+    );
+  } finally {
+    server.child.kill("SIGTERM");
+    await new Promise((resolve) => server.child.once("exit", resolve));
+  }
+  return results;
+}
+
+async function withFreshPostgres<T>(baseUrl: string, work: (url: string) => Promise<T>): Promise<T> {
+  const name = `corrente_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+function markdown(results: Result[]): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const bare = (engine: string, scenario: string) =>
+    results.find((r) => r.engine === engine && r.scenario.startsWith(scenario));
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon with ${CONNECTIONS} connections for ${DURATION} s per scenario, sharing the cores with the server (one server process, production mode).`,
+    "",
+    "| engine | scenario | req/s | vs bare insert | p50 ms | p99 ms | p99 vs bare insert | errors | non-2xx | server peak RSS MB |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...results.map((r) => {
+      const base = bare(r.engine, "bare insert");
+      const ratio = base ? `${Math.round((100 * r.rps) / base.rps)}%` : "";
+      const p99Ratio = base ? `${(r.p99 / base.p99).toFixed(2)}×` : "";
+      return `| ${r.engine} | ${r.scenario} | ${r.rps} | ${ratio} | ${r.p50} | ${r.p99} | ${p99Ratio} | ${r.errors} | ${r.non2xx} | ${r.peakRssMb} |`;
+    }),
+    "",
+    "Targets (issue: referral intake): intake ≥ 60% of the bare insert route's req/s, and p99 ≤ 1.5× its p99.",
+    "Run it: `npm run bench` (PostgreSQL at BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; BENCH_SECONDS to change the duration).",
+    "",
+  ];
+  return lines.join("\n");
+}
+
+const results: Result[] = [];
+const pgUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+results.push(...(await withFreshPostgres(pgUrl, (url) => benchEngine("PostgreSQL", { DATABASE_URL: url }))));
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "corrente-bench-"));
+try {
+  results.push(...(await benchEngine("PGlite", { DATA_DIR: dataDir })));
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const report = markdown(results);
+writeFileSync(path.join(root, "bench/RESULTS.md"), report);
+console.log(report);
