@@ -32,7 +32,11 @@ export async function lockCompany(tx: Db, programId: string, company: CompanyIde
   }
 }
 
-/** The earliest other referral of the same company in the program, if any. Call after lockCompany. */
+/**
+ * The referral that holds the company in the program, if any. Call after lockCompany. `created_at` is
+ * when a submission's transaction began, not when it committed: a referral can begin first and still
+ * lose. So the holder is the earliest one that is not itself a duplicate.
+ */
 export async function findEarlierReferralOfCompany(
   tx: Db,
   programId: string,
@@ -58,7 +62,7 @@ export async function findEarlierReferralOfCompany(
         or(sameRoot, eitherWithoutCnpj),
       ),
     )
-    .orderBy(asc(referrals.createdAt), asc(referrals.id))
+    .orderBy(sql`${referrals.duplicateOfId} is not null`, asc(referrals.createdAt), asc(referrals.id))
     .limit(1);
   return earlier ?? null;
 }

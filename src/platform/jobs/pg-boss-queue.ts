@@ -1,27 +1,46 @@
 // Production jobs: pg-boss on PostgreSQL, so any number of worker processes share the work without
 // double runs. Jobs are inserted through the caller's transaction (pg-boss's `db` send option).
+
+import pg from "pg";
 import PgBoss from "pg-boss";
 import type { Db } from "../db/client.js";
 import { executePositional } from "../db/raw-sql.js";
-import type { EnqueueOptions, JobDefinition, JobHandler, JobQueue } from "./job.js";
+import type { EnqueueOptions, JobDefinition, JobHandler, JobOutcome, JobQueue } from "./job.js";
 
 type Logger = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 type Registered = { definition: JobDefinition<unknown>; handler: JobHandler<unknown> };
 
+/** How often an idle worker looks for new jobs: pg-boss 10's minimum, so a job starts within ~0.5 s. */
+const POLLING_INTERVAL_SECONDS = 0.5;
+/** How long stop() waits for running handlers before handing their jobs back for a retry. */
+const STOP_TIMEOUT_MS = 10_000;
+
 export class PgBossJobQueue implements JobQueue {
+  // pg-boss runs on a pool we own, so stop() can let its last statements finish before closing it
+  // (pg-boss completes jobs without awaiting, and would otherwise write to a pool it already closed).
+  private readonly pool: pg.Pool;
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, Registered>();
   private readonly createdQueues = new Set<string>();
+  /** pg-boss statements and handler runs not yet settled. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private started: Promise<void> | undefined;
+  private stopped: Promise<void> | undefined;
+  private closing = false;
 
   constructor(
     connectionString: string,
     private readonly logger: Logger,
     options: { isWorker: boolean },
   ) {
+    this.pool = new pg.Pool({ connectionString, max: 4, application_name: "pgboss" });
+    // pool.end() resolves before its sockets close: a connection we are closing may still report errors.
+    this.pool.on("error", (err) => {
+      if (!this.closing) this.logger.error({ err }, "pg-boss connection error");
+    });
     this.boss = new PgBoss({
-      connectionString,
-      max: 4,
+      db: { executeSql: (text, values) => this.track(this.pool.query(text, values)) },
+      pollingIntervalSeconds: POLLING_INTERVAL_SECONDS,
       // Maintenance and cron run in workers only; web processes just insert jobs.
       supervise: options.isWorker,
       schedule: options.isWorker,
@@ -39,15 +58,18 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async enqueue<T>(db: Db, job: JobDefinition<T>, payload: T, options: EnqueueOptions = {}) {
+    const data = job.payload.parse(payload) as object;
     await this.start();
+    // pg-boss inserts a job only if its queue exists (it joins the queue table), silently otherwise.
     await this.ensureQueue(job as JobDefinition<unknown>);
-    await this.boss.send(job.id, job.payload.parse(payload) as object, {
+    const id = await this.boss.send(job.id, data, {
       db: { executeSql: (text, values) => executePositional(db, text, values) },
       singletonKey: options.singletonKey,
       startAfter: options.startAfter,
       retryLimit: job.retryLimit,
       retryBackoff: true,
     });
+    if (!id && !options.singletonKey) throw new Error(`pg-boss did not insert job ${job.id}`);
   }
 
   register<T>(job: JobDefinition<T>, handler: JobHandler<T>) {
@@ -59,18 +81,55 @@ export class PgBossJobQueue implements JobQueue {
 
   async startWorkers() {
     await this.start();
-    for (const { definition, handler } of this.handlers.values()) {
-      await this.boss.work(definition.id, { batchSize: 1 }, async ([job]) => {
-        if (!job) return;
-        const outcome = await handler(definition.payload.parse(job.data));
-        this.logger.info({ job: definition.id, id: job.id, outcome }, "job ran");
-        return outcome;
+    for (const registered of this.handlers.values()) {
+      let workerId: string | undefined;
+      workerId = await this.boss.work(registered.definition.id, { batchSize: 1 }, async ([job]) => {
+        if (!job) return undefined;
+        try {
+          return await this.track(this.run(registered, job));
+        } finally {
+          // pg-boss 10 waits a polling interval after every fetch; while the queue has work, fetch again at once.
+          if (workerId) this.boss.notifyWorker(workerId);
+        }
       });
     }
   }
 
-  async stop() {
-    if (this.started) await this.boss.stop({ graceful: true, timeout: 10_000 });
+  /** Stops fetching, lets running handlers finish (up to a timeout) and closes the connections. */
+  stop(): Promise<void> {
+    this.stopped ??= this.shutdown();
+    return this.stopped;
+  }
+
+  private async shutdown() {
+    await this.started?.catch(() => {});
+    // Jobs still running at the timeout are failed, so another worker retries them.
+    await this.boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS, close: false });
+    const deadline = Date.now() + STOP_TIMEOUT_MS;
+    while (this.inFlight.size > 0 && Date.now() < deadline) {
+      await Promise.allSettled([...this.inFlight]);
+      // A fetch that settled may have started a handler, or a handler a completion: look again.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.closing = true;
+    await this.pool.end();
+  }
+
+  private async run({ definition, handler }: Registered, job: PgBoss.Job<unknown>): Promise<JobOutcome> {
+    try {
+      const outcome = await handler(definition.payload.parse(job.data));
+      this.logger.info({ job: definition.id, id: job.id, outcome }, "job ran");
+      return outcome;
+    } catch (err) {
+      this.logger.error({ err, job: definition.id, id: job.id }, "job failed");
+      throw err;
+    }
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => {});
+    return work;
   }
 
   private async ensureQueue(definition: JobDefinition<unknown>) {
