@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { participantRoutes, resolveParticipantSession } from "./modules/participants/index.js";
 import { programRoutes } from "./modules/programs/index.js";
 import { referralRoutes } from "./modules/referrals/index.js";
+import { registryRoutes } from "./modules/registries/index.js";
 import { resolveStaffSession, staffRoutes } from "./modules/staff/index.js";
 import type { AppContext } from "./platform/context.js";
 import { access } from "./platform/http/access.js";
@@ -24,6 +25,7 @@ const routeModules: RouteModule[] = [
   staffRoutes,
   participantRoutes,
   referralRoutes,
+  registryRoutes,
 ];
 
 /** JSON bodies above this are refused with 413 before they are parsed. */

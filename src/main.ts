@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// CLI entry: corrente serve | worker | migrate | create-staff | seed-demo
+// CLI entry: corrente serve | worker | migrate | create-staff | seed-demo | import
 import { parseArgs } from "node:util";
 import { buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { registerJobHandlers } from "./jobs.js";
+import { importCommand, parseImportArgs } from "./modules/registries/import-command.js";
 import { createStaffCommand } from "./modules/staff/create-staff-command.js";
 import { type AppContext, closeContext, createContext } from "./platform/context.js";
 
@@ -16,6 +17,8 @@ Commands:
   migrate        apply database migrations and exit
   create-staff   --organization SLUG [--organization-name NAME] --email E --name N --role owner|admin|sales|support [--password P]
   seed-demo      create the demo organization and program if missing (any database)
+  import         customers|pipeline|partner-customers FILE [--organization SLUG]
+                 import a registry CSV (";" or "," separated); embedded database: stop the server first
 `;
 
 async function serve(config: Config) {
@@ -116,6 +119,10 @@ async function main(argv: string[]) {
         },
       });
       return oneShot(config, (ctx) => createStaffCommand(ctx.db, values));
+    }
+    case "import": {
+      const args = parseImportArgs(rest);
+      return oneShot(config, (ctx) => importCommand(ctx.db, args));
     }
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);

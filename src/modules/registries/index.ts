@@ -1,2 +1,21 @@
-export { findCustomerMatch, findPartnerCustomerMatch, findPipelineMatch } from "./registry-lookups.js";
+export {
+  type ImportOptions,
+  type ImportReport,
+  importRegistry,
+  type RegistryInput,
+  type RegistryRowError,
+} from "./import-registry.js";
+export { isRegistryKind, type RegistryKind, registryKinds } from "./registry-columns.js";
+export {
+  type CustomerMatch,
+  findCustomerMatch,
+  findPartnerCustomerMatch,
+  findPipelineMatch,
+  type PartnerCustomerMatch,
+  type PipelineMatch,
+  type RegistryCounts,
+  type RegistryMatchKeys,
+  registryCounts,
+} from "./registry-lookups.js";
+export { registryRoutes } from "./routes.js";
 export { registryCustomers, registryPartnerCustomers, registryPipeline } from "./schema.js";

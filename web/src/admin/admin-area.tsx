@@ -7,6 +7,7 @@ import { AreaShell } from "../app/area-shell";
 import { SessionGate } from "../app/session-gate";
 import { adoptProfileLocale } from "../i18n/i18n";
 import { useAdminSessionQuery, useSignOutStaff } from "./admin-session";
+import { canManageRegistries } from "./registries/registries-api";
 
 /** Everything under /admin except the sign-in page: needs a staff session. */
 export function AdminArea() {
@@ -30,7 +31,12 @@ function AdminShell({ session }: { session: AdminSession }) {
       title={t("common.productName")}
       context={organization.name}
       person={{ name: user.name, detail: t(`admin.roles.${user.role}`) }}
-      navItems={[{ to: "/admin", label: t("common.home") }]}
+      navItems={[
+        { to: "/admin", label: t("common.home") },
+        ...(canManageRegistries(user.role)
+          ? [{ to: "/admin/registries", label: t("admin.registries.navLabel") }]
+          : []),
+      ]}
       onSignOut={() => signOut.mutate()}
       isSigningOut={signOut.isPending}
       signOutError={signOut.isError ? apiErrorMessage(signOut.error, t) : undefined}

@@ -3,6 +3,7 @@ import { NotFoundPage } from "../app/not-found-page";
 import { AdminArea } from "./admin-area";
 import { AdminHomePage } from "./admin-home-page";
 import { AdminLoginPage } from "./admin-login-page";
+import { RegistriesPage } from "./registries/registries-page";
 
 export const adminRoutes: RouteObject[] = [
   { path: "/admin/login", element: <AdminLoginPage /> },
@@ -11,6 +12,7 @@ export const adminRoutes: RouteObject[] = [
     element: <AdminArea />,
     children: [
       { index: true, element: <AdminHomePage /> },
+      { path: "registries", element: <RegistriesPage /> },
       { path: "*", element: <NotFoundPage homePath="/admin" /> },
     ],
   },

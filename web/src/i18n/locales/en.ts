@@ -62,6 +62,87 @@ export const en: Messages = {
       devMailbox: "Development mailbox",
       devMailboxHint: "E-mails the local server “sent” are kept here.",
     },
+    registries: {
+      navLabel: "Registries",
+      title: "Registries",
+      intro:
+        "The lists the automatic referral checks consult. Import a CSV file exported from your spreadsheet or CRM: importing again updates the rows that already exist, without duplicates.",
+      forbidden: "Only owners and administrators can see and import the registries.",
+      countsLoadFailed: "We could not load the registry totals.",
+      rows_zero: "No rows",
+      rows_one: "{{formatted}} row",
+      rows_other: "{{formatted}} rows",
+      kinds: {
+        customers: {
+          title: "Customers",
+          description:
+            "Active and former customers. Referring an active customer, or one who left within the cooldown, does not qualify.",
+        },
+        pipeline: {
+          title: "Sales pipeline",
+          description:
+            "Leads the sales team already works. Referring a lead that entered the funnel before the referral does not qualify.",
+        },
+        partnerCustomers: {
+          title: "Partner customers",
+          description: "Customers of the partner program: referring them earns no reward.",
+        },
+      },
+      help: {
+        columnsTitle: "Accepted columns",
+        identifyCompany: "cnpj, domain, name: at least one, to identify the company",
+        identifyLead: "cnpj, domain, email: at least one, to identify the company",
+        status: "status: active or churned (also ativo, inativo, cancelado)",
+        churnedOn: "churned_on: required for churned customers",
+        enteredOn: "entered_on: required",
+        format:
+          "CSV files up to 50 MB, separated by semicolons or commas, in UTF-8 or Excel's format. The first line names the columns, in Portuguese or English (cnpj, dominio/domain, nome/name, email, status, data_cancelamento/churned_on, data_entrada/entered_on). Dates as DD/MM/YYYY or YYYY-MM-DD. The CNPJ may carry punctuation and be alphanumeric.",
+      },
+      fileLabel: "CSV file",
+      filePlaceholder: "Choose a file…",
+      import: "Import",
+      importing: "Importing… large files take a few minutes.",
+      report: {
+        title: "Import finished",
+        total: "Rows read",
+        inserted: "New",
+        updated: "Updated",
+        rejected: "Refused",
+        errorsTitle: "Refused rows",
+        errorsTruncated: "Only the first {{shown}} problems are listed here.",
+        line: "Line",
+        column: "Column",
+        problem: "Problem",
+      },
+      fields: {
+        cnpj: "cnpj",
+        domain: "domain",
+        name: "name",
+        status: "status",
+        churned_on: "churned_on",
+        email: "email",
+        entered_on: "entered_on",
+        row: "whole row",
+      },
+      rowErrors: {
+        identifier_required: "Nothing identifies the company (CNPJ, domain, name or e-mail).",
+        cnpj_invalid: "Invalid CNPJ: the check digits do not match.",
+        domain_invalid: "Invalid domain.",
+        email_invalid: "Invalid e-mail.",
+        status_required: "The status is missing.",
+        status_invalid: "Unknown status: use active or churned.",
+        date_required: "The date is missing.",
+        date_invalid: "Invalid date: use DD/MM/YYYY or YYYY-MM-DD.",
+        row_unreadable: "Unreadable row: check the quotes.",
+      },
+      fileErrors: {
+        csv_empty: "The file is empty. Its first line must name the columns.",
+        csv_header_invalid:
+          "The file's first line does not name the columns needed. Check the accepted columns.",
+        csv_unreadable: "We could not read the file as CSV.",
+        body_too_large: "The file is larger than 50 MB. Split it and import each part.",
+      },
+    },
   },
   portal: {
     areaName: "My Referrals",

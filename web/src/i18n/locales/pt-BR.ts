@@ -61,6 +61,87 @@ export const ptBR = {
       devMailbox: "Caixa de e-mails de desenvolvimento",
       devMailboxHint: "Os e-mails que o servidor local “enviou” ficam guardados aqui.",
     },
+    registries: {
+      navLabel: "Cadastros",
+      title: "Cadastros",
+      intro:
+        "As listas que a verificação automática das indicações consulta. Importe um arquivo CSV exportado da sua planilha ou CRM: importar de novo atualiza as linhas que já existem, sem duplicar.",
+      forbidden: "Só proprietários e administradores podem ver e importar os cadastros.",
+      countsLoadFailed: "Não foi possível carregar os totais dos cadastros.",
+      rows_zero: "Nenhuma linha",
+      rows_one: "{{formatted}} linha",
+      rows_other: "{{formatted}} linhas",
+      kinds: {
+        customers: {
+          title: "Clientes",
+          description:
+            "Clientes ativos e ex-clientes. A indicação de um cliente ativo, ou de quem saiu dentro da carência, não é qualificada.",
+        },
+        pipeline: {
+          title: "Pipeline de vendas",
+          description:
+            "Leads que o time comercial já trabalha. A indicação de um lead que entrou no funil antes dela não é qualificada.",
+        },
+        partnerCustomers: {
+          title: "Clientes de parceiros",
+          description: "Clientes do programa de parceiros: indicá-los não gera prêmio.",
+        },
+      },
+      help: {
+        columnsTitle: "Colunas aceitas",
+        identifyCompany: "cnpj, dominio, nome: ao menos uma, para identificar a empresa",
+        identifyLead: "cnpj, dominio, email: ao menos uma, para identificar a empresa",
+        status: "status: ativo ou inativo (também cancelado, active, churned)",
+        churnedOn: "data_cancelamento: obrigatória para inativos",
+        enteredOn: "data_entrada: obrigatória",
+        format:
+          "Arquivos CSV de até 50 MB, separados por ponto e vírgula ou vírgula, em UTF-8 ou no formato do Excel. A primeira linha nomeia as colunas, em português ou em inglês (cnpj, dominio/domain, nome/name, email, status, data_cancelamento/churned_on, data_entrada/entered_on). Datas em DD/MM/AAAA ou AAAA-MM-DD. O CNPJ pode ter pontuação e ser alfanumérico.",
+      },
+      fileLabel: "Arquivo CSV",
+      filePlaceholder: "Escolher arquivo…",
+      import: "Importar",
+      importing: "Importando… arquivos grandes levam alguns minutos.",
+      report: {
+        title: "Importação concluída",
+        total: "Linhas lidas",
+        inserted: "Novas",
+        updated: "Atualizadas",
+        rejected: "Recusadas",
+        errorsTitle: "Linhas recusadas",
+        errorsTruncated: "Aparecem aqui só os primeiros {{shown}} problemas.",
+        line: "Linha",
+        column: "Coluna",
+        problem: "Problema",
+      },
+      fields: {
+        cnpj: "cnpj",
+        domain: "dominio",
+        name: "nome",
+        status: "status",
+        churned_on: "data_cancelamento",
+        email: "email",
+        entered_on: "data_entrada",
+        row: "linha inteira",
+      },
+      rowErrors: {
+        identifier_required: "Falta o que identifica a empresa (CNPJ, domínio, nome ou e-mail).",
+        cnpj_invalid: "CNPJ inválido: os dígitos verificadores não conferem.",
+        domain_invalid: "Domínio inválido.",
+        email_invalid: "E-mail inválido.",
+        status_required: "Falta o status.",
+        status_invalid: "Status desconhecido: use ativo ou inativo.",
+        date_required: "Falta a data.",
+        date_invalid: "Data inválida: use DD/MM/AAAA ou AAAA-MM-DD.",
+        row_unreadable: "Linha ilegível: confira as aspas.",
+      },
+      fileErrors: {
+        csv_empty: "O arquivo está vazio. A primeira linha precisa nomear as colunas.",
+        csv_header_invalid:
+          "A primeira linha do arquivo não nomeia as colunas necessárias. Confira as colunas aceitas.",
+        csv_unreadable: "Não foi possível ler o arquivo como CSV.",
+        body_too_large: "O arquivo passa de 50 MB. Divida-o em partes e importe cada uma.",
+      },
+    },
   },
   portal: {
     areaName: "Minhas Indicações",

@@ -1,0 +1,48 @@
+import { Alert, Button, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { apiErrorMessage } from "../../app/api-error-message";
+import { useSignedInStaff } from "../admin-session";
+import { canManageRegistries, getRegistryCounts, registriesQueryKey, registryKinds } from "./registries-api";
+import { RegistryImportCard } from "./registry-import-card";
+
+// /admin/registries – the customer, pipeline and partner registries the referral checks consult.
+export function RegistriesPage() {
+  const { t } = useTranslation();
+  const { user, csrfToken } = useSignedInStaff();
+  const isAllowed = canManageRegistries(user.role);
+  const counts = useQuery({ queryKey: registriesQueryKey, queryFn: getRegistryCounts, enabled: isAllowed });
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t("admin.registries.title")}</Title>
+        <Text c="dimmed" mt={4} maw={760}>
+          {t("admin.registries.intro")}
+        </Text>
+      </div>
+      {!isAllowed ? (
+        <Alert color="yellow">{t("admin.registries.forbidden")}</Alert>
+      ) : (
+        <>
+          {counts.isError ? (
+            <Alert color="red" title={t("admin.registries.countsLoadFailed")}>
+              <Stack gap="xs" align="flex-start">
+                {apiErrorMessage(counts.error, t)}
+                <Button size="xs" variant="default" onClick={() => void counts.refetch()}>
+                  {t("common.retry")}
+                </Button>
+              </Stack>
+            </Alert>
+          ) : null}
+          {registryKinds.map((kind) => (
+            <RegistryImportCard key={kind} kind={kind} counts={counts.data} csrfToken={csrfToken} />
+          ))}
+          <Text size="sm" c="dimmed">
+            {t("admin.registries.help.format")}
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}
