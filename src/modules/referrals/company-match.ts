@@ -25,11 +25,15 @@ function lockKeys(programId: string, company: CompanyIdentity): string[] {
   return keys.sort().map((key) => `referral-company:${programId}:${key}`);
 }
 
-/** Takes the company's locks until the end of the caller's transaction. */
+/**
+ * Takes the company's locks until the end of the caller's transaction, in one statement: PostgreSQL
+ * evaluates a select list left to right, so the locks are taken in the sorted order.
+ */
 export async function lockCompany(tx: Db, programId: string, company: CompanyIdentity): Promise<void> {
-  for (const key of lockKeys(programId, company)) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-  }
+  const locks = lockKeys(programId, company).map(
+    (key) => sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`,
+  );
+  await tx.execute(sql`select ${sql.join(locks, sql`, `)}`);
 }
 
 /**

@@ -10,6 +10,7 @@ import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
 import { participants } from "../participants/index.js";
 import { programs } from "../programs/index.js";
 import { findCustomerMatch, findPartnerCustomerMatch, findPipelineMatch } from "../registries/index.js";
+import { noticeContact } from "./contact-notice.js";
 import { type DisqualificationReason, moveReferral } from "./lifecycle.js";
 import { type Referral, referralFindings, referrals } from "./schema.js";
 import { emailDomain, isDisposableDomain } from "./validation/index.js";
@@ -36,6 +37,7 @@ export function createReferralChecksHandler(ctx: AppContext) {
           .onConflictDoNothing();
       }
       await tx.update(referrals).set({ checksCompletedAt: new Date() }).where(eq(referrals.id, referralId));
+      await noticeContact(ctx, tx, referral);
       const verdict = findings.find((f) => f.disqualifies);
       if (verdict && referral.status === "in_progress") {
         await moveReferral(tx, referral, {

@@ -1,20 +1,18 @@
 // POST /api/public/programs/:slug/referrals and the landing form: one referral, in one transaction.
 import { randomUUID } from "node:crypto";
-import { and, count, eq, gte, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/record-audit.js";
 import type { AppContext } from "../../platform/context.js";
-import { hashToken, newSecretToken } from "../../platform/crypto/tokens.js";
 import type { Db } from "../../platform/db/client.js";
+import { rowsOf } from "../../platform/db/raw-sql.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { Invalid, TooManyRequests } from "../../platform/http/errors.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
-import { enqueueEmail } from "../../platform/mail/outbox.js";
 import { consentRecords, upsertParticipant } from "../participants/index.js";
 import { getProgramBySlugOrThrow, isProgramRunning, type Program } from "../programs/index.js";
 import { findEarlierReferralOfCompany, lockCompany } from "./company-match.js";
-import { contactNoticeEmail } from "./emails/contact-notice-email.js";
 import { referralChecksJob } from "./run-checks.js";
-import { contactConfirmations, referralEvents, referrals } from "./schema.js";
+import { referralEvents, referrals } from "./schema.js";
 import {
   cnpjRoot,
   corporateDomain,
@@ -27,8 +25,8 @@ import {
 export type SubmissionClient = { ip?: string; userAgent?: string; locale?: string };
 
 /**
- * Stores an accepted referral with its consent records, the contact's notice e-mail and the job that
- * runs the automatic checks. The answer is the same whatever the registries or earlier referrals hold
+ * Stores an accepted referral with its consent records and the job that runs the automatic checks (and
+ * then tells the contact). The answer is the same whatever the registries or earlier referrals hold
  * (no oracle): the verdict is applied by the checks job.
  */
 export async function submitReferral(
@@ -116,7 +114,6 @@ export async function submitReferral(
         userAgent: client.userAgent?.slice(0, 512) ?? null,
       })),
     );
-    await noticeContact(ctx, tx, program, { referralId, input });
     await ctx.jobs.enqueue(tx, referralChecksJob, { referralId });
     await recordAudit(tx, {
       ...scope,
@@ -144,57 +141,22 @@ async function throwIfOverDailyLimits(
   participantId: string,
   ip: string | undefined,
 ) {
-  // "Today" in the program's time zone, as a referrer would count it.
+  // "Today" in the program's time zone, as a referrer would count it. Both counts in one round trip,
+  // each on its own index (referrer and date; client address and date).
   const startOfDay = sql`(${todayIn(program.timeZone)}::date::timestamp at time zone ${program.timeZone})`;
-  const [byReferrer] = await tx
-    .select({ n: count() })
-    .from(referrals)
-    .where(and(eq(referrals.participantId, participantId), gte(referrals.createdAt, startOfDay)));
-  if ((byReferrer?.n ?? 0) >= program.dailyReferralLimitPerReferrer) {
+  const byReferrer = sql<number>`(select count(*)::int from ${referrals} where ${referrals.participantId} = ${participantId} and ${referrals.createdAt} >= ${startOfDay})`;
+  const byIp = ip
+    ? sql<number>`(select count(*)::int from ${referrals} where ${referrals.submittedIp} = ${ip} and ${referrals.programId} = ${program.id} and ${referrals.createdAt} >= ${startOfDay})`
+    : sql<number>`0`;
+  const result = await tx.execute(sql`select ${byReferrer} as "byReferrer", ${byIp} as "byIp"`);
+  const counts = rowsOf<{ byReferrer: number; byIp: number }>(result)[0];
+  if ((counts?.byReferrer ?? 0) >= program.dailyReferralLimitPerReferrer) {
     throw new TooManyRequests(
       "daily_limit_reached",
       `At most ${program.dailyReferralLimitPerReferrer} referrals a day.`,
     );
   }
-  if (!ip) return;
-  const [byIp] = await tx
-    .select({ n: count() })
-    .from(referrals)
-    .where(
-      and(
-        eq(referrals.programId, program.id),
-        eq(referrals.submittedIp, ip),
-        gte(referrals.createdAt, startOfDay),
-      ),
-    );
-  if ((byIp?.n ?? 0) >= program.dailyReferralLimitPerIp) {
+  if ((counts?.byIp ?? 0) >= program.dailyReferralLimitPerIp) {
     throw new TooManyRequests("daily_limit_reached", "Too many referrals from this network today.");
   }
-}
-
-async function noticeContact(
-  ctx: AppContext,
-  tx: Db,
-  program: Program,
-  { referralId, input }: { referralId: string; input: TReferralSubmission },
-) {
-  const token = newSecretToken();
-  await tx
-    .insert(contactConfirmations)
-    .values({ referralId, programId: program.id, tokenHash: hashToken(token) });
-  await enqueueEmail(tx, ctx, {
-    template: contactNoticeEmail,
-    data: {
-      contactName: input.contactName,
-      referrerName: input.referrerName,
-      companyName: input.companyName,
-      programName: program.name,
-      confirmUrl: `${ctx.config.appUrl}/c/${token}`,
-    },
-    to: input.contactEmail,
-    locale: resolveLocale(program.defaultLocale),
-    brand: program.name,
-    organizationId: program.organizationId,
-    programId: program.id,
-  });
 }
