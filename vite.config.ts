@@ -11,9 +11,8 @@ const serverPaths = ["^/api/", "^/portal/auth/", "^/p/", "^/dev/"];
 const serverUrl = "http://127.0.0.1:3000";
 
 // One SPA for both areas: /admin/* (staff) and /portal/* (referrers).
-export default defineConfig(({ mode }) => ({
-  // Vitest falls back to this file when no vitest.config.ts exists; its tests live outside web/.
-  root: mode === "test" ? undefined : webRoot,
+export default defineConfig(() => ({
+  root: webRoot,
   base: "/",
   plugins: [react()],
   build: {

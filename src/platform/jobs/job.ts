@@ -23,7 +23,11 @@ export type JobOutcome = { status: "done" | "skipped"; detail?: string };
 export type JobHandler<TPayload> = (payload: TPayload) => Promise<JobOutcome>;
 
 export type EnqueueOptions = {
-  /** At most one queued-or-active job with this key per job id. */
+  /**
+   * The local queue keeps at most one job with this key per job id, ever. pg-boss ignores it unless
+   * `singletonSeconds` is also given (not passed yet), so exactly-once work must be enforced in the
+   * database, not by this option.
+   */
   singletonKey?: string;
   startAfter?: Date;
 };
