@@ -8,8 +8,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { participantRoutes, resolveParticipantSession } from "./modules/participants/index.js";
 import { programRoutes } from "./modules/programs/index.js";
-import { referralRoutes } from "./modules/referrals/index.js";
+import { referralRoutes, salesBackOfficeRoutes } from "./modules/referrals/index.js";
 import { registryRoutes } from "./modules/registries/index.js";
+import { rewardRoutes } from "./modules/rewards/index.js";
 import { resolveStaffSession, staffRoutes } from "./modules/staff/index.js";
 import type { AppContext } from "./platform/context.js";
 import { access } from "./platform/http/access.js";
@@ -25,6 +26,8 @@ const routeModules: RouteModule[] = [
   staffRoutes,
   participantRoutes,
   referralRoutes,
+  salesBackOfficeRoutes,
+  rewardRoutes,
   registryRoutes,
 ];
 

@@ -55,6 +55,19 @@ export const ZEnvironment = z.object({
   INBOUND_SMTP_PORT: port(),
   TRUST_PROXY: booleanFlag,
   APP_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  // WhatsApp Cloud API (Meta). Without a token and phone number id, messages go to the development mailbox.
+  WHATSAPP_API_URL: z.preprocess(
+    emptyToUndefined,
+    urlWithProtocols(["http:", "https:"]).default("https://graph.facebook.com/v21.0"),
+  ),
+  WHATSAPP_ACCESS_TOKEN: optionalString,
+  WHATSAPP_PHONE_NUMBER_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[0-9]+$/, "must be the numeric phone number id")
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -88,6 +101,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const values = parsed.data;
   const isProduction = values.NODE_ENV === "production";
+  if (Boolean(values.WHATSAPP_ACCESS_TOKEN) !== Boolean(values.WHATSAPP_PHONE_NUMBER_ID)) {
+    const missing = values.WHATSAPP_ACCESS_TOKEN ? "WHATSAPP_PHONE_NUMBER_ID" : "WHATSAPP_ACCESS_TOKEN";
+    throw new ConfigError([{ variable: missing, message: "is required with the other WHATSAPP_ variable" }]);
+  }
   if (isProduction && !values.APP_URL) {
     throw new ConfigError([{ variable: "APP_URL", message: "is required when NODE_ENV=production" }]);
   }

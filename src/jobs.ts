@@ -5,9 +5,23 @@ import { createReferralChecksHandler, referralChecksJob } from "./modules/referr
 import type { AppContext } from "./platform/context.js";
 import { mailSendJob } from "./platform/mail/outbox.js";
 import { createMailSendHandler } from "./platform/mail/send-job.js";
+import {
+  cloudApiDelivery,
+  createWhatsAppSendHandler,
+  developmentDelivery,
+} from "./platform/whatsapp/send-job.js";
+import { whatsappSendJob } from "./platform/whatsapp/whatsapp-outbox.js";
 
 export function registerJobHandlers(ctx: AppContext) {
   ctx.jobs.register(mailSendJob, createMailSendHandler(ctx.db, ctx.transport));
   ctx.jobs.register(portalSignInLinkJob, createSignInLinkHandler(ctx));
   ctx.jobs.register(referralChecksJob, createReferralChecksHandler(ctx));
+  ctx.jobs.register(whatsappSendJob, createWhatsAppSendHandler(ctx.db, whatsAppDelivery(ctx)));
+}
+
+function whatsAppDelivery(ctx: AppContext) {
+  const { WHATSAPP_ACCESS_TOKEN: accessToken, WHATSAPP_PHONE_NUMBER_ID: phoneNumberId } = ctx.config;
+  return accessToken && phoneNumberId
+    ? cloudApiDelivery({ apiUrl: ctx.config.WHATSAPP_API_URL, accessToken, phoneNumberId })
+    : developmentDelivery(ctx.db);
 }

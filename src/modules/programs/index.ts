@@ -1,11 +1,20 @@
 export { createProgramFromTemplate } from "./create-program.js";
 export {
   getOrganizationOrThrow,
+  getOrganizationProgramOrThrow,
   getProgramBySlugOrThrow,
   isProgramRunning,
   listOrganizationPrograms,
   listRunningPrograms,
+  resolveOrganizationProgramId,
 } from "./program-queries.js";
 export { programRoutes } from "./routes.js";
-export { type Organization, organizations, type Program, programs, type TLocalizedText } from "./schema.js";
+export {
+  type Organization,
+  organizations,
+  type Program,
+  programs,
+  type TLocalizedText,
+  ZLocalizedText,
+} from "./schema.js";
 export { deskManagerRewardItems } from "./templates/desk-manager.js";

@@ -48,3 +48,34 @@ export async function getOrganizationOrThrow(db: Db, scope: OrganizationScope) {
   if (!organization) throw new NotFound("organization_not_found", "Organization not found.");
   return organization;
 }
+
+/** A program of the organization; another organization's program is a 404, as if it did not exist. */
+export async function getOrganizationProgramOrThrow(
+  db: Db,
+  scope: OrganizationScope,
+  programId: string,
+): Promise<Program> {
+  const [program] = await db
+    .select()
+    .from(programs)
+    .where(and(eq(programs.id, programId), eq(programs.organizationId, scope.organizationId)));
+  if (!program) throw new NotFound("program_not_found", "No such program in your organization.");
+  return program;
+}
+
+/** The program a staff list defaults to: the one asked for, else the organization's oldest. */
+export async function resolveOrganizationProgramId(
+  db: Db,
+  scope: OrganizationScope,
+  programId: string | undefined,
+): Promise<string> {
+  if (programId) return (await getOrganizationProgramOrThrow(db, scope, programId)).id;
+  const [first] = await db
+    .select({ id: programs.id })
+    .from(programs)
+    .where(eq(programs.organizationId, scope.organizationId))
+    .orderBy(asc(programs.createdAt))
+    .limit(1);
+  if (!first) throw new NotFound("program_not_found", "Your organization has no program yet.");
+  return first.id;
+}

@@ -8,7 +8,7 @@ import { inTransaction } from "../../platform/db/transaction.js";
 import { suppressAddress } from "../../platform/mail/outbox.js";
 import { participants } from "../participants/index.js";
 import { programs } from "../programs/index.js";
-import { allowedMoves, moveReferral } from "./lifecycle.js";
+import { allowedMoves, type MoveDeps, moveReferral } from "./lifecycle.js";
 import { contactConfirmations, referrals } from "./schema.js";
 
 export type ContactDecision = "confirmed" | "objected";
@@ -39,12 +39,12 @@ export async function findContactConfirmation(db: Db, token: string) {
  * null for an unknown token.
  */
 export async function decideContactConfirmation(
-  db: Db,
+  deps: MoveDeps & { db: Db },
   token: string,
   decision: ContactDecision,
   client: { ip?: string },
 ): Promise<ContactDecision | null> {
-  return inTransaction(db, async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const [confirmation] = await tx
       .select()
       .from(contactConfirmations)
@@ -65,7 +65,7 @@ export async function decideContactConfirmation(
     if (decision === "objected") {
       await suppressAddress(tx, referral.programId, referral.contactEmail, "objected");
       if (allowedMoves[referral.status].includes("not_qualified")) {
-        await moveReferral(tx, referral, {
+        await moveReferral(deps, tx, referral, {
           to: "not_qualified",
           reason: "contact_unaware",
           actor: { kind: "contact" },

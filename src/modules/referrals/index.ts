@@ -1,3 +1,4 @@
+export { salesBackOfficeRoutes } from "./back-office/admin-routes.js";
 export {
   allowedMoves,
   disqualificationReasons,

@@ -1,9 +1,18 @@
 // The referral lifecycle (DESIGN.md "The referral lifecycle"): which moves exist, which need a
 // reason, and the one function that performs a move and appends its event.
 import { and, eq, sql } from "drizzle-orm";
+import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { Conflict, Invalid } from "../../platform/http/errors.js";
-import { type Referral, type ReferralStatus, referralEvents, referrals } from "./schema.js";
+import { programs } from "../programs/index.js";
+import { notifyReferrerOfMove } from "./move-notice.js";
+import {
+  contactConfirmations,
+  type Referral,
+  type ReferralStatus,
+  referralEvents,
+  referrals,
+} from "./schema.js";
 
 export const allowedMoves: Record<ReferralStatus, readonly ReferralStatus[]> = {
   in_progress: ["qualified", "not_qualified"],
@@ -50,31 +59,21 @@ export type Move = {
   actor: { kind: "system" | "staff" | "contact"; id?: string | null };
 };
 
+export type MoveDeps = Pick<AppContext, "jobs" | "mail" | "config">;
+
 /**
- * Moves a referral and records the event, in the caller's transaction. The UPDATE matches the version
- * read, so of two concurrent moves on one referral only one can win; the other gets a Conflict.
+ * Moves a referral, records the event and writes the referrer's e-mail, in the caller's transaction.
+ * The UPDATE matches the version read, so of two concurrent moves on one referral only one can win;
+ * the other gets a Conflict.
  */
-export async function moveReferral(tx: Db, referral: Referral, move: Move): Promise<Referral> {
-  if (!allowedMoves[referral.status].includes(move.to)) {
-    throw new Conflict(
-      "illegal_transition",
-      `A referral cannot go from ${referral.status} to ${move.to}.`,
-      undefined,
-      {
-        allowed: allowedMoves[referral.status],
-      },
-    );
-  }
-  const reasons = reasonsFor(move.to);
-  if (reasons.length > 0 && !reasons.includes(move.reason ?? "")) {
-    throw new Invalid(
-      { reason: [`Escolha um motivo: ${reasons.join(", ")}.`] },
-      "This move needs a valid reason.",
-    );
-  }
-  if (reasons.length === 0 && move.reason) {
-    throw new Invalid({ reason: ["Este status não leva motivo."] }, "This move takes no reason.");
-  }
+export async function moveReferral(
+  deps: MoveDeps,
+  tx: Db,
+  referral: Referral,
+  move: Move,
+): Promise<Referral> {
+  throwIfIllegalMove(referral, move);
+  if (move.to === "qualified") await throwIfContactConfirmationMissing(tx, referral);
   const [updated] = await tx
     .update(referrals)
     .set({
@@ -96,5 +95,44 @@ export async function moveReferral(tx: Db, referral: Referral, move: Move): Prom
     actorKind: move.actor.kind,
     actorId: move.actor.id ?? null,
   });
+  await notifyReferrerOfMove(deps, tx, updated);
   return updated;
+}
+
+export function throwIfIllegalMove(referral: Referral, move: Pick<Move, "to" | "reason">) {
+  if (!allowedMoves[referral.status].includes(move.to)) {
+    throw new Conflict(
+      "illegal_transition",
+      `A referral cannot go from ${referral.status} to ${move.to}.`,
+      undefined,
+      {
+        allowed: allowedMoves[referral.status],
+      },
+    );
+  }
+  const reasons = reasonsFor(move.to);
+  if (reasons.length > 0 && !reasons.includes(move.reason ?? "")) {
+    throw new Invalid(
+      { reason: [`Escolha um motivo: ${reasons.join(", ")}.`] },
+      "This move needs a valid reason.",
+    );
+  }
+  if (reasons.length === 0 && move.reason) {
+    throw new Invalid({ reason: ["Este status não leva motivo."] }, "This move takes no reason.");
+  }
+}
+
+/** Program setting (LGPD): the referred contact must have confirmed before sales may qualify. */
+async function throwIfContactConfirmationMissing(tx: Db, referral: Referral) {
+  const [row] = await tx
+    .select({ isRequired: programs.contactConfirmationRequired, decision: contactConfirmations.decision })
+    .from(programs)
+    .leftJoin(contactConfirmations, eq(contactConfirmations.referralId, referral.id))
+    .where(eq(programs.id, referral.programId));
+  if (row?.isRequired && row.decision !== "confirmed") {
+    throw new Conflict(
+      "contact_confirmation_required",
+      "This program qualifies a referral only after the referred contact confirms it.",
+    );
+  }
 }

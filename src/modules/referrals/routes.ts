@@ -84,7 +84,7 @@ async function contactConsentRoutes(app: FastifyInstance, ctx: AppContext) {
       const found = await findContactConfirmation(ctx.db, request.params.token);
       const locale = localeOf(request.query.lang, found?.programLocale ?? "pt-BR");
       const decision = await decideContactConfirmation(
-        ctx.db,
+        ctx,
         request.params.token,
         request.body.decision,
         clientInfo(request),

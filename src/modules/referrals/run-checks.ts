@@ -40,7 +40,7 @@ export function createReferralChecksHandler(ctx: AppContext) {
       await noticeContact(ctx, tx, referral);
       const verdict = findings.find((f) => f.disqualifies);
       if (verdict && referral.status === "in_progress") {
-        await moveReferral(tx, referral, {
+        await moveReferral(ctx, tx, referral, {
           to: "not_qualified",
           reason: verdict.disqualifies,
           actor: { kind: "system" },

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  date,
   index,
   inet,
   integer,
@@ -15,6 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { participants } from "../participants/schema.js";
 import { organizations, programs } from "../programs/schema.js";
+import { staffUsers } from "../staff/schema.js";
 
 export const referralStatuses = [
   "in_progress",
@@ -65,6 +67,8 @@ export const referrals = pgTable(
     supportAgents: integer("support_agents"),
     notes: text("notes"),
     referrerIsCustomer: boolean("referrer_is_customer").notNull(),
+    // The sales person who owns the follow-up; null until someone takes it.
+    assigneeId: uuid("assignee_id").references(() => staffUsers.id),
     // When another referral had the company first: the winner (policy: the earliest referral wins).
     duplicateOfId: uuid("duplicate_of_id"),
     checksCompletedAt: timestamp("checks_completed_at", { withTimezone: true }),
@@ -80,6 +84,11 @@ export const referrals = pgTable(
     index("referrals_program_domain_idx").on(table.programId, table.contactCorporateDomain),
     index("referrals_program_name_idx").on(table.programId, table.companyNameNormalized),
     index("referrals_submitted_ip_idx").on(table.submittedIp, table.createdAt),
+    // The back office lists an organization's referrals sorted by one of these, keyset on (key, id).
+    index("referrals_org_created_idx").on(table.organizationId, table.createdAt, table.id),
+    index("referrals_org_updated_idx").on(table.organizationId, table.updatedAt, table.id),
+    index("referrals_org_company_idx").on(table.organizationId, table.companyName, table.id),
+    index("referrals_org_assignee_idx").on(table.organizationId, table.assigneeId),
   ],
 );
 
@@ -141,4 +150,29 @@ export const contactConfirmations = pgTable(
   ],
 );
 
+/**
+ * A closed deal (policy: "a venda é confirmada"). One per referral, whatever the number of CNPJs in the
+ * deal; the unique referral id is what makes a second confirmation impossible.
+ */
+export const referralSales = pgTable(
+  "referral_sales",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    organizationId: uuid("organization_id").notNull(),
+    programId: uuid("program_id").notNull(),
+    cnpjs: text("cnpjs").array().notNull(),
+    // An upgrade of an existing customer's plan earns nothing (policy).
+    isUpgrade: boolean("is_upgrade").notNull(),
+    closedOn: date("closed_on").notNull(),
+    note: text("note"),
+    recordedBy: uuid("recorded_by").references(() => staffUsers.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("referral_sales_referral_unique").on(table.referralId)],
+);
+
 export type Referral = typeof referrals.$inferSelect;
+export type ReferralSale = typeof referralSales.$inferSelect;

@@ -6,7 +6,7 @@ import { clearSessionCookie, setSessionCookie } from "../../platform/http/sessio
 import { getOrganizationOrThrow, listOrganizationPrograms } from "../programs/index.js";
 import { staffRoles } from "./schema.js";
 import { revokeStaffSession, STAFF_SESSION_HOURS, signInStaff } from "./staff-sessions.js";
-import { getStaffUserOrThrow, publicStaffUser } from "./staff-users.js";
+import { getStaffUserOrThrow, listStaffUsers, publicStaffUser } from "./staff-users.js";
 
 const ZStaffUser = z.object({
   id: z.string(),
@@ -84,6 +84,30 @@ export const staffRoutes: RouteModule = (app, ctx) => {
         programs,
         csrfToken: csrfTokenFor(ctx.secret, staff.sessionId),
         devMailbox: !ctx.config.isProduction && ctx.transport.kind === "development",
+      };
+    },
+  });
+  // GET /api/admin/staff – any staff member lists the organization's active staff (e.g. to assign work)
+  r.get("/api/admin/staff", {
+    config: { access: access.anyStaff },
+    schema: {
+      tags: ["staff"],
+      querystring: z.object({ role: z.enum(staffRoles).optional() }),
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(staffRoles) }),
+          ),
+        }),
+      },
+    },
+    handler: async (request) => {
+      const users = await listStaffUsers(ctx.db, { organizationId: request.staff!.organizationId });
+      const { role } = request.query;
+      return {
+        items: users
+          .filter((user) => !user.disabledAt && (!role || user.role === role))
+          .map(({ id, name, email, role }) => ({ id, name, email, role })),
       };
     },
   });

@@ -17,7 +17,8 @@ export function clientInfo(request: FastifyRequest) {
 
 /** The contract's error shape, for documenting 4xx answers in the OpenAPI document. */
 export const ZErrorResponse = z.object({
-  error: z.object({
+  // Loose: some errors carry details beside the code (e.g. the allowed moves of an illegal transition).
+  error: z.looseObject({
     code: z.string(),
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional(),

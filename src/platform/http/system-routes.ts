@@ -6,6 +6,7 @@ import { access } from "./access.js";
 import { type RouteModule, withZod } from "./route-module.js";
 
 const ZMailboxItem = z.object({
+  channel: z.enum(["email", "whatsapp"]),
   to: z.string(),
   from: z.string(),
   replyTo: z.string().nullable(),
@@ -30,15 +31,20 @@ export const systemRoutes: RouteModule = (app, ctx) => {
     },
   });
 
-  // GET /api/dev/mailbox – development only: every e-mail "sent", newest first
+  // GET /api/dev/mailbox – development only: every e-mail (and WhatsApp message) "sent", newest first
   r.get("/api/dev/mailbox", {
     config: { access: access.development },
     schema: {
       tags: ["development"],
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      querystring: z.object({
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        channel: z.enum(["email", "whatsapp"]).optional(),
+      }),
       response: { 200: z.object({ items: z.array(ZMailboxItem) }) },
     },
-    handler: async (request) => ({ items: await listDevMailbox(ctx.db, request.query.limit) }),
+    handler: async (request) => ({
+      items: await listDevMailbox(ctx.db, request.query.limit, request.query.channel),
+    }),
   });
 
   // GET /dev/mailbox – development only: the same mailbox as a page

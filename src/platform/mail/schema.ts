@@ -57,6 +57,10 @@ export const devMailbox = pgTable(
   "dev_mailbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    // The development mailbox also holds WhatsApp messages when no WhatsApp account is configured.
+    channel: text("channel", { enum: ["email", "whatsapp"] })
+      .notNull()
+      .default("email"),
     messageId: text("message_id").notNull(),
     toAddress: text("to_address").notNull(),
     fromAddress: text("from_address").notNull(),

@@ -1,0 +1,116 @@
+// Inputs and outputs of the sales back-office routes (DESIGN "HTTP contract").
+import { z } from "zod";
+import { ZAdminOffer } from "../../rewards/index.js";
+import { disqualificationReasons, notAdvancedReasons } from "../lifecycle.js";
+import { companySizes, contactDepartments, referralStatuses } from "../schema.js";
+import { isValidIsoDate } from "../validation/index.js";
+
+const ZIsoDate = z.string().refine(isValidIsoDate, { message: "Use uma data no formato AAAA-MM-DD." });
+const referralReasons = [...disqualificationReasons, ...notAdvancedReasons] as const;
+
+export const ZReferralFilters = z.object({
+  programId: z.uuid().optional(),
+  status: z.enum(referralStatuses).optional(),
+  reason: z.enum(referralReasons).optional(),
+  referrerId: z.uuid().optional(),
+  assigneeId: z.union([z.uuid(), z.literal("none")]).optional(),
+  from: ZIsoDate.optional(),
+  to: ZIsoDate.optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(["createdAt", "updatedAt", "companyName"]).default("createdAt"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+});
+export type TReferralFilters = z.infer<typeof ZReferralFilters>;
+
+export const ZReferralListQuery = ZReferralFilters.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type TReferralListQuery = z.infer<typeof ZReferralListQuery>;
+
+export const ZAdminReferralSummary = z.object({
+  id: z.string(),
+  programId: z.string(),
+  status: z.enum(referralStatuses),
+  reason: z.string().nullable(),
+  companyName: z.string(),
+  companyCnpj: z.string().nullable(),
+  contactName: z.string(),
+  contactEmail: z.string(),
+  referrer: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TAdminReferralSummary = z.infer<typeof ZAdminReferralSummary>;
+
+const ZFinding = z.object({
+  kind: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+
+export const checklistKeys = ["role_and_department", "company_size", "support_agents", "b2b"] as const;
+
+export const ZAdminReferralDetail = ZAdminReferralSummary.extend({
+  version: z.number(),
+  referrerPhone: z.string().nullable(),
+  referrerIsCustomer: z.boolean(),
+  contactRole: z.string(),
+  contactDepartment: z.enum(contactDepartments),
+  contactPhone: z.string(),
+  companySize: z.enum(companySizes),
+  supportAgents: z.number().nullable(),
+  notes: z.string().nullable(),
+  duplicateOfId: z.string().nullable(),
+  findings: z.array(ZFinding),
+  fraudSignals: z.array(ZFinding),
+  checklist: z.array(z.object({ key: z.enum(checklistKeys), met: z.boolean().nullable() })),
+  contactConfirmation: z
+    .object({ decision: z.enum(["pending", "confirmed", "objected"]), decidedAt: z.string().nullable() })
+    .nullable(),
+  contactConfirmationRequired: z.boolean(),
+  events: z.array(
+    z.object({
+      id: z.number(),
+      fromStatus: z.enum(referralStatuses).nullable(),
+      toStatus: z.enum(referralStatuses),
+      reason: z.string().nullable(),
+      note: z.string().nullable(),
+      actor: z.object({
+        kind: z.enum(["system", "staff", "contact"]),
+        id: z.string().nullable(),
+        name: z.string().nullable(),
+      }),
+      createdAt: z.string(),
+    }),
+  ),
+  allowedMoves: z.array(z.object({ to: z.enum(referralStatuses), reasons: z.array(z.string()) })),
+  sale: z
+    .object({
+      id: z.string(),
+      cnpjs: z.array(z.string()),
+      isUpgrade: z.boolean(),
+      closedAt: z.string(),
+      createdAt: z.string(),
+    })
+    .nullable(),
+  offer: ZAdminOffer.nullable(),
+});
+export type TAdminReferralDetail = z.infer<typeof ZAdminReferralDetail>;
+
+export const ZTransitionBody = z.object({
+  to: z.enum(referralStatuses),
+  reason: z.string().max(60).nullish(),
+  note: z.string().trim().max(2000).nullish(),
+});
+
+export const ZAssignmentBody = z.object({ assigneeId: z.uuid().nullable() });
+
+export const ZSaleBody = z.object({
+  cnpjs: z.array(z.string().trim().min(1).max(30)).min(1).max(50),
+  isUpgrade: z.boolean(),
+  closedAt: ZIsoDate,
+  note: z.string().trim().max(2000).nullish(),
+});
+export type TSaleBody = z.infer<typeof ZSaleBody>;

@@ -1,0 +1,122 @@
+// Inputs and outputs of the reward routes (DESIGN "HTTP contract": a reward offer {id, status, dueMonth,
+// item, saleId}).
+import { z } from "zod";
+import { ZLocalizedText } from "../programs/index.js";
+import {
+  type RewardItem,
+  type RewardOffer,
+  rewardKinds,
+  rewardOfferStatuses,
+  ZOfferedItem,
+} from "./schema.js";
+
+const ZNonEmptyLocalizedText = (max: number) =>
+  z.object({ "pt-BR": z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+
+const ZImageUrl = z.url({ protocol: /^https?$/, message: "Use um endereço http:// ou https://." }).max(2048);
+
+export const ZCatalogItem = z.object({
+  id: z.string(),
+  programId: z.string(),
+  name: ZLocalizedText,
+  description: ZLocalizedText,
+  imageUrl: z.string().nullable(),
+  kind: z.enum(rewardKinds),
+  isActive: z.boolean(),
+  stock: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ZCatalogItemInput = z.object({
+  programId: z.uuid(),
+  name: ZNonEmptyLocalizedText(120),
+  description: ZNonEmptyLocalizedText(2000),
+  imageUrl: ZImageUrl.nullish(),
+  kind: z.enum(rewardKinds),
+  isActive: z.boolean().default(true),
+  stock: z.number().int().min(0).max(1_000_000).nullish(),
+});
+export type TCatalogItemInput = z.infer<typeof ZCatalogItemInput>;
+
+export const ZCatalogItemPatch = ZCatalogItemInput.omit({ programId: true, isActive: true })
+  .partial()
+  .extend({ isActive: z.boolean().optional() })
+  .refine((patch) => Object.keys(patch).length > 0, { message: "Nothing to change." });
+export type TCatalogItemPatch = z.infer<typeof ZCatalogItemPatch>;
+
+export const ZAdminOffer = z.object({
+  id: z.string(),
+  status: z.enum(rewardOfferStatuses),
+  dueMonth: z.string(),
+  saleId: z.string(),
+  referralId: z.string(),
+  companyName: z.string(),
+  participant: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  item: ZOfferedItem.nullable(),
+  chosenAt: z.string().nullable(),
+  deliveryReference: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  delayNote: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TAdminOffer = z.infer<typeof ZAdminOffer>;
+
+export const ZPortalOffer = ZAdminOffer.omit({ participant: true, referralId: true });
+export type TPortalOffer = z.infer<typeof ZPortalOffer>;
+
+export const ZOfferUpdate = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("delivered"), deliveryReference: z.string().trim().max(500).nullish() }),
+  z.object({ status: z.literal("delayed"), delayNote: z.string().trim().min(1).max(2000) }),
+]);
+export type TOfferUpdate = z.infer<typeof ZOfferUpdate>;
+
+export const ZFulfilmentQuery = z.object({
+  programId: z.uuid().optional(),
+  status: z.enum(rewardOfferStatuses).optional(),
+  dueMonth: z
+    .string()
+    .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, "Use o formato AAAA-MM.")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type TFulfilmentQuery = z.infer<typeof ZFulfilmentQuery>;
+
+export function toCatalogItem(item: RewardItem) {
+  return {
+    id: item.id,
+    programId: item.programId,
+    name: item.name,
+    description: item.description,
+    imageUrl: item.imageUrl,
+    kind: item.kind,
+    isActive: item.isActive,
+    stock: item.stock,
+    createdAt: item.createdAt.toISOString(),
+    updatedAt: item.updatedAt.toISOString(),
+  };
+}
+
+export function toPortalOffer(offer: RewardOffer): TPortalOffer {
+  return {
+    id: offer.id,
+    status: offer.status,
+    dueMonth: offer.dueMonth,
+    saleId: offer.saleId,
+    companyName: offer.companyName,
+    item: offer.item ?? null,
+    chosenAt: offer.chosenAt?.toISOString() ?? null,
+    deliveryReference: offer.deliveryReference,
+    deliveredAt: offer.deliveredAt?.toISOString() ?? null,
+    delayNote: offer.delayNote,
+    createdAt: offer.createdAt.toISOString(),
+  };
+}
+
+export function toAdminOffer(
+  offer: RewardOffer,
+  participant: { id: string; name: string; email: string },
+): TAdminOffer {
+  return { ...toPortalOffer(offer), referralId: offer.referralId, participant };
+}
