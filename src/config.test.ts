@@ -31,6 +31,9 @@ describe("configuration", () => {
     [{ ADMIN_PASSWORD: "short" }, "ADMIN_PASSWORD"],
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
     [{ INBOUND_SMTP_PORT: "-1" }, "INBOUND_SMTP_PORT"],
+    [{ WHATSAPP_PHONE_NUMBER_ID: "not-a-number" }, "WHATSAPP_PHONE_NUMBER_ID"],
+    [{ WHATSAPP_ACCESS_TOKEN: "token-without-number" }, "WHATSAPP_PHONE_NUMBER_ID"],
+    [{ WHATSAPP_PHONE_NUMBER_ID: "123456" }, "WHATSAPP_ACCESS_TOKEN"],
   ])("an invalid value stops start-up naming the variable: %o", (env, variable) => {
     const problems = problemsOf(env);
     expect(problems.map((p) => p.variable)).toEqual([variable]);

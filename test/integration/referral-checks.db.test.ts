@@ -133,6 +133,22 @@ describe("automatic checks and first referrer wins", () => {
     expect(await findingsOf(referral.id)).toContain("disposable_contact_email");
   });
 
+  it("a referral disqualified by the checks is explained to the referrer by e-mail", async () => {
+    const root = newCnpjRoot();
+    await submitAndCheck({ companyCnpj: cnpjFor(root, "0001") });
+    const loser = await submitAndCheck({
+      companyCnpj: cnpjFor(root, "0002"),
+      referrerEmail: "second.one@gmail.com",
+    });
+    expect(loser.status).toBe("not_qualified");
+    const mails = await t.ctx.db
+      .select()
+      .from(devMailbox)
+      .where(eq(devMailbox.toAddress, "second.one@gmail.com"));
+    expect(mails.map((m) => m.subject)).toContain(`${loser.companyName}: Lead não qualificado`);
+    expect(mails.find((m) => m.subject.includes("não qualificado"))!.text).toContain("registro mais antigo");
+  });
+
   describe("the referred contact", () => {
     async function consentLink(contactEmail: string): Promise<string> {
       const [mail] = await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, contactEmail));

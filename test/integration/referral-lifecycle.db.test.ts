@@ -74,7 +74,10 @@ describe("referral lifecycle (sales back office)", () => {
       });
     } else {
       expect(response.statusCode, response.body).toBe(409);
-      expect(response.json().error).toMatchObject({ code: "illegal_transition", allowed: allowedMoves[from] });
+      expect(response.json().error).toMatchObject({
+        code: "illegal_transition",
+        allowed: allowedMoves[from],
+      });
     }
   });
 
@@ -116,7 +119,10 @@ describe("referral lifecycle (sales back office)", () => {
   it("e-mails the referrer on every move, with the reason in the policy's words", async () => {
     const id = await referralIn("in_progress");
     await moveOk(t, sales, id, "not_qualified", "already_in_funnel");
-    const mails = await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.template, "referrals.status-changed"));
+    const mails = await t.ctx.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, "referrals.status-changed"));
     const mail = mails.find((m) => m.subject.includes("Lead não qualificado") && m.text.includes("funil"));
     expect(mail?.text).toContain("antes do registro da indicação");
     expect(mail?.headers).toMatchObject({ "Auto-Submitted": "auto-generated" });
@@ -124,9 +130,14 @@ describe("referral lifecycle (sales back office)", () => {
 
   it("a program that requires the contact's confirmation refuses to qualify before it", async () => {
     const { program, scope } = await makeProgram(t.ctx.db, organizationId);
-    await t.ctx.db.update(programs).set({ contactConfirmationRequired: true }).where(eq(programs.id, program.id));
+    await t.ctx.db
+      .update(programs)
+      .set({ contactConfirmationRequired: true })
+      .where(eq(programs.id, program.id));
     const id = await submitChecked(t, program.slug);
-    const refused = await call(t, sales, "POST", `/api/admin/referrals/${id}/transitions`, { to: "qualified" });
+    const refused = await call(t, sales, "POST", `/api/admin/referrals/${id}/transitions`, {
+      to: "qualified",
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe("contact_confirmation_required");
     await t.ctx.db
@@ -144,7 +155,9 @@ describe("referral lifecycle (sales back office)", () => {
     const other = await makeProgram(t.ctx.db);
     const stranger = (await signInAs(t, other.scope.organizationId, "owner")).auth;
     expect((await call(t, stranger, "GET", `/api/admin/referrals/${id}`)).statusCode).toBe(404);
-    const move = await call(t, stranger, "POST", `/api/admin/referrals/${id}/transitions`, { to: "qualified" });
+    const move = await call(t, stranger, "POST", `/api/admin/referrals/${id}/transitions`, {
+      to: "qualified",
+    });
     expect(move.statusCode).toBe(404);
     expect(programId).toBeTruthy();
   });

@@ -13,7 +13,13 @@ import { type NoticeDeps, notifyReferrerOfReward } from "./reward-notices.js";
 import { type TFulfilmentQuery, type TOfferUpdate, toAdminOffer } from "./reward-schemas.js";
 import { type RewardOfferStatus, rewardOfferStatuses, rewardOffers } from "./schema.js";
 
-const participantColumns = { id: participants.id, name: participants.name, email: participants.email };
+// A function, not a constant: programs and rewards import each other (the program template seeds the
+// catalog), so module-level reads of another module's tables may run before that module has loaded.
+const participantColumns = () => ({
+  id: participants.id,
+  name: participants.name,
+  email: participants.email,
+});
 
 /** Sorted by due month then id (oldest due first): what is late or due now comes first. */
 export async function listFulfilment(db: Db, scope: OrganizationScope, query: TFulfilmentQuery) {
@@ -30,7 +36,7 @@ export async function listFulfilment(db: Db, scope: OrganizationScope, query: TF
   }
   const [rows, countRows] = await Promise.all([
     db
-      .select({ offer: rewardOffers, participant: participantColumns })
+      .select({ offer: rewardOffers, participant: participantColumns() })
       .from(rewardOffers)
       .innerJoin(participants, eq(participants.id, rewardOffers.participantId))
       .where(and(...conditions))
@@ -100,7 +106,7 @@ export async function updateOffer(
     });
     await notifyReferrerOfReward(deps, tx, updated!, update.status);
     const [participant] = await tx
-      .select(participantColumns)
+      .select(participantColumns())
       .from(participants)
       .where(eq(participants.id, offer.participantId));
     return toAdminOffer(updated!, participant!);

@@ -26,7 +26,6 @@ const FRAUD_SIGNAL_KINDS = new Set([
   "burst_from_ip",
   "disposable_contact_email",
   "disposable_referrer_email",
-  "contact_email_is_referrer",
 ]);
 
 /** The referral, only if it belongs to the organization (another organization's id is a 404). */
