@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
-import type { AdminSession } from "../api/admin-api";
+import { type AdminSession, canManageRewards, canWorkReferrals } from "../api/admin-api";
 import { apiErrorMessage } from "../app/api-error-message";
 import { AreaShell } from "../app/area-shell";
 import { SessionGate } from "../app/session-gate";
@@ -32,7 +32,16 @@ function AdminShell({ session }: { session: AdminSession }) {
       context={organization.name}
       person={{ name: user.name, detail: t(`admin.roles.${user.role}`) }}
       navItems={[
-        { to: "/admin", label: t("common.home") },
+        { to: "/admin", label: t("common.home"), end: true },
+        ...(canWorkReferrals(user.role)
+          ? [{ to: "/admin/referrals", label: t("admin.referrals.navLabel") }]
+          : []),
+        ...(canManageRewards(user.role)
+          ? [
+              { to: "/admin/rewards/catalog", label: t("admin.catalog.navLabel") },
+              { to: "/admin/rewards/fulfilment", label: t("admin.fulfilment.navLabel") },
+            ]
+          : []),
         ...(canManageRegistries(user.role)
           ? [{ to: "/admin/registries", label: t("admin.registries.navLabel") }]
           : []),

@@ -3,6 +3,8 @@ import { NotFoundPage } from "../app/not-found-page";
 import { AdminArea } from "./admin-area";
 import { AdminHomePage } from "./admin-home-page";
 import { AdminLoginPage } from "./admin-login-page";
+import { ReferralDetailPage } from "./referrals/referral-detail-page";
+import { ReferralsPage } from "./referrals/referrals-page";
 import { RegistriesPage } from "./registries/registries-page";
 
 export const adminRoutes: RouteObject[] = [
@@ -12,6 +14,8 @@ export const adminRoutes: RouteObject[] = [
     element: <AdminArea />,
     children: [
       { index: true, element: <AdminHomePage /> },
+      { path: "referrals", element: <ReferralsPage /> },
+      { path: "referrals/:id", element: <ReferralDetailPage /> },
       { path: "registries", element: <RegistriesPage /> },
       { path: "*", element: <NotFoundPage homePath="/admin" /> },
     ],

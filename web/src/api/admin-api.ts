@@ -48,3 +48,22 @@ export async function signOutStaff(csrfToken: string): Promise<void> {
   await apiRequest<void>("/api/admin/logout", { method: "POST", csrfToken });
   rememberCsrfToken(undefined);
 }
+
+export type StaffMember = { id: string; name: string; email: string; role: StaffRole };
+
+// GET /api/admin/staff[?role=] – the organization's active staff, e.g. the sales people to assign.
+export async function listStaff(role?: StaffRole): Promise<StaffMember[]> {
+  const query = role ? `?role=${encodeURIComponent(role)}` : "";
+  const { items } = await apiRequest<{ items: StaffMember[] }>(`/api/admin/staff${query}`);
+  return items;
+}
+
+/** Who works referrals in the back office (DESIGN.md "Sales back office"). */
+export function canWorkReferrals(role: StaffRole): boolean {
+  return role === "owner" || role === "admin" || role === "sales";
+}
+
+/** Who manages the reward catalog and its fulfilment. */
+export function canManageRewards(role: StaffRole): boolean {
+  return role === "owner" || role === "admin";
+}

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldErrors = {},
+    /** Anything else the error carried, e.g. `allowed` on an `illegal_transition`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -22,7 +24,9 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors } };
+type ErrorBody = {
+  error: { code: string; message: string; fields?: FieldErrors; [detail: string]: unknown };
+};
 
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== "object" || value === null || !("error" in value)) return false;
@@ -34,7 +38,8 @@ function isErrorBody(value: unknown): value is ErrorBody {
 export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   if (isErrorBody(body)) {
-    return new ApiError(response.status, body.error.code, body.error.message, body.error.fields ?? {});
+    const { code, message, fields, ...details } = body.error;
+    return new ApiError(response.status, code, message, fields ?? {}, details);
   }
   return new ApiError(response.status, `http_${response.status}`, response.statusText || "Request failed");
 }

@@ -13,8 +13,12 @@ export function apiErrorMessage(error: unknown, t: TFunction): string {
       return t("errors.programNotFound");
     case "validation_failed":
       return t("errors.validationFailed");
+    case "role_forbidden":
+      return t("errors.forbidden");
+    case "csrf_failed":
+      return t("errors.csrfFailed");
     default:
-      return t("errors.generic");
+      return error.status === 404 ? t("errors.notFound") : t("errors.generic");
   }
 }
 

@@ -17,7 +17,12 @@ import { Link, useLocation } from "react-router";
 import classes from "./area-shell.module.css";
 import { LanguageSwitch } from "./language-switch";
 
-export type AreaNavItem = { to: string; label: string };
+/** `end`: active only on exactly `to` (an area's home); otherwise also on the pages below it. */
+export type AreaNavItem = { to: string; label: string; end?: boolean };
+
+function isNavItemActive(item: AreaNavItem, pathname: string): boolean {
+  return pathname === item.to || (!item.end && pathname.startsWith(`${item.to}/`));
+}
 export type AreaPerson = { name: string; detail?: string };
 
 type AreaShellProps = {
@@ -89,8 +94,10 @@ export function AreaShell(props: AreaShellProps) {
               component={Link}
               to={item.to}
               label={item.label}
-              active={pathname === item.to}
-              aria-current={pathname === item.to ? "page" : undefined}
+              active={isNavItemActive(item, pathname)}
+              aria-current={
+                pathname === item.to ? "page" : isNavItemActive(item, pathname) ? "true" : undefined
+              }
               onClick={navbar.close}
             />
           ))}

@@ -1,0 +1,149 @@
+import { Alert, Button, Card, Modal, Stack, Text, Title } from "@mantine/core";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormatters } from "../../app/formatting";
+import { MoveReferralForm } from "./move-referral-form";
+import {
+  isReferralConflict,
+  referralWriteErrorMessage,
+  useMoveReferral,
+  useRecordSale,
+} from "./referral-mutations";
+import type { AdminReferralDetail, AllowedMove, SaleRequest, TransitionRequest } from "./referrals-api";
+import { SaleForm } from "./sale-form";
+
+type Feedback = { tone: "success" | "conflict"; message: string };
+type ReferralActionsProps = { referral: AdminReferralDetail; csrfToken: string; onConflict: () => void };
+
+/** One button per move the referral allows now; each opens its form in a dialog. */
+export function ReferralActions({ referral, csrfToken, onConflict }: ReferralActionsProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [dialog, setDialog] = useState<{ move: AllowedMove; isOpen: boolean } | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const focusAfterClose = useRef<"trigger" | "feedback">("trigger");
+  const triggers = useRef<Partial<Record<string, HTMLButtonElement | null>>>({});
+  const feedbackBox = useRef<HTMLDivElement>(null);
+  const move = useMoveReferral(referral.id, csrfToken);
+  const sale = useRecordSale(referral.id, csrfToken);
+
+  function open(allowed: AllowedMove) {
+    move.reset();
+    sale.reset();
+    setFeedback(null);
+    setDialog({ move: allowed, isOpen: true });
+  }
+  function close(focusTo: "trigger" | "feedback") {
+    focusAfterClose.current = focusTo;
+    setDialog((current) => (current ? { ...current, isOpen: false } : null));
+  }
+  function afterClose() {
+    const trigger = dialog ? triggers.current[dialog.move.to] : null;
+    // After a move the button may be gone (the status changed): the news takes the focus instead.
+    if (focusAfterClose.current === "trigger" && trigger?.isConnected) trigger.focus();
+    else feedbackBox.current?.focus();
+    setDialog(null);
+  }
+  function fail(error: Error) {
+    // 409: the referral is not what the page showed. Say why, close the form and load it again.
+    if (!isReferralConflict(error)) return;
+    setFeedback({ tone: "conflict", message: referralWriteErrorMessage(error, t) });
+    close("feedback");
+    onConflict();
+  }
+  function succeed(message: string) {
+    setFeedback({ tone: "success", message });
+    close("feedback");
+  }
+  const submitMove = (request: TransitionRequest) =>
+    move.mutate(request, {
+      onSuccess: () =>
+        succeed(t("admin.referral.actions.moved", { status: t(`referral.status.${request.to}`) })),
+      onError: fail,
+    });
+  const submitSale = (request: SaleRequest) =>
+    sale.mutate(request, {
+      onSuccess: ({ offer }) =>
+        succeed(
+          offer
+            ? t("admin.referral.actions.saleWithOffer", { month: format.month(offer.dueMonth) })
+            : t("admin.referral.actions.saleWithoutOffer"),
+        ),
+      onError: fail,
+    });
+
+  const needsConfirmation =
+    referral.contactConfirmationRequired && referral.contactConfirmation?.decision !== "confirmed";
+  const current = dialog?.move;
+
+  return (
+    <Card withBorder component="section" aria-labelledby="actions-heading" padding="lg">
+      <Title order={2} size="h4" id="actions-heading" mb="sm">
+        {t("admin.referral.actions.title")}
+      </Title>
+      <Stack gap="sm">
+        {feedback ? (
+          <Alert
+            ref={feedbackBox}
+            tabIndex={-1}
+            role={feedback.tone === "success" ? "status" : "alert"}
+            color={feedback.tone === "success" ? "green" : "orange"}
+          >
+            {feedback.message}
+          </Alert>
+        ) : null}
+        {referral.allowedMoves.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("admin.referral.actions.final")}
+          </Text>
+        ) : (
+          referral.allowedMoves.map((allowed) => (
+            <Button
+              key={allowed.to}
+              ref={(element) => {
+                triggers.current[allowed.to] = element;
+              }}
+              variant={allowed.reasons.length > 0 ? "default" : "filled"}
+              color={allowed.to === "sale_confirmed" ? "green" : undefined}
+              onClick={() => open(allowed)}
+              fullWidth
+            >
+              {t(`admin.referral.actions.moveTo.${allowed.to}`)}
+            </Button>
+          ))
+        )}
+        {needsConfirmation && referral.allowedMoves.some((allowed) => allowed.to === "qualified") ? (
+          <Text size="xs" c="dimmed">
+            {t("admin.referral.actions.awaitingConfirmation")}
+          </Text>
+        ) : null}
+      </Stack>
+      <Modal
+        opened={dialog?.isOpen ?? false}
+        onClose={() => close("trigger")}
+        onExitTransitionEnd={afterClose}
+        returnFocus={false}
+        title={current ? t(`admin.referral.actions.moveTo.${current.to}`) : ""}
+        size="lg"
+      >
+        {current?.to === "sale_confirmed" ? (
+          <SaleForm
+            referralCnpj={referral.companyCnpj}
+            isPending={sale.isPending}
+            error={sale.error}
+            onSubmit={submitSale}
+            onCancel={() => close("trigger")}
+          />
+        ) : current ? (
+          <MoveReferralForm
+            move={current}
+            isPending={move.isPending}
+            error={move.error}
+            onSubmit={submitMove}
+            onCancel={() => close("trigger")}
+          />
+        ) : null}
+      </Modal>
+    </Card>
+  );
+}
