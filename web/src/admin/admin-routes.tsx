@@ -6,6 +6,7 @@ import { AdminLoginPage } from "./admin-login-page";
 import { ReferralDetailPage } from "./referrals/referral-detail-page";
 import { ReferralsPage } from "./referrals/referrals-page";
 import { RegistriesPage } from "./registries/registries-page";
+import { CatalogPage } from "./rewards/catalog-page";
 
 export const adminRoutes: RouteObject[] = [
   { path: "/admin/login", element: <AdminLoginPage /> },
@@ -16,6 +17,7 @@ export const adminRoutes: RouteObject[] = [
       { index: true, element: <AdminHomePage /> },
       { path: "referrals", element: <ReferralsPage /> },
       { path: "referrals/:id", element: <ReferralDetailPage /> },
+      { path: "rewards/catalog", element: <CatalogPage /> },
       { path: "registries", element: <RegistriesPage /> },
       { path: "*", element: <NotFoundPage homePath="/admin" /> },
     ],

@@ -1,0 +1,156 @@
+import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { canManageRewards } from "../../api/admin-api";
+import { queryKeys } from "../../api/query-keys";
+import { apiErrorMessage } from "../../app/api-error-message";
+import { useDialogFocus } from "../../app/dialog-focus";
+import { useLocalizedText } from "../../app/localized-text";
+import { useSignedInStaff } from "../admin-session";
+import {
+  type CatalogItem,
+  type CatalogItemFields,
+  createCatalogItem,
+  listCatalog,
+  updateCatalogItem,
+} from "./catalog-api";
+import { CatalogItemForm } from "./catalog-item-form";
+import { CatalogTable } from "./catalog-table";
+import { ProgramSelect, useChosenProgram } from "./program-select";
+
+type Editing = { item: CatalogItem | null; isOpen: boolean };
+
+// /admin/rewards/catalog[?program=ID] – the rewards referrers choose from after a sale.
+export function CatalogPage() {
+  const { t } = useTranslation();
+  const localized = useLocalizedText();
+  const { user, programs, csrfToken } = useSignedInStaff();
+  const isAllowed = canManageRewards(user.role);
+  const { program, choose } = useChosenProgram(programs);
+  const programId = program?.id ?? "";
+  const queryClient = useQueryClient();
+  const catalogKey = queryKeys.rewardCatalog(programId);
+  const catalog = useQuery({
+    queryKey: catalogKey,
+    queryFn: () => listCatalog(programId),
+    enabled: isAllowed && Boolean(programId),
+  });
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [news, setNews] = useState<string | null>(null);
+  const focus = useDialogFocus();
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: catalogKey });
+  const save = useMutation({
+    mutationFn: ({ item, fields }: { item: CatalogItem | null; fields: CatalogItemFields }) =>
+      item ? updateCatalogItem(item.id, fields, csrfToken) : createCatalogItem(programId, fields, csrfToken),
+    onSuccess: (saved, { item }) => {
+      void refresh();
+      setNews(t(item ? "admin.catalog.saved" : "admin.catalog.created", { name: localized(saved.name) }));
+      focus.closing("news");
+      setEditing((current) => (current ? { ...current, isOpen: false } : null));
+    },
+  });
+  const toggle = useMutation({
+    mutationFn: (item: CatalogItem) => updateCatalogItem(item.id, { isActive: !item.isActive }, csrfToken),
+    onSuccess: (saved) => {
+      void refresh();
+      setNews(
+        t(saved.isActive ? "admin.catalog.reactivated" : "admin.catalog.retired", {
+          name: localized(saved.name),
+        }),
+      );
+    },
+  });
+
+  function open(item: CatalogItem | null, button: HTMLElement) {
+    save.reset();
+    setNews(null);
+    focus.opened(button);
+    setEditing({ item, isOpen: true });
+  }
+  function cancel() {
+    focus.closing("trigger");
+    setEditing((current) => (current ? { ...current, isOpen: false } : null));
+  }
+
+  if (!isAllowed || !program) {
+    return (
+      <Stack gap="lg">
+        <Title order={1}>{t("admin.catalog.title")}</Title>
+        <Alert color="yellow">{isAllowed ? t("admin.home.noPrograms") : t("admin.catalog.forbidden")}</Alert>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t("admin.catalog.title")}</Title>
+          <Text c="dimmed" mt={4} maw={760}>
+            {t("admin.catalog.intro")}
+          </Text>
+        </div>
+        <Button onClick={(event) => open(null, event.currentTarget)}>{t("admin.catalog.create")}</Button>
+      </Group>
+      <ProgramSelect programs={programs} value={program.id} onChange={choose} />
+      {/* Focused after a dialog closes, so keyboard users land on the outcome; read out either way. */}
+      {news ? (
+        <Alert ref={focus.newsRef} tabIndex={-1} role="status" color="green">
+          {news}
+        </Alert>
+      ) : null}
+      {toggle.isError ? <Alert color="red">{apiErrorMessage(toggle.error, t)}</Alert> : null}
+      {catalog.isPending ? (
+        <Center role="status" py="xl">
+          <Loader aria-label={t("common.loading")} />
+        </Center>
+      ) : catalog.isError ? (
+        <Alert color="red" title={t("admin.catalog.loadFailed")}>
+          <Stack gap="xs" align="flex-start">
+            {apiErrorMessage(catalog.error, t)}
+            <Button size="xs" variant="default" onClick={() => void catalog.refetch()}>
+              {t("common.retry")}
+            </Button>
+          </Stack>
+        </Alert>
+      ) : catalog.data.length === 0 ? (
+        <Text>{t("admin.catalog.empty")}</Text>
+      ) : (
+        <CatalogTable
+          items={catalog.data}
+          programName={program.name}
+          pendingId={toggle.isPending ? (toggle.variables?.id ?? null) : null}
+          onEdit={(item, button) => open(item, button)}
+          onToggleActive={(item) => {
+            if (toggle.isPending) return;
+            setNews(null);
+            toggle.mutate(item);
+          }}
+        />
+      )}
+      <Modal
+        opened={editing?.isOpen ?? false}
+        onClose={cancel}
+        onExitTransitionEnd={() => {
+          focus.restore();
+          setEditing(null);
+        }}
+        returnFocus={false}
+        title={editing?.item ? t("admin.catalog.form.editTitle") : t("admin.catalog.form.createTitle")}
+        size="xl"
+      >
+        {editing ? (
+          <CatalogItemForm
+            item={editing.item}
+            isPending={save.isPending}
+            error={save.error}
+            onSubmit={(fields) => save.mutate({ item: editing.item, fields })}
+            onCancel={cancel}
+          />
+        ) : null}
+      </Modal>
+    </Stack>
+  );
+}
