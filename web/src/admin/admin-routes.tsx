@@ -7,6 +7,7 @@ import { ReferralDetailPage } from "./referrals/referral-detail-page";
 import { ReferralsPage } from "./referrals/referrals-page";
 import { RegistriesPage } from "./registries/registries-page";
 import { CatalogPage } from "./rewards/catalog-page";
+import { FulfilmentPage } from "./rewards/fulfilment-page";
 
 export const adminRoutes: RouteObject[] = [
   { path: "/admin/login", element: <AdminLoginPage /> },
@@ -18,6 +19,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "referrals", element: <ReferralsPage /> },
       { path: "referrals/:id", element: <ReferralDetailPage /> },
       { path: "rewards/catalog", element: <CatalogPage /> },
+      { path: "rewards/fulfilment", element: <FulfilmentPage /> },
       { path: "registries", element: <RegistriesPage /> },
       { path: "*", element: <NotFoundPage homePath="/admin" /> },
     ],
