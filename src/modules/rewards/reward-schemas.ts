@@ -1,7 +1,9 @@
 // Inputs and outputs of the reward routes (DESIGN "HTTP contract": a reward offer {id, status, dueMonth,
 // item, saleId}).
 import { z } from "zod";
-import { ZLocalizedText } from "../programs/index.js";
+// From the schema file, as the tables do: programs' index imports this module back (the program template
+// seeds a catalog), and through that cycle the value would not be defined yet here.
+import { ZLocalizedText } from "../programs/schema.js";
 import {
   type RewardItem,
   type RewardOffer,

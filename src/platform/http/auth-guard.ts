@@ -49,8 +49,9 @@ export function registerAuthGuard(app: FastifyInstance, options: GuardOptions) {
     for (const method of [route.method].flat()) policies.push({ method, url: route.url, access: declared });
     const guard = (request: FastifyRequest, reply: FastifyReply) =>
       enforceAccess(declared, request, reply, options);
-    const existing = route.preHandler;
-    route.preHandler = [guard, ...(existing ? (Array.isArray(existing) ? existing : [existing]) : [])];
+    // Before validation: a caller without access learns nothing about what a valid request looks like.
+    const existing = route.preValidation;
+    route.preValidation = [guard, ...(existing ? (Array.isArray(existing) ? existing : [existing]) : [])];
   });
 }
 
