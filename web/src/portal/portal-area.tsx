@@ -30,7 +30,10 @@ function PortalShell({ session }: { session: PortalSession }) {
       title={program.name}
       context={t("portal.areaName")}
       person={{ name: participant.name, detail: participant.email }}
-      navItems={[{ to: "/portal", label: t("common.home") }]}
+      navItems={[
+        { to: "/portal", label: t("common.home"), end: true },
+        { to: "/portal/rewards", label: t("portal.rewards.navLabel") },
+      ]}
       onSignOut={() => signOut.mutate()}
       isSigningOut={signOut.isPending}
       signOutError={signOut.isError ? apiErrorMessage(signOut.error, t) : undefined}

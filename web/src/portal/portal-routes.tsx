@@ -3,6 +3,7 @@ import { NotFoundPage } from "../app/not-found-page";
 import { PortalArea } from "./portal-area";
 import { PortalHomePage } from "./portal-home-page";
 import { PortalLoginPage } from "./portal-login-page";
+import { PortalRewardsPage } from "./rewards/portal-rewards-page";
 
 export const portalRoutes: RouteObject[] = [
   { path: "/portal/login", element: <PortalLoginPage /> },
@@ -11,6 +12,7 @@ export const portalRoutes: RouteObject[] = [
     element: <PortalArea />,
     children: [
       { index: true, element: <PortalHomePage /> },
+      { path: "rewards", element: <PortalRewardsPage /> },
       { path: "*", element: <NotFoundPage homePath="/portal" /> },
     ],
   },

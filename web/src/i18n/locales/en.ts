@@ -543,6 +543,35 @@ export const en: Messages = {
     },
     rewards: {
       navLabel: "Rewards",
+      title: "My rewards",
+      intro:
+        "Each referral that becomes a sale earns a reward. You choose among the rewards available when you choose, and delivery is due in the month after the sale's month.",
+      loadFailed: "We could not load your rewards.",
+      emptyTitle: "No rewards yet",
+      empty: "When one of your referrals becomes a sale, its reward shows up here for you to choose.",
+      offerTitle: "Referral: {{company}}",
+      dueMonth: "Delivery due: {{month}}",
+      chosenItem: "Chosen reward",
+      chosenAt: "Chosen on",
+      deliveredAt: "Delivered on",
+      deliveryReference: "Code or tracking",
+      delayTitle: "Delivery delayed",
+      choose: {
+        title: "Choose your reward",
+        noItems: "No reward is available right now. Come back soon or contact the program.",
+        button: "Choose this reward",
+        confirmTitle: "Confirm your choice",
+        confirmBody:
+          "You are choosing “{{item}}” as the reward for referring {{company}}. Once confirmed, the choice cannot be changed.",
+        back: "Back",
+        confirm: "Confirm choice",
+        done: "Done! You chose “{{item}}”. Delivery is due in {{month}}.",
+      },
+      errors: {
+        itemUnavailable:
+          "This reward is no longer available (out of stock or retired from the catalog). We refreshed the list: choose another.",
+        alreadyChosen: "The reward for this referral was already chosen. We refreshed the page.",
+      },
     },
   },
 };

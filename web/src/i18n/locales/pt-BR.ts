@@ -543,6 +543,35 @@ export const ptBR = {
     },
     rewards: {
       navLabel: "Prêmios",
+      title: "Meus prêmios",
+      intro:
+        "Cada indicação que vira venda dá direito a um prêmio. Você escolhe entre os prêmios disponíveis no momento da escolha, e a entrega é prevista para o mês seguinte ao da venda.",
+      loadFailed: "Não foi possível carregar seus prêmios.",
+      emptyTitle: "Nenhum prêmio ainda",
+      empty: "Quando uma indicação sua virar venda, o prêmio aparece aqui para você escolher.",
+      offerTitle: "Indicação: {{company}}",
+      dueMonth: "Entrega prevista: {{month}}",
+      chosenItem: "Prêmio escolhido",
+      chosenAt: "Escolhido em",
+      deliveredAt: "Entregue em",
+      deliveryReference: "Código ou rastreio",
+      delayTitle: "Entrega atrasada",
+      choose: {
+        title: "Escolha seu prêmio",
+        noItems: "Nenhum prêmio está disponível agora. Volte em breve ou fale com o programa.",
+        button: "Escolher este prêmio",
+        confirmTitle: "Confirmar a escolha",
+        confirmBody:
+          "Você vai escolher “{{item}}” como prêmio pela indicação de {{company}}. Depois de confirmada, a escolha não pode ser trocada.",
+        back: "Voltar",
+        confirm: "Confirmar escolha",
+        done: "Pronto! Você escolheu “{{item}}”. A entrega está prevista para {{month}}.",
+      },
+      errors: {
+        itemUnavailable:
+          "Este prêmio deixou de estar disponível (esgotou ou foi retirado do catálogo). Atualizamos a lista: escolha outro.",
+        alreadyChosen: "O prêmio desta indicação já foi escolhido. Atualizamos a página.",
+      },
     },
   },
 };
