@@ -13,6 +13,7 @@ import { createStaffUser, findStaffUserByEmail, setStaffPassword } from "../modu
 import { generatePassword } from "../platform/crypto/passwords.js";
 import type { Db } from "../platform/db/client.js";
 import { inTransaction } from "../platform/db/transaction.js";
+import { seedDemoReferrals } from "./demo-referrals.js";
 
 export const DEMO_ORGANIZATION_SLUG = "demo";
 export const DEMO_ADMIN_EMAIL = "admin@example.com";
@@ -40,7 +41,7 @@ export async function seedDemo(db: Db, options: { adminPassword?: string } = {})
       .values(deskManagerRewardItems.map((item) => ({ ...item, programId: program.id })));
     const password = options.adminPassword ?? generatePassword();
     await createStaffUser(tx, scope, { email: DEMO_ADMIN_EMAIL, name: "Admin", role: "owner", password });
-    await upsertParticipant(
+    const referrer = await upsertParticipant(
       tx,
       { organizationId: organization.id, programId: program.id },
       {
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db, options: { adminPassword?: string } = {})
         isCustomer: true,
       },
     );
+    await seedDemoReferrals(tx, { organizationId: organization.id, programId: program.id }, referrer.id);
     return {
       created: true,
       adminEmail: DEMO_ADMIN_EMAIL,

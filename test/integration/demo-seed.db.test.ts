@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ADMIN_EMAIL, seedDemo } from "../../src/demo/seed-demo.js";
 import { organizations, programs } from "../../src/modules/programs/index.js";
-import { rewardItems } from "../../src/modules/rewards/index.js";
+import { referrals } from "../../src/modules/referrals/index.js";
+import { rewardItems, rewardOffers } from "../../src/modules/rewards/index.js";
+import { todayIn } from "../../src/platform/i18n/today.js";
 import { staffUsers } from "../../src/modules/staff/index.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
@@ -42,6 +44,16 @@ describe("the demo seed", () => {
     expect(
       await t.ctx.db.select().from(rewardItems).where(eq(rewardItems.programId, program!.id)),
     ).toHaveLength(3);
+    // The demo referrer has a referral in each kind of state, one of them sold with a reward to choose.
+    const demoReferrals = await t.ctx.db.select().from(referrals).where(eq(referrals.programId, program!.id));
+    expect(demoReferrals.map((r) => r.status).sort()).toEqual([
+      "in_commercial_process",
+      "in_progress",
+      "not_qualified",
+      "sale_confirmed",
+    ]);
+    const [offer] = await t.ctx.db.select().from(rewardOffers).where(eq(rewardOffers.programId, program!.id));
+    expect(offer).toMatchObject({ status: "awaiting_choice", dueMonth: todayIn().slice(0, 7) });
   });
 
   it("the owner signs in with the generated password, and ADMIN_PASSWORD later replaces it", async () => {

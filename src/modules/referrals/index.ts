@@ -13,6 +13,7 @@ export {
   type ReferralStatus,
   referralEvents,
   referralFindings,
+  referralSales,
   referralStatuses,
   referrals,
 } from "./schema.js";
