@@ -32,10 +32,19 @@ export const participants = pgTable(
     isCustomer: boolean("is_customer").notNull().default(false),
     locale: text("locale").notNull().default("pt-BR"),
     status: participantStatusEnum("status").notNull().default("active"),
+    // E-mail preferences from the portal profile. Transactional mail (sign-in links, rewards) always goes.
+    wantsMonthlyDigest: boolean("wants_monthly_digest").notNull().default(true),
+    wantsStatusEmails: boolean("wants_status_emails").notNull().default(true),
+    // When the referrer left the program; history is kept, e-mail stops.
+    leftAt: timestamp("left_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex("participants_program_email_unique").on(table.programId, table.email)],
+  (table) => [
+    uniqueIndex("participants_program_email_unique").on(table.programId, table.email),
+    // The monthly digest walks a program's referrers in id order, a batch at a time.
+    index("participants_program_id_idx").on(table.programId, table.id),
+  ],
 );
 
 /** Single-use, expiring sign-in links e-mailed to referrers. */

@@ -73,11 +73,14 @@ export const supportMaterials = pgTable(
     programId: uuid("program_id")
       .notNull()
       .references(() => programs.id),
+    // Support material (a text, file or link to use when referring) or a referral tip.
+    kind: text("kind", { enum: ["material", "tip"] }).notNull().default("material"),
     title: jsonb("title").$type<TLocalizedText>().notNull(),
     bodyMarkdown: jsonb("body_markdown").$type<TLocalizedText>().notNull(),
     linkUrl: text("link_url"),
     position: integer("position").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("support_materials_program_idx").on(table.programId, table.position)],
 );
