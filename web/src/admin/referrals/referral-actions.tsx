@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Modal, Stack, Text, Title } from "@mantine/core";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useDialogFocus } from "../../app/dialog-focus";
 import { useFormatters } from "../../app/formatting";
 import { MoveReferralForm } from "./move-referral-form";
 import {
@@ -21,39 +22,32 @@ export function ReferralActions({ referral, csrfToken, onConflict }: ReferralAct
   const format = useFormatters();
   const [dialog, setDialog] = useState<{ move: AllowedMove; isOpen: boolean } | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const focusAfterClose = useRef<"trigger" | "feedback">("trigger");
-  const triggers = useRef<Partial<Record<string, HTMLButtonElement | null>>>({});
-  const feedbackBox = useRef<HTMLDivElement>(null);
+  const focus = useDialogFocus();
   const move = useMoveReferral(referral.id, csrfToken);
   const sale = useRecordSale(referral.id, csrfToken);
 
-  function open(allowed: AllowedMove) {
+  function open(allowed: AllowedMove, button: HTMLElement) {
     move.reset();
     sale.reset();
     setFeedback(null);
+    focus.opened(button);
     setDialog({ move: allowed, isOpen: true });
   }
-  function close(focusTo: "trigger" | "feedback") {
-    focusAfterClose.current = focusTo;
+  // After a move the opening button may be gone (the status changed): the news takes the focus then.
+  function close(focusTo: "trigger" | "news") {
+    focus.closing(focusTo);
     setDialog((current) => (current ? { ...current, isOpen: false } : null));
-  }
-  function afterClose() {
-    const trigger = dialog ? triggers.current[dialog.move.to] : null;
-    // After a move the button may be gone (the status changed): the news takes the focus instead.
-    if (focusAfterClose.current === "trigger" && trigger?.isConnected) trigger.focus();
-    else feedbackBox.current?.focus();
-    setDialog(null);
   }
   function fail(error: Error) {
     // 409: the referral is not what the page showed. Say why, close the form and load it again.
     if (!isReferralConflict(error)) return;
     setFeedback({ tone: "conflict", message: referralWriteErrorMessage(error, t) });
-    close("feedback");
+    close("news");
     onConflict();
   }
   function succeed(message: string) {
     setFeedback({ tone: "success", message });
-    close("feedback");
+    close("news");
   }
   const submitMove = (request: TransitionRequest) =>
     move.mutate(request, {
@@ -84,7 +78,7 @@ export function ReferralActions({ referral, csrfToken, onConflict }: ReferralAct
       <Stack gap="sm">
         {feedback ? (
           <Alert
-            ref={feedbackBox}
+            ref={focus.newsRef}
             tabIndex={-1}
             role={feedback.tone === "success" ? "status" : "alert"}
             color={feedback.tone === "success" ? "green" : "orange"}
@@ -100,12 +94,9 @@ export function ReferralActions({ referral, csrfToken, onConflict }: ReferralAct
           referral.allowedMoves.map((allowed) => (
             <Button
               key={allowed.to}
-              ref={(element) => {
-                triggers.current[allowed.to] = element;
-              }}
               variant={allowed.reasons.length > 0 ? "default" : "filled"}
               color={allowed.to === "sale_confirmed" ? "green" : undefined}
-              onClick={() => open(allowed)}
+              onClick={(event) => open(allowed, event.currentTarget)}
               fullWidth
             >
               {t(`admin.referral.actions.moveTo.${allowed.to}`)}
@@ -121,7 +112,10 @@ export function ReferralActions({ referral, csrfToken, onConflict }: ReferralAct
       <Modal
         opened={dialog?.isOpen ?? false}
         onClose={() => close("trigger")}
-        onExitTransitionEnd={afterClose}
+        onExitTransitionEnd={() => {
+          focus.restore();
+          setDialog(null);
+        }}
         returnFocus={false}
         title={current ? t(`admin.referral.actions.moveTo.${current.to}`) : ""}
         size="lg"

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from "react-router";
 import { canWorkReferrals } from "../../api/admin-api";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
+import { useFocusNewRows } from "../../app/focus-new-rows";
 import { useSignedInStaff } from "../admin-session";
 import {
   filtersFromSearch,
@@ -43,11 +44,10 @@ export function ReferralsPage() {
     const order = filters.sort === key ? (filters.order === "asc" ? "desc" : "asc") : defaultOrder(key);
     apply({ ...filters, sort: key, order });
   }
-  async function loadMore() {
-    const shown = referrals.length;
-    await list.fetchNextPage();
-    // The rows that arrived are below the button the keyboard user pressed: take them there.
-    tableRef.current?.querySelectorAll<HTMLElement>("[data-referral-link]")[shown]?.focus();
+  const expectNewRows = useFocusNewRows(tableRef, "[data-referral-link]", referrals.length);
+  function loadMore() {
+    expectNewRows();
+    void list.fetchNextPage();
   }
 
   if (!isAllowed) {
@@ -132,7 +132,7 @@ export function ReferralsPage() {
             {list.hasNextPage ? (
               <Button
                 variant="default"
-                onClick={() => void loadMore()}
+                onClick={loadMore}
                 loading={list.isFetchingNextPage}
                 style={{ alignSelf: "center" }}
               >

@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Loader, Modal, Stack, Text, Title } from "@mantine/core";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { canManageRewards } from "../../api/admin-api";
@@ -9,6 +9,7 @@ import { queryKeys } from "../../api/query-keys";
 import type { AdminOffer, OfferStatus } from "../../api/reward-types";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useDialogFocus } from "../../app/dialog-focus";
+import { useFocusNewRows } from "../../app/focus-new-rows";
 import { useFormatters } from "../../app/formatting";
 import { useSignedInStaff } from "../admin-session";
 import { fulfilmentFiltersFrom, listFulfilment, type OfferUpdate, updateOffer } from "./fulfilment-api";
@@ -41,12 +42,18 @@ export function FulfilmentPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [news, setNews] = useState<News | null>(null);
   const focus = useDialogFocus();
+  const results = useRef<HTMLDivElement>(null);
   const update = useMutation({
     mutationFn: ({ offer, body }: { offer: AdminOffer; body: OfferUpdate }) =>
       updateOffer(offer.id, body, csrfToken),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.fulfilment }),
   });
 
+  const expectNewRows = useFocusNewRows(results, "[data-offer-link]", offers.length);
+  function loadMore() {
+    expectNewRows();
+    void list.fetchNextPage();
+  }
   function setParam(key: "status" | "dueMonth", value: string) {
     setNews(null);
     setSearchParams((current) => {
@@ -147,7 +154,7 @@ export function FulfilmentPage() {
             : t("admin.fulfilment.empty", { status: statusName })}
         </Text>
       ) : (
-        <>
+        <Stack gap="sm" ref={results}>
           <FulfilmentTable
             offers={offers}
             caption={t("admin.fulfilment.table.caption", { status: statusName })}
@@ -156,14 +163,14 @@ export function FulfilmentPage() {
           {list.hasNextPage ? (
             <Button
               variant="default"
-              onClick={() => void list.fetchNextPage()}
+              onClick={loadMore}
               loading={list.isFetchingNextPage}
               style={{ alignSelf: "center" }}
             >
               {t("admin.fulfilment.loadMore")}
             </Button>
           ) : null}
-        </>
+        </Stack>
       )}
       <Modal
         opened={dialog?.isOpen ?? false}

@@ -47,7 +47,12 @@ export function FulfilmentTable({ offers, caption, onAction }: FulfilmentTablePr
                   </Text>
                 </Table.Th>
                 <Table.Td>
-                  <Anchor component={Link} to={`/admin/referrals/${offer.referralId}`} size="sm">
+                  <Anchor
+                    component={Link}
+                    to={`/admin/referrals/${offer.referralId}`}
+                    size="sm"
+                    data-offer-link
+                  >
                     {offer.companyName}
                   </Anchor>
                 </Table.Td>
