@@ -7,8 +7,8 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { participantRoutes, resolveParticipantSession } from "./modules/participants/index.js";
-import { programRoutes } from "./modules/programs/index.js";
-import { referralRoutes, salesBackOfficeRoutes } from "./modules/referrals/index.js";
+import { materialRoutes, programRoutes } from "./modules/programs/index.js";
+import { portalReferralRoutes, referralRoutes, salesBackOfficeRoutes } from "./modules/referrals/index.js";
 import { registryRoutes } from "./modules/registries/index.js";
 import { rewardRoutes } from "./modules/rewards/index.js";
 import { resolveStaffSession, staffRoutes } from "./modules/staff/index.js";
@@ -23,10 +23,12 @@ import { registerWebApp } from "./platform/http/web-app-routes.js";
 const routeModules: RouteModule[] = [
   systemRoutes,
   programRoutes,
+  materialRoutes,
   staffRoutes,
   participantRoutes,
   referralRoutes,
   salesBackOfficeRoutes,
+  portalReferralRoutes,
   rewardRoutes,
   registryRoutes,
 ];

@@ -3,8 +3,8 @@
 import { createSignInLinkHandler, portalSignInLinkJob } from "./modules/participants/index.js";
 import { createReferralChecksHandler, referralChecksJob } from "./modules/referrals/index.js";
 import type { AppContext } from "./platform/context.js";
-import { mailSendJob } from "./platform/mail/outbox.js";
-import { createMailSendHandler } from "./platform/mail/send-job.js";
+import { mailSendBatchJob, mailSendJob } from "./platform/mail/outbox.js";
+import { createMailSendBatchHandler, createMailSendHandler } from "./platform/mail/send-job.js";
 import {
   cloudApiDelivery,
   createWhatsAppSendHandler,
@@ -14,6 +14,7 @@ import { whatsappSendJob } from "./platform/whatsapp/whatsapp-outbox.js";
 
 export function registerJobHandlers(ctx: AppContext) {
   ctx.jobs.register(mailSendJob, createMailSendHandler(ctx.db, ctx.transport));
+  ctx.jobs.register(mailSendBatchJob, createMailSendBatchHandler(ctx.db, ctx.transport));
   ctx.jobs.register(portalSignInLinkJob, createSignInLinkHandler(ctx));
   ctx.jobs.register(referralChecksJob, createReferralChecksHandler(ctx));
   ctx.jobs.register(whatsappSendJob, createWhatsAppSendHandler(ctx.db, whatsAppDelivery(ctx)));

@@ -4,7 +4,7 @@ import { recordAudit } from "../../platform/audit/record-audit.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { access, PORTAL_COOKIE } from "../../platform/http/access.js";
 import { csrfTokenFor } from "../../platform/http/auth-guard.js";
-import { clientInfo, type RouteModule, withZod } from "../../platform/http/route-module.js";
+import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
 import { programs } from "../programs/index.js";
 import { getParticipantOrThrow } from "./participant-queries.js";
@@ -13,6 +13,13 @@ import {
   PARTICIPANT_SESSION_DAYS,
   revokeParticipantSession,
 } from "./participant-sessions.js";
+import {
+  leaveProgram,
+  toPortalProfile,
+  updatePortalProfile,
+  ZPortalProfile,
+  ZProfileUpdate,
+} from "./portal-profile.js";
 import { consumeSignInLink, findSignInLinkProgramSlug, requestSignInLink } from "./sign-in-links.js";
 
 export const ZPortalSignIn = z.object({
@@ -112,6 +119,37 @@ export const participantRoutes: RouteModule = (app, ctx) => {
     schema: { tags: ["portal"] },
     handler: async (request, reply) => {
       await revokeParticipantSession(ctx.db, request.participant!);
+      clearSessionCookie(reply, PORTAL_COOKIE, secure);
+      return reply.status(204).send();
+    },
+  });
+  // GET /api/portal/profile – the referrer's profile and e-mail preferences
+  r.get("/api/portal/profile", {
+    config: { access: access.participant },
+    schema: { tags: ["portal"], response: { 200: ZPortalProfile } },
+    handler: async (request) => {
+      const principal = request.participant!;
+      return toPortalProfile(await getParticipantOrThrow(ctx.db, principal, principal.participantId));
+    },
+  });
+
+  // PATCH /api/portal/profile – the referrer changes name, phone, language or e-mail preferences
+  r.patch("/api/portal/profile", {
+    config: { access: access.participant },
+    schema: {
+      tags: ["portal"],
+      body: ZProfileUpdate,
+      response: { 200: ZPortalProfile, 422: ZErrorResponse },
+    },
+    handler: async (request) => updatePortalProfile(ctx.db, request.participant!, request.body),
+  });
+
+  // POST /api/portal/leave – the referrer leaves the program: history kept, e-mail stopped, signed out
+  r.post("/api/portal/leave", {
+    config: { access: access.participant },
+    schema: { tags: ["portal"], body: z.object({ confirm: z.literal(true) }) },
+    handler: async (request, reply) => {
+      await leaveProgram(ctx.db, request.participant!, clientInfo(request));
       clearSessionCookie(reply, PORTAL_COOKIE, secure);
       return reply.status(204).send();
     },

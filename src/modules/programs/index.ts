@@ -1,4 +1,5 @@
 export { createProgramFromTemplate } from "./create-program.js";
+export { materialRoutes } from "./material-routes.js";
 export {
   getOrganizationOrThrow,
   getOrganizationProgramOrThrow,

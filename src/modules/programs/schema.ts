@@ -74,7 +74,9 @@ export const supportMaterials = pgTable(
       .notNull()
       .references(() => programs.id),
     // Support material (a text, file or link to use when referring) or a referral tip.
-    kind: text("kind", { enum: ["material", "tip"] }).notNull().default("material"),
+    kind: text("kind", { enum: ["material", "tip"] })
+      .notNull()
+      .default("material"),
     title: jsonb("title").$type<TLocalizedText>().notNull(),
     bodyMarkdown: jsonb("body_markdown").$type<TLocalizedText>().notNull(),
     linkUrl: text("link_url"),

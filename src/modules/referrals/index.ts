@@ -6,6 +6,7 @@ export {
   notAdvancedReasons,
   reasonsFor,
 } from "./lifecycle.js";
+export { portalReferralRoutes } from "./portal-routes.js";
 export { referralRoutes } from "./routes.js";
 export { createReferralChecksHandler, referralChecksJob } from "./run-checks.js";
 export {
@@ -18,3 +19,4 @@ export {
   referrals,
 } from "./schema.js";
 export { submitReferral } from "./submit-referral.js";
+export { normalizePhone } from "./validation/index.js";

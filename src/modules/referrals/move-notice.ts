@@ -22,7 +22,8 @@ export async function notifyReferrerOfMove(
     .where(eq(participants.id, referral.participantId));
   // A referrer who left the program gets no more e-mail (portal "leave the program").
   if (!row) return;
-  if (row.participant.status !== "active") return;
+  // Nor one who turned status e-mails off in the portal (the monthly digest still tells them).
+  if (row.participant.status !== "active" || !row.participant.wantsStatusEmails) return;
   const { participant } = row;
   await enqueueEmail(tx, deps, {
     template: statusChangedEmail,

@@ -32,6 +32,8 @@ export type EnqueueOptions = {
   startAfter?: Date;
 };
 
+export type RecurringSchedule = { cron: string; timeZone: string };
+
 export interface JobQueue {
   /** Writes the job through `db`, usually the caller's transaction: it exists only if that commits. */
   enqueue<TPayload>(
@@ -41,6 +43,11 @@ export interface JobQueue {
     options?: EnqueueOptions,
   ): Promise<void>;
   register<TPayload>(job: JobDefinition<TPayload>, handler: JobHandler<TPayload>): void;
+  /**
+   * Enqueues the job on a cron schedule (in the given time zone) once workers run: pg-boss's own
+   * schedule on PostgreSQL (one enqueue per tick whatever the number of workers), a timer in-process.
+   */
+  schedule<TPayload>(job: JobDefinition<TPayload>, recurring: RecurringSchedule, payload: TPayload): void;
   /** Starts working registered handlers (web processes in production only enqueue). */
   startWorkers(): Promise<void>;
   stop(): Promise<void>;

@@ -1,9 +1,10 @@
 // The embedded default's queue: jobs are rows in `local_jobs`, worked by this process. Claiming uses
 // FOR UPDATE SKIP LOCKED, so it is also correct if two runners ever share a PostgreSQL database.
+import cronParser from "cron-parser";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { rowsOf } from "../db/raw-sql.js";
-import type { EnqueueOptions, JobDefinition, JobHandler, JobQueue } from "./job.js";
+import type { EnqueueOptions, JobDefinition, JobHandler, JobQueue, RecurringSchedule } from "./job.js";
 import { localJobs } from "./schema.js";
 
 type Logger = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -12,6 +13,12 @@ type Registered = { definition: JobDefinition<unknown>; handler: JobHandler<unkn
 
 export class LocalJobQueue implements JobQueue {
   private readonly handlers = new Map<string, Registered>();
+  private readonly schedules: {
+    job: JobDefinition<unknown>;
+    recurring: RecurringSchedule;
+    payload: unknown;
+  }[] = [];
+  private readonly scheduleTimers = new Set<NodeJS.Timeout>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private draining: Promise<number> | undefined;
@@ -44,7 +51,33 @@ export class LocalJobQueue implements JobQueue {
     });
   }
 
+  schedule<T>(job: JobDefinition<T>, recurring: RecurringSchedule, payload: T) {
+    this.schedules.push({ job: job as JobDefinition<unknown>, recurring, payload });
+  }
+
+  /** Sets a timer for the schedule's next tick, which enqueues the job and sets the following one. */
+  private armSchedule(entry: (typeof this.schedules)[number]) {
+    const next = cronParser
+      .parseExpression(entry.recurring.cron, { tz: entry.recurring.timeZone })
+      .next()
+      .getTime();
+    // Timers cannot wait longer than ~24.8 days; a far tick is re-armed on the way.
+    const wait = Math.min(next - Date.now(), 2 ** 31 - 1);
+    const timer = setTimeout(() => {
+      this.scheduleTimers.delete(timer);
+      if (!this.running) return;
+      const due = Date.now() >= next - 1000;
+      const enqueued = due ? this.enqueue(this.db, entry.job, entry.payload) : Promise.resolve();
+      enqueued
+        .catch((err) => this.logger.error({ err, job: entry.job.id }, "scheduled enqueue failed"))
+        .finally(() => this.running && this.armSchedule(entry));
+    }, wait);
+    timer.unref();
+    this.scheduleTimers.add(timer);
+  }
+
   async startWorkers() {
+    for (const entry of this.schedules) this.armSchedule(entry);
     // One process owns the embedded database: anything left active was cut off by a crash; run it again.
     await this.db.update(localJobs).set({ status: "queued" }).where(eq(localJobs.status, "active"));
     this.running = true;
@@ -58,6 +91,8 @@ export class LocalJobQueue implements JobQueue {
   async stop() {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    for (const timer of this.scheduleTimers) clearTimeout(timer);
+    this.scheduleTimers.clear();
     await this.draining?.catch(() => {});
   }
 

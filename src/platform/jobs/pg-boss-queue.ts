@@ -5,7 +5,14 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import type { Db } from "../db/client.js";
 import { executePositional } from "../db/raw-sql.js";
-import type { EnqueueOptions, JobDefinition, JobHandler, JobOutcome, JobQueue } from "./job.js";
+import type {
+  EnqueueOptions,
+  JobDefinition,
+  JobHandler,
+  JobOutcome,
+  JobQueue,
+  RecurringSchedule,
+} from "./job.js";
 
 type Logger = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 type Registered = { definition: JobDefinition<unknown>; handler: JobHandler<unknown> };
@@ -22,6 +29,11 @@ export class PgBossJobQueue implements JobQueue {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, Registered>();
   private readonly createdQueues = new Set<string>();
+  private readonly schedules: {
+    job: JobDefinition<unknown>;
+    recurring: RecurringSchedule;
+    payload: unknown;
+  }[] = [];
   /** pg-boss statements and handler runs not yet settled. */
   private readonly inFlight = new Set<Promise<unknown>>();
   private started: Promise<void> | undefined;
@@ -79,8 +91,19 @@ export class PgBossJobQueue implements JobQueue {
     });
   }
 
+  schedule<T>(job: JobDefinition<T>, recurring: RecurringSchedule, payload: T) {
+    this.schedules.push({ job: job as JobDefinition<unknown>, recurring, payload });
+  }
+
   async startWorkers() {
     await this.start();
+    // pg-boss keeps one schedule row per name and its clock enqueues once per tick across all workers.
+    for (const { job, recurring, payload } of this.schedules) {
+      await this.ensureQueue(job);
+      await this.boss.schedule(job.id, recurring.cron, job.payload.parse(payload) as object, {
+        tz: recurring.timeZone,
+      });
+    }
     for (const registered of this.handlers.values()) {
       let workerId: string | undefined;
       workerId = await this.boss.work(registered.definition.id, { batchSize: 1 }, async ([job]) => {

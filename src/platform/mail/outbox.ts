@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import type { Locale } from "../i18n/locale.js";
@@ -10,6 +10,12 @@ import { emailOutbox, emailSuppressions } from "./schema.js";
 import type { EmailTemplate } from "./template.js";
 
 export const mailSendJob = defineJob("mail.send", z.object({ outboxId: z.uuid() }), { retryLimit: 8 });
+/** Bulk mail (the monthly digest) travels as one job per batch of outbox rows, not one per e-mail. */
+export const mailSendBatchJob = defineJob(
+  "mail.send-batch",
+  z.object({ outboxIds: z.array(z.uuid()).min(1).max(1000) }),
+  { retryLimit: 8 },
+);
 
 export type MailSettings = { from: string; replyDomain: string; secret: string };
 
@@ -38,13 +44,60 @@ export async function enqueueEmail<TData>(
   email: OutgoingEmail<TData>,
 ): Promise<{ outboxId: string; messageId: string } | null> {
   if (email.programId && (await isSuppressed(tx, email.programId, email.to))) return null;
-  const id = randomUUID();
+  const row = outboxRow(deps.mail, email, randomUUID());
+  await tx.insert(emailOutbox).values(row);
+  await deps.jobs.enqueue(tx, mailSendJob, { outboxId: row.id });
+  return { outboxId: row.id, messageId: row.messageId };
+}
+
+/**
+ * Many e-mails of one program at once (the monthly digest): one suppression query, one multi-row
+ * insert and one delivery job for the batch, all through `tx`. Each e-mail may name its outbox id (so
+ * the caller can record it first); returns the ids written, suppressed addresses left out.
+ */
+export async function enqueueEmailBatch<TData>(
+  tx: Db,
+  deps: { jobs: JobQueue; mail: MailSettings },
+  programId: string,
+  emails: (OutgoingEmail<TData> & { outboxId: string })[],
+): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const suppressed = new Set(
+    (
+      await tx
+        .select({ email: emailSuppressions.email })
+        .from(emailSuppressions)
+        .where(
+          and(
+            eq(emailSuppressions.programId, programId),
+            inArray(
+              emailSuppressions.email,
+              emails.map((e) => e.to.trim().toLowerCase()),
+            ),
+          ),
+        )
+    ).map((row) => row.email),
+  );
+  const rows = emails
+    .filter((email) => !suppressed.has(email.to.trim().toLowerCase()))
+    .map((email) => outboxRow(deps.mail, { ...email, programId }, email.outboxId));
+  if (rows.length === 0) return [];
+  await tx.insert(emailOutbox).values(rows);
+  const ids = rows.map((row) => row.id);
+  for (let i = 0; i < ids.length; i += 1000) {
+    await deps.jobs.enqueue(tx, mailSendBatchJob, { outboxIds: ids.slice(i, i + 1000) });
+  }
+  return ids;
+}
+
+/** The outbox row of one e-mail: rendered now, so a retry sends the same message with the same Message-ID. */
+function outboxRow<TData>(mail: MailSettings, email: OutgoingEmail<TData>, id: string) {
   const content = email.template.render(email.data, email.locale);
-  const messageId = `<${id}@${deps.mail.replyDomain}>`;
+  const messageId = `<${id}@${mail.replyDomain}>`;
   const headers: Record<string, string> = email.template.isAutomatic
     ? { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" }
     : {};
-  await tx.insert(emailOutbox).values({
+  return {
     id,
     organizationId: email.organizationId ?? null,
     programId: email.programId ?? null,
@@ -53,16 +106,14 @@ export async function enqueueEmail<TData>(
     template: email.template.id,
     locale: email.locale,
     toAddress: email.to,
-    fromAddress: deps.mail.from,
-    replyTo: replyAddress(deps.mail.secret, id, deps.mail.replyDomain),
+    fromAddress: mail.from,
+    replyTo: replyAddress(mail.secret, id, mail.replyDomain),
     subject: content.subject,
     text: renderEmailText(content, email.locale, email.brand),
     html: renderEmailHtml(content, email.locale, email.brand),
     messageId,
     headers,
-  });
-  await deps.jobs.enqueue(tx, mailSendJob, { outboxId: id });
-  return { outboxId: id, messageId };
+  };
 }
 
 export async function isSuppressed(db: Db, programId: string, address: string): Promise<boolean> {

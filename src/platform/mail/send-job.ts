@@ -37,3 +37,18 @@ export function createMailSendHandler(db: Db, transport: MailTransport) {
     return { status: "done", detail: email.messageId };
   };
 }
+
+/**
+ * Delivers a batch of outbox e-mails one after the other. A failure stops the batch and the job is
+ * retried; e-mails already sent are skipped on the retry, so each is delivered at least once.
+ */
+export function createMailSendBatchHandler(db: Db, transport: MailTransport) {
+  const sendOne = createMailSendHandler(db, transport);
+  return async ({ outboxIds }: { outboxIds: string[] }): Promise<JobOutcome> => {
+    let sent = 0;
+    for (const outboxId of outboxIds) {
+      if ((await sendOne({ outboxId })).status === "done") sent++;
+    }
+    return { status: "done", detail: `${sent} of ${outboxIds.length} sent` };
+  };
+}

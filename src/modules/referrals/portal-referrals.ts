@@ -1,0 +1,131 @@
+// "Minhas Indicações": a referrer's own referrals with the status and reason in the policy's words, and
+// their history. Only the signed-in referrer's rows: another referrer's id is a 404, like a missing one.
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../platform/db/client.js";
+import { decodeCursor, pageOf } from "../../platform/db/keyset.js";
+import type { ParticipantPrincipal } from "../../platform/http/access.js";
+import { NotFound } from "../../platform/http/errors.js";
+import { locales } from "../../platform/i18n/locale.js";
+import { type Referral, referralEvents, referralStatuses, referrals } from "./schema.js";
+import { reasonLabel, statusLabel } from "./status-words.js";
+
+const ZWords = z.object({ label: z.string(), meaning: z.string() });
+const ZLocalizedWords = z.object({ "pt-BR": ZWords, en: ZWords });
+
+export const ZPortalReferral = z.object({
+  id: z.string(),
+  status: z.enum(referralStatuses),
+  reason: z.string().nullable(),
+  companyName: z.string(),
+  companyCnpj: z.string().nullable(),
+  contactName: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  statusWords: ZLocalizedWords,
+  reasonWords: ZLocalizedWords.nullable(),
+  events: z.array(
+    z.object({
+      fromStatus: z.enum(referralStatuses).nullable(),
+      toStatus: z.enum(referralStatuses),
+      reason: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type TPortalReferral = z.infer<typeof ZPortalReferral>;
+
+export const ZPortalReferralQuery = z.object({
+  status: z.enum(referralStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+const wordsFor = (of: (locale: (typeof locales)[number]) => { label: string; meaning: string }) =>
+  Object.fromEntries(locales.map((locale) => [locale, of(locale)])) as z.infer<typeof ZLocalizedWords>;
+
+/** Newest first, keyset on (created_at, id), each page with its events in one more query. */
+export async function listPortalReferrals(
+  db: Db,
+  participant: ParticipantPrincipal,
+  query: z.infer<typeof ZPortalReferralQuery>,
+) {
+  const conditions = [eq(referrals.participantId, participant.participantId)];
+  if (query.status) conditions.push(eq(referrals.status, query.status));
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor);
+    conditions.push(
+      sql`(${referrals.createdAt}, ${referrals.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select()
+    .from(referrals)
+    .where(and(...conditions))
+    .orderBy(desc(referrals.createdAt), desc(referrals.id))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+  return { items: await withEvents(db, page.items), nextCursor: page.nextCursor };
+}
+
+export async function getPortalReferral(db: Db, participant: ParticipantPrincipal, id: string) {
+  const [referral] = await db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.id, id), eq(referrals.participantId, participant.participantId)));
+  if (!referral) throw new NotFound("referral_not_found", "No such referral.");
+  const [item] = await withEvents(db, [referral]);
+  return item!;
+}
+
+/** Counts by status for the portal's home. */
+export async function countPortalReferrals(db: Db, participant: ParticipantPrincipal) {
+  const rows = await db
+    .select({ status: referrals.status, n: count() })
+    .from(referrals)
+    .where(eq(referrals.participantId, participant.participantId))
+    .groupBy(referrals.status);
+  const counts = Object.fromEntries(referralStatuses.map((s) => [s, 0])) as Record<
+    (typeof referralStatuses)[number],
+    number
+  >;
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+async function withEvents(db: Db, rows: Referral[]): Promise<TPortalReferral[]> {
+  const events =
+    rows.length === 0
+      ? []
+      : await db
+          .select()
+          .from(referralEvents)
+          .where(
+            inArray(
+              referralEvents.referralId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(referralEvents.id));
+  return rows.map((row) => ({
+    id: row.id,
+    status: row.status,
+    reason: row.reason,
+    companyName: row.companyName,
+    companyCnpj: row.companyCnpj,
+    contactName: row.contactName,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    statusWords: wordsFor((locale) => statusLabel(row.status, locale)),
+    reasonWords: row.reason ? wordsFor((locale) => reasonLabel(row.reason!, locale)) : null,
+    // Staff notes and who moved it stay inside the company: the referrer sees what happened and when.
+    events: events
+      .filter((e) => e.referralId === row.id)
+      .map((e) => ({
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        reason: e.reason,
+        createdAt: e.createdAt.toISOString(),
+      })),
+  }));
+}
