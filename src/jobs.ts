@@ -1,5 +1,10 @@
 // Every job handler of every module, registered on the process's queue. Web processes in production
 // register them too (so they know the queues) but only workers run them.
+import {
+  createMonthlyDigestHandler,
+  monthlyDigestJob,
+  monthlyDigestSchedule,
+} from "./modules/notifications/index.js";
 import { createSignInLinkHandler, portalSignInLinkJob } from "./modules/participants/index.js";
 import { createReferralChecksHandler, referralChecksJob } from "./modules/referrals/index.js";
 import type { AppContext } from "./platform/context.js";
@@ -17,6 +22,8 @@ export function registerJobHandlers(ctx: AppContext) {
   ctx.jobs.register(mailSendBatchJob, createMailSendBatchHandler(ctx.db, ctx.transport));
   ctx.jobs.register(portalSignInLinkJob, createSignInLinkHandler(ctx));
   ctx.jobs.register(referralChecksJob, createReferralChecksHandler(ctx));
+  ctx.jobs.register(monthlyDigestJob, createMonthlyDigestHandler(ctx));
+  ctx.jobs.schedule(monthlyDigestJob, monthlyDigestSchedule, {});
   ctx.jobs.register(whatsappSendJob, createWhatsAppSendHandler(ctx.db, whatsAppDelivery(ctx)));
 }
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// CLI entry: corrente serve | worker | migrate | create-staff | seed-demo | import
+// CLI entry: corrente serve | worker | migrate | create-staff | seed-demo | import | digest
 import { parseArgs } from "node:util";
 import { buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { registerJobHandlers } from "./jobs.js";
+import { digestCommand, parseDigestArgs } from "./modules/notifications/index.js";
 import { importCommand, parseImportArgs } from "./modules/registries/import-command.js";
 import { createStaffCommand } from "./modules/staff/create-staff-command.js";
 import { type AppContext, closeContext, createContext } from "./platform/context.js";
@@ -19,6 +20,8 @@ Commands:
   seed-demo      create the demo organization and program if missing (any database)
   import         customers|pipeline|partner-customers FILE [--organization SLUG]
                  import a registry CSV (";" or "," separated); embedded database: stop the server first
+  digest         [--month YYYY-MM] compose the monthly status e-mails now (default: last month);
+                 exactly once per referrer and month, however often it runs
 `;
 
 async function serve(config: Config) {
@@ -123,6 +126,10 @@ async function main(argv: string[]) {
     case "import": {
       const args = parseImportArgs(rest);
       return oneShot(config, (ctx) => importCommand(ctx.db, args));
+    }
+    case "digest": {
+      const args = parseDigestArgs(rest);
+      return oneShot(config, (ctx) => digestCommand(ctx, args));
     }
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);

@@ -36,7 +36,7 @@ export async function participantAuth(t: TestApp, participantId: string, program
 export function call(
   t: TestApp,
   auth: Auth | null,
-  method: "GET" | "POST" | "PATCH",
+  method: "GET" | "POST" | "PATCH" | "DELETE",
   url: string,
   payload?: unknown,
 ): Promise<LightMyRequestResponse> {

@@ -18,5 +18,6 @@ export {
   referralStatuses,
   referrals,
 } from "./schema.js";
+export { reasonLabel, statusLabel } from "./status-words.js";
 export { submitReferral } from "./submit-referral.js";
 export { normalizePhone } from "./validation/index.js";

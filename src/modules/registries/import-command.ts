@@ -3,6 +3,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
+import { progressLine } from "../../platform/cli/progress-line.js";
 import type { Db } from "../../platform/db/client.js";
 import { Invalid } from "../../platform/http/errors.js";
 import { organizations } from "../programs/index.js";
@@ -35,8 +36,9 @@ export function parseImportArgs(args: string[]): ImportArgs {
 export async function importCommand(db: Db, args: ImportArgs) {
   const organization = await organizationFor(db, args.organization);
   const input = createReadStream(args.file);
+  const size = Math.max(statSync(args.file).size, 1);
   const progress = process.stderr.isTTY
-    ? progressLine(statSync(args.file).size, () => input.bytesRead)
+    ? progressLine({ unit: "rows", fraction: () => input.bytesRead / size })
     : undefined;
   const startedAt = performance.now();
   let report: ImportReport;
@@ -72,36 +74,6 @@ async function organizationFor(db: Db, slug: string | undefined) {
 }
 
 const number = new Intl.NumberFormat("en-US");
-
-/** `[#########-----------]  45%  120,500 rows  14,210 rows/s`, redrawn at most ten times a second. */
-function progressLine(totalBytes: number, bytesRead: () => number) {
-  const startedAt = performance.now();
-  let drawnAt = 0;
-  const draw = (rows: number) => {
-    const fraction = totalBytes > 0 ? Math.min(1, bytesRead() / totalBytes) : 1;
-    const filled = Math.round(fraction * 20);
-    const rate = rows / Math.max((performance.now() - startedAt) / 1000, 0.001);
-    const bar = `[${"#".repeat(filled)}${"-".repeat(20 - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%`;
-    process.stderr.write(
-      `\r${bar}  ${number.format(rows)} rows  ${number.format(Math.round(rate))} rows/s\u001b[K`,
-    );
-  };
-  let lastRows = 0;
-  return {
-    update: (rows: number) => {
-      lastRows = rows;
-      if (performance.now() - drawnAt < 100) return;
-      drawnAt = performance.now();
-      draw(rows);
-    },
-    end: () => {
-      if (drawnAt > 0) {
-        draw(lastRows);
-        process.stderr.write("\n");
-      }
-    },
-  };
-}
 
 function printReport(
   report: ImportReport,

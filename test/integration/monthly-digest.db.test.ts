@@ -1,0 +1,107 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { composeMonthlyDigests } from "../../src/modules/notifications/compose-digest.js";
+import { parseDigestArgs, previousMonth } from "../../src/modules/notifications/index.js";
+import { monthlyDigests } from "../../src/modules/notifications/schema.js";
+import { participants } from "../../src/modules/participants/index.js";
+import { referrals } from "../../src/modules/referrals/index.js";
+import { suppressAddress } from "../../src/platform/mail/outbox.js";
+import { emailOutbox } from "../../src/platform/mail/schema.js";
+import { moveOk, signInAs, submitChecked } from "../support/back-office.js";
+import { makeProgram, unique } from "../support/factories.js";
+import { createTestApp, type TestApp } from "../support/test-app.js";
+
+describe("monthly status e-mail", () => {
+  let t: TestApp;
+  let slug: string;
+  let programId: string;
+  let organizationId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const { program, scope } = await makeProgram(t.ctx.db);
+    ({ slug } = program);
+    ({ programId, organizationId } = scope);
+  });
+  afterAll(() => t.close());
+
+  /** A referrer with referrals created at the given instants; returns their e-mail. */
+  async function referrerWith(createdAt: Date[], email = `${unique("ref")}@gmail.com`) {
+    for (const at of createdAt) {
+      const id = await submitChecked(t, slug, { referrerEmail: email });
+      await t.ctx.db.update(referrals).set({ createdAt: at }).where(eq(referrals.id, id));
+    }
+    return email;
+  }
+  const digestsTo = async (email: string, month: string) =>
+    t.ctx.db
+      .select({ subject: emailOutbox.subject, text: emailOutbox.text, replyTo: emailOutbox.replyTo })
+      .from(emailOutbox)
+      .innerJoin(monthlyDigests, eq(monthlyDigests.outboxId, emailOutbox.id))
+      .where(and(eq(emailOutbox.toAddress, email), eq(monthlyDigests.month, month)));
+
+  it("lists every referral with its status and reason, with the reply address", async () => {
+    const email = await referrerWith([new Date("2026-03-05T12:00:00Z"), new Date("2026-03-20T12:00:00Z")]);
+    const [first] = await t.ctx.db
+      .select({ id: referrals.id, companyName: referrals.companyName })
+      .from(referrals)
+      .innerJoin(participants, eq(participants.id, referrals.participantId))
+      .where(eq(participants.email, email));
+    const sales = (await signInAs(t, organizationId, "sales")).auth;
+    await moveOk(t, sales, first!.id, "not_qualified", "already_in_funnel");
+    await composeMonthlyDigests(t.ctx, "2026-03");
+    const [digest] = await digestsTo(email, "2026-03");
+    expect(digest!.subject).toBe("Suas indicações em março de 2026: 2 indicações");
+    expect(digest!.text).toContain(`${first!.companyName} (2026-03-`);
+    expect(digest!.text).toContain("Lead não qualificado. Motivo: Lead já estava no funil");
+    expect(digest!.text).toContain("Indicação em andamento");
+    expect(digest!.replyTo).toMatch(/^reply\+[^@]+@corrente\.test$/);
+  });
+
+  it("is composed exactly once per referrer and month, even by two runs at the same moment", async () => {
+    const emails = await Promise.all([1, 2, 3].map(() => referrerWith([new Date("2026-04-10T12:00:00Z")])));
+    const [a, b] = await Promise.all([
+      composeMonthlyDigests(t.ctx, "2026-04"),
+      composeMonthlyDigests(t.ctx, "2026-04"),
+    ]);
+    expect(a.composed + b.composed).toBeGreaterThanOrEqual(3);
+    const again = await composeMonthlyDigests(t.ctx, "2026-04");
+    expect(again.composed).toBe(0);
+    for (const email of emails) expect(await digestsTo(email, "2026-04")).toHaveLength(1);
+    const outbox = await t.ctx.db.select().from(emailOutbox).where(inArray(emailOutbox.toAddress, emails));
+    expect(outbox.filter((m) => m.template === "notifications.monthly-digest")).toHaveLength(3);
+  });
+
+  it("skips suppressed addresses, referrers who left or opted out, and those without referrals", async () => {
+    const suppressed = await referrerWith([new Date("2026-05-02T12:00:00Z")]);
+    await suppressAddress(t.ctx.db, programId, suppressed, "bounced");
+    const left = await referrerWith([new Date("2026-05-02T12:00:00Z")]);
+    await t.ctx.db.update(participants).set({ status: "left" }).where(eq(participants.email, left));
+    const optedOut = await referrerWith([new Date("2026-05-02T12:00:00Z")]);
+    await t.ctx.db
+      .update(participants)
+      .set({ wantsMonthlyDigest: false })
+      .where(eq(participants.email, optedOut));
+    const laterOnly = await referrerWith([new Date("2026-06-02T12:00:00Z")]);
+    const wanted = await referrerWith([new Date("2026-05-02T12:00:00Z")]);
+    await composeMonthlyDigests(t.ctx, "2026-05");
+    for (const email of [suppressed, left, optedOut, laterOnly])
+      expect(await digestsTo(email, "2026-05")).toHaveLength(0);
+    expect(await digestsTo(wanted, "2026-05")).toHaveLength(1);
+  });
+
+  it("counts months in the program's time zone (São Paulo), not UTC", async () => {
+    // 2026-07-01T02:30Z is still 30 June in São Paulo (UTC−3); 03:30Z is already 1 July.
+    const lateJune = await referrerWith([new Date("2026-07-01T02:30:00Z")]);
+    const earlyJuly = await referrerWith([new Date("2026-07-01T03:30:00Z")]);
+    await composeMonthlyDigests(t.ctx, "2026-06");
+    const [june] = await digestsTo(lateJune, "2026-06");
+    expect(june!.text).toContain("(2026-06-30)");
+    expect(await digestsTo(earlyJuly, "2026-06")).toHaveLength(0);
+  });
+
+  it("the CLI defaults to last month and refuses a malformed one", () => {
+    expect(previousMonth("2027-01-15")).toBe("2026-12");
+    expect(parseDigestArgs(["--month", "2026-11"])).toEqual({ month: "2026-11" });
+    expect(() => parseDigestArgs(["--month", "2026-13"])).toThrow(/YYYY-MM/);
+  });
+});
