@@ -15,4 +15,12 @@ export const queryKeys = {
   fulfilment: ["admin", "rewards", "fulfilment"] as const,
   fulfilmentList: (filters: object) => ["admin", "rewards", "fulfilment", filters] as const,
   portalRewards: ["portal", "rewards"] as const,
+  /** Every page, count and detail of the referrer's referrals: a new referral changes them all. */
+  portalReferrals: ["portal", "referrals"] as const,
+  portalReferralList: (filters: object) => ["portal", "referrals", "list", filters] as const,
+  portalReferral: (id: string) => ["portal", "referrals", "detail", id] as const,
+  portalProfile: ["portal", "profile"] as const,
+  portalMaterials: ["portal", "materials"] as const,
+  publicProgram: (slug: string) => ["public", "program", slug] as const,
+  adminMaterials: (programId: string) => ["admin", "materials", programId] as const,
 };

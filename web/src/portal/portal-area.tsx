@@ -32,7 +32,10 @@ function PortalShell({ session }: { session: PortalSession }) {
       person={{ name: participant.name, detail: participant.email }}
       navItems={[
         { to: "/portal", label: t("common.home"), end: true },
+        { to: "/portal/referrals", label: t("portal.referrals.navLabel") },
         { to: "/portal/rewards", label: t("portal.rewards.navLabel") },
+        { to: "/portal/materials", label: t("portal.materials.navLabel") },
+        { to: "/portal/profile", label: t("portal.profile.navLabel") },
       ]}
       onSignOut={() => signOut.mutate()}
       isSigningOut={signOut.isPending}

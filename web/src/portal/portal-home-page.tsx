@@ -1,15 +1,24 @@
-import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Divider, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { ReferralsSummary } from "./home/referrals-summary";
+import { RewardsSummary } from "./home/rewards-summary";
 import { useSignedInReferrer } from "./portal-session";
+import { ReferCompany } from "./refer/refer-company";
 
-// /portal – greets the referrer and says which program they are in.
+// /portal – greets the referrer: their referrals by status, rewards earned, and "Indicar empresa".
 export function PortalHomePage() {
   const { t } = useTranslation();
   const { participant, program } = useSignedInReferrer();
   return (
-    <Stack gap="sm">
-      <Title order={1}>{t("portal.home.greeting", { name: participant.name })}</Title>
-      <Text>{t("portal.home.signedInTo", { program: program.name })}</Text>
+    <Stack gap="xl">
+      <Stack gap="sm">
+        <Title order={1}>{t("portal.home.greeting", { name: participant.name })}</Title>
+        <Text>{t("portal.home.signedInTo", { program: program.name })}</Text>
+        <ReferCompany />
+      </Stack>
+      <ReferralsSummary />
+      <RewardsSummary />
+      <Divider />
       {/* The landing page is rendered by the server, outside this app: a full navigation. */}
       <Anchor href={`/p/${encodeURIComponent(program.slug)}`}>{t("portal.home.landingPage")}</Anchor>
     </Stack>
