@@ -16,6 +16,7 @@ import { type DigestReferral, monthlyDigestEmail } from "./digest-email.js";
 import { monthlyDigests } from "./schema.js";
 
 export const DIGEST_BATCH_SIZE = 500;
+const WRITES_IN_FLIGHT = 3;
 
 export type DigestProgress = { programId: string; composed: number; skipped: number };
 export type DigestTotals = { composed: number; skipped: number };
@@ -57,15 +58,31 @@ export async function composeProgramDigest(
 ): Promise<DigestTotals> {
   const { start, end } = await monthBounds(deps, month, program.timeZone);
   const totals: DigestTotals = { composed: 0, skipped: 0 };
+  // Selecting the next batch is cheap; composing and writing one waits on the database. A few batches
+  // are written at once (disjoint id ranges, each in its own transaction), so neither side idles;
+  // memory stays bounded by WRITES_IN_FLIGHT batches.
+  const inFlight = new Set<Promise<void>>();
   let after: string | null = null;
-  for (;;) {
-    const batch = await nextReferrers(deps, program, month, end, after);
-    if (batch.length === 0) break;
-    after = batch.at(-1)!.id;
-    const composed = await composeBatch(deps, program, month, start, end, batch);
-    totals.composed += composed;
-    totals.skipped += batch.length - composed;
-    onProgress?.({ programId: program.id, composed: totals.composed, skipped: totals.skipped });
+  try {
+    for (;;) {
+      const batch = await nextReferrers(deps, program, month, end, after);
+      if (batch.length === 0) break;
+      after = batch.at(-1)!.id;
+      const written: Promise<void> = composeBatch(deps, program, month, start, end, batch)
+        .then((composed) => {
+          totals.composed += composed;
+          totals.skipped += batch.length - composed;
+          onProgress?.({ programId: program.id, composed: totals.composed, skipped: totals.skipped });
+        })
+        .finally(() => inFlight.delete(written));
+      inFlight.add(written);
+      if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  } catch (error) {
+    // Batches already written stay written (each committed on its own); a re-run composes the rest.
+    await Promise.allSettled(inFlight);
+    throw error;
   }
   return totals;
 }
@@ -129,20 +146,20 @@ async function composeBatch(
     .map((participant) => ({ participant, outboxId: randomUUID() }));
   if (planned.length === 0) return 0;
   return inTransaction(deps.db, async (tx) => {
-    const claimed = await tx
-      .insert(monthlyDigests)
-      .values(
-        planned.map(({ participant, outboxId }) => ({
-          organizationId: program.organizationId,
-          programId: program.id,
-          participantId: participant.id,
-          month,
-          referralCount: byParticipant.get(participant.id)!.length,
-          outboxId,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ participantId: monthlyDigests.participantId });
+    // One JSON parameter for the batch (see insertOutboxRows); the unique (participant, month) decides.
+    const claims = planned.map(({ participant, outboxId }) => ({
+      participant_id: participant.id,
+      referral_count: byParticipant.get(participant.id)!.length,
+      outbox_id: outboxId,
+    }));
+    const claimed = rowsOf<{ participantId: string }>(
+      await tx.execute(sql`
+        insert into ${monthlyDigests} (organization_id, program_id, participant_id, month, referral_count, outbox_id)
+        select ${program.organizationId}::uuid, ${program.id}::uuid, participant_id, ${month}, referral_count, outbox_id
+        from json_to_recordset(${JSON.stringify(claims)}::json) as c(participant_id uuid, referral_count int, outbox_id uuid)
+        on conflict (participant_id, month) do nothing
+        returning participant_id as "participantId"`),
+    );
     const claimedIds = new Set(claimed.map((row) => row.participantId));
     const portalUrl = `${deps.config.appUrl}/portal/referrals`;
     await enqueueEmailBatch(
