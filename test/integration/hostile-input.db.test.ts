@@ -24,6 +24,7 @@ const hostileString = fc.oneof(
     "\u202e\u200b\ufeff",
     "𝕮𝖔𝖗𝖗𝖊𝖓𝖙𝖊 👩🏽‍💻",
     "%00%0d%0a",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
     "${7*7}{{7*7}}",
     "x".repeat(300_000),
   ),
