@@ -6,6 +6,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { helpdeskRoutes } from "./modules/helpdesk/index.js";
 import { participantRoutes, resolveParticipantSession } from "./modules/participants/index.js";
 import { materialRoutes, programRoutes } from "./modules/programs/index.js";
 import { portalReferralRoutes, referralRoutes, salesBackOfficeRoutes } from "./modules/referrals/index.js";
@@ -31,6 +32,7 @@ const routeModules: RouteModule[] = [
   portalReferralRoutes,
   rewardRoutes,
   registryRoutes,
+  helpdeskRoutes,
 ];
 
 /** JSON bodies above this are refused with 413 before they are parsed. */

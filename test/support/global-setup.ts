@@ -5,7 +5,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase, openMemoryDatabase } from "../../src/platform/db/client.js";
+import { openDatabase, openMemoryDatabase, pgliteExtensions } from "../../src/platform/db/client.js";
 import { applyMigrations } from "../../src/platform/db/migrate.js";
 
 export const PGLITE_TEMPLATE_FILE = path.resolve(import.meta.dirname, "../../.tmp/pglite-template.tar");
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
 }
 
 async function buildPgliteTemplate() {
-  const memory = await PGlite.create();
+  const memory = await PGlite.create({ extensions: pgliteExtensions });
   await applyMigrations(await openMemoryDatabase(memory));
   const dump = await memory.dumpDataDir("none");
   await memory.close();

@@ -5,7 +5,12 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Database, openDatabase, openMemoryDatabase } from "../../src/platform/db/client.js";
+import {
+  type Database,
+  openDatabase,
+  openMemoryDatabase,
+  pgliteExtensions,
+} from "../../src/platform/db/client.js";
 
 export const testEngine = process.env.TEST_DB_ENGINE === "postgres" ? "postgres" : "pglite";
 
@@ -14,7 +19,7 @@ export type TestDatabase = Database & { url?: string };
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (testEngine === "pglite") {
     const dump = new Blob([readFileSync(inject("pgliteTemplateFile"))]);
-    return openMemoryDatabase(await PGlite.create({ loadDataDir: dump }));
+    return openMemoryDatabase(await PGlite.create({ loadDataDir: dump, extensions: pgliteExtensions }));
   }
   const template = inject("postgresTemplate");
   const baseUrl = process.env.TEST_DATABASE_URL;

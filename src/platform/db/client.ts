@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -21,6 +22,12 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * PostgreSQL extensions the migrations create (`unaccent`: accent-insensitive helpdesk search). PGlite
+ * loads an extension only when it is named at open, on every open: pass these to each PGlite.create.
+ */
+export const pgliteExtensions = { unaccent };
+
 export type DatabaseOptions = { databaseUrl?: string; dataDir: string; poolSize?: number };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -33,7 +40,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const dir = path.resolve(options.dataDir, "pgdata");
   mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: dir });
+  const pglite = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
   const db = drizzlePglite({ client: pglite }) as unknown as Db;
   return {
     db,
@@ -47,7 +54,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 /** Opens an in-memory PGlite: for tests that need a throwaway database quickly. */
 export async function openMemoryDatabase(pglite?: PGlite): Promise<Database> {
-  const client = pglite ?? (await PGlite.create());
+  const client = pglite ?? (await PGlite.create({ extensions: pgliteExtensions }));
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     db,

@@ -1,0 +1,237 @@
+// Inputs and outputs of the helpdesk routes (DESIGN "HTTP contract": a ticket {id, subject, status,
+// situation, priority, contactReason, channel, participant: {id, name}, referralId, assignee, createdAt,
+// lastMessageAt, messages?}).
+import { z } from "zod";
+import {
+  messageAuthorKinds,
+  messageSources,
+  ticketChannels,
+  ticketEventKinds,
+  ticketPriorities,
+  ticketSituations,
+  ticketStatuses,
+} from "./schema.js";
+
+// Subjects are one line of plain text: line breaks would be header injection in e-mail subjects.
+const ZSubject = z
+  .string()
+  .transform((value) => value.replace(/\s+/g, " ").trim())
+  .pipe(z.string().min(3, "Escreva um assunto com pelo menos 3 caracteres.").max(150));
+const ZMessageText = z
+  .string()
+  .trim()
+  .min(1, "Escreva a mensagem.")
+  .max(20_000, "A mensagem passou de 20.000 caracteres.");
+
+// ---------------------------------------------------------------------------------------------- output
+
+const ZPerson = z.object({ id: z.string(), name: z.string() });
+
+export const ZAttachment = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+});
+
+export const ZPortalMessage = z.object({
+  id: z.string(),
+  authorKind: z.enum(messageAuthorKinds),
+  author: ZPerson.nullable(),
+  text: z.string(),
+  /** Sanitized on the way in (safe-html.ts); safe to render as HTML. */
+  html: z.string(),
+  createdAt: z.string(),
+  /** A staff reply newer than the referrer's last visit. */
+  isUnread: z.boolean(),
+  attachments: z.array(ZAttachment),
+});
+export type TPortalMessage = z.infer<typeof ZPortalMessage>;
+
+export const ZAdminMessage = ZPortalMessage.omit({ isUnread: true }).extend({
+  isInternal: z.boolean(),
+  source: z.enum(messageSources),
+  emailMessageId: z.string().nullable(),
+});
+export type TAdminMessage = z.infer<typeof ZAdminMessage>;
+
+export const ZTicketEvent = z.object({
+  id: z.number(),
+  kind: z.enum(ticketEventKinds),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  actor: z.object({ kind: z.enum(messageAuthorKinds), name: z.string().nullable() }),
+  createdAt: z.string(),
+});
+
+const ticketCore = {
+  id: z.string(),
+  number: z.number(),
+  subject: z.string(),
+  status: z.enum(ticketStatuses),
+  situation: z.enum(ticketSituations),
+  priority: z.enum(ticketPriorities),
+  contactReason: z.string().nullable(),
+  channel: z.enum(ticketChannels),
+  referralId: z.string().nullable(),
+  assignee: ZPerson.nullable(),
+  createdAt: z.string(),
+  lastMessageAt: z.string(),
+};
+
+export const ZPortalTicket = z.object({
+  ...ticketCore,
+  participant: ZPerson,
+  hasUnread: z.boolean(),
+  /** The referrer may add a message only while the ticket is open or pending. */
+  canReply: z.boolean(),
+});
+export type TPortalTicket = z.infer<typeof ZPortalTicket>;
+
+export const ZPortalTicketDetail = ZPortalTicket.extend({
+  messages: z.array(ZPortalMessage),
+  /** Status moves only: the referrer sees when the ticket was resolved or closed, not who took it. */
+  events: z.array(ZTicketEvent.omit({ actor: true })),
+});
+
+export const ZSla = z.object({
+  state: z.enum(["running", "paused", "met", "stopped"]),
+  dueAt: z.string().nullable(),
+  secondsLeft: z.number().nullable(),
+  isOverdue: z.boolean(),
+  firstResponseBreached: z.boolean(),
+});
+
+export const ZAdminTicket = z.object({
+  ...ticketCore,
+  programId: z.string(),
+  participant: ZPerson.extend({ email: z.string() }),
+  lastActivityAt: z.string(),
+  sla: ZSla,
+});
+export type TAdminTicket = z.infer<typeof ZAdminTicket>;
+
+export const ZParticipantCard = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  status: z.enum(["active", "left"]),
+  isCustomer: z.boolean(),
+  createdAt: z.string(),
+  referrals: z.array(
+    z.object({
+      id: z.string(),
+      companyName: z.string(),
+      status: z.string(),
+      reason: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  otherTickets: z.array(
+    z.object({ id: z.string(), number: z.number(), subject: z.string(), status: z.enum(ticketStatuses) }),
+  ),
+});
+
+export const ZAdminTicketDetail = ZAdminTicket.extend({
+  firstResponseAt: z.string().nullable(),
+  firstResponseDueAt: z.string(),
+  resolutionDueAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  messages: z.array(ZAdminMessage),
+  events: z.array(ZTicketEvent),
+  participantCard: ZParticipantCard,
+});
+export type TAdminTicketDetail = z.infer<typeof ZAdminTicketDetail>;
+
+export const ZStatusCounts = z.object(
+  Object.fromEntries(ticketStatuses.map((s) => [s, z.number()])) as Record<
+    (typeof ticketStatuses)[number],
+    z.ZodNumber
+  >,
+);
+
+export const ZTicketCounts = z.object({
+  status: ZStatusCounts,
+  mine: z.number(),
+  unassigned: z.number(),
+  overdue: z.number(),
+  awaitingAgent: z.number(),
+  /** Counts stop just past this number: a count above it means "more than cap" ("10.000+"). */
+  cap: z.number(),
+});
+
+// ---------------------------------------------------------------------------------------------- input
+
+export const ZOpenTicket = z.object({
+  subject: ZSubject,
+  contactReason: z.string().trim().min(1, "Escolha o motivo do contato.").max(60),
+  message: ZMessageText,
+  referralId: z.uuid().nullish(),
+});
+export type TOpenTicket = z.infer<typeof ZOpenTicket>;
+
+export const ZMessageBody = z.object({ message: ZMessageText });
+
+export const ZReplyBody = z.object({
+  message: ZMessageText,
+  /** Set the status in the same step (e.g. reply and wait on the participant). */
+  status: z.enum(ticketStatuses).optional(),
+});
+export type TReplyBody = z.infer<typeof ZReplyBody>;
+
+export const ZTicketPatch = z
+  .object({
+    status: z.enum(ticketStatuses),
+    priority: z.enum(ticketPriorities),
+    assigneeId: z.uuid().nullable(),
+    contactReason: z.string().trim().min(1).max(60),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: "Nothing to change." });
+export type TTicketPatch = z.infer<typeof ZTicketPatch>;
+
+const listPage = {
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(500).optional(),
+};
+
+export const ZPortalTicketQuery = z.object({
+  /** `open`: open and pending; `closed`: resolved and closed (the portal's two tabs). */
+  state: z.enum(["open", "closed"]).default("open"),
+  ...listPage,
+});
+export type TPortalTicketQuery = z.infer<typeof ZPortalTicketQuery>;
+
+const ZStatusList = z
+  .string()
+  .transform((value) => value.split(",").filter(Boolean))
+  .pipe(z.array(z.enum(ticketStatuses)).min(1).max(4));
+
+export const adminTicketSorts = ["lastActivityAt", "createdAt", "priority", "dueAt"] as const;
+export type AdminTicketSort = (typeof adminTicketSorts)[number];
+
+export const ZAdminTicketQuery = z.object({
+  programId: z.uuid().optional(),
+  /** One status or several, comma-separated (`open,pending`). */
+  status: ZStatusList.optional(),
+  situation: z.enum(ticketSituations).optional(),
+  priority: z.enum(ticketPriorities).optional(),
+  contactReason: z.string().trim().max(60).optional(),
+  /** A staff id, `me`, or `none` for tickets nobody has. */
+  assigneeId: z.union([z.uuid(), z.literal("me"), z.literal("none")]).optional(),
+  participantId: z.uuid().optional(),
+  channel: z.enum(ticketChannels).optional(),
+  overdue: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(adminTicketSorts).default("lastActivityAt"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  ...listPage,
+});
+export type TAdminTicketQuery = z.infer<typeof ZAdminTicketQuery>;
+
+export const ZCountsQuery = z.object({ programId: z.uuid().optional() });

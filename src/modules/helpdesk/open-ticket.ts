@@ -1,0 +1,117 @@
+// POST /api/portal/tickets – a referrer opens a ticket from the portal ("Solicitar atendimento"): subject,
+// one of the program's contact reasons, the first message and optionally one of their own referrals.
+// The support team is told by e-mail in the same transaction.
+import { and, eq, sql } from "drizzle-orm";
+import { recordAudit } from "../../platform/audit/record-audit.js";
+import type { Db } from "../../platform/db/client.js";
+import { inTransaction } from "../../platform/db/transaction.js";
+import type { ParticipantPrincipal } from "../../platform/http/access.js";
+import { Invalid } from "../../platform/http/errors.js";
+import { participants } from "../participants/index.js";
+import { programs } from "../programs/index.js";
+import { referrals } from "../referrals/index.js";
+import type { TOpenTicket } from "./helpdesk-schemas.js";
+import { type Ticket, ticketNumberCounters, tickets } from "./schema.js";
+import { searchDocument } from "./search.js";
+import { startClock } from "./sla.js";
+import { getSlaTargets } from "./sla-settings.js";
+import { insertMessage } from "./ticket-changes.js";
+import { type HelpdeskDeps, notifyAgentsOfParticipantMessage } from "./ticket-notices.js";
+
+/** The organization's next ticket number; the counter row is locked until the transaction ends. */
+export async function nextTicketNumber(tx: Db, organizationId: string): Promise<number> {
+  const [counter] = await tx
+    .insert(ticketNumberCounters)
+    .values({ organizationId, lastNumber: 1 })
+    .onConflictDoUpdate({
+      target: ticketNumberCounters.organizationId,
+      set: { lastNumber: sql`${ticketNumberCounters.lastNumber} + 1` },
+    })
+    .returning({ lastNumber: ticketNumberCounters.lastNumber });
+  return counter!.lastNumber;
+}
+
+async function throwIfInvalidChoices(tx: Db, participant: ParticipantPrincipal, input: TOpenTicket) {
+  const [program] = await tx
+    .select({ contactReasons: programs.contactReasons })
+    .from(programs)
+    .where(eq(programs.id, participant.programId));
+  const fields: Record<string, string[]> = {};
+  if (!program?.contactReasons.some((reason) => reason.code === input.contactReason)) {
+    fields.contactReason = ["Escolha um dos motivos de contato do programa."];
+  }
+  if (input.referralId) {
+    const [referral] = await tx
+      .select({ id: referrals.id })
+      .from(referrals)
+      .where(and(eq(referrals.id, input.referralId), eq(referrals.participantId, participant.participantId)));
+    if (!referral) fields.referralId = ["Escolha uma das suas indicações."];
+  }
+  if (Object.keys(fields).length > 0) throw new Invalid(fields);
+}
+
+export async function openTicket(
+  deps: HelpdeskDeps,
+  participant: ParticipantPrincipal,
+  input: TOpenTicket,
+  client: { ip?: string; userAgent?: string },
+): Promise<Ticket> {
+  return inTransaction(deps.db, async (tx) => {
+    await throwIfInvalidChoices(tx, participant, input);
+    const [author] = await tx
+      .select({ name: participants.name, email: participants.email })
+      .from(participants)
+      .where(eq(participants.id, participant.participantId));
+    const now = new Date();
+    const priority = "normal" as const;
+    const [ticket] = await tx
+      .insert(tickets)
+      .values({
+        organizationId: participant.organizationId,
+        programId: participant.programId,
+        participantId: participant.participantId,
+        number: await nextTicketNumber(tx, participant.organizationId),
+        subject: input.subject,
+        contactReason: input.contactReason,
+        priority,
+        status: "open",
+        situation: "awaiting_agent",
+        channel: "portal",
+        referralId: input.referralId ?? null,
+        createdAt: now,
+        updatedAt: now,
+        lastMessageAt: now,
+        lastActivityAt: now,
+        participantReadAt: now,
+        ...startClock(now, priority, await getSlaTargets(tx, participant.programId)),
+        searchVector: searchDocument(
+          [input.subject, author?.name, author?.email, input.message].filter(Boolean).join("\n"),
+        ),
+      })
+      .returning();
+    const message = await insertMessage(
+      tx,
+      ticket!,
+      {
+        authorKind: "participant",
+        authorParticipantId: participant.participantId,
+        isInternal: false,
+        source: "portal",
+        text: input.message,
+      },
+      now,
+    );
+    await notifyAgentsOfParticipantMessage(deps, tx, ticket!, message, true);
+    await recordAudit(tx, {
+      organizationId: participant.organizationId,
+      programId: participant.programId,
+      actorKind: "participant",
+      actorId: participant.participantId,
+      action: "ticket.opened",
+      subjectType: "ticket",
+      subjectId: ticket!.id,
+      ...client,
+    });
+    return ticket!;
+  });
+}
