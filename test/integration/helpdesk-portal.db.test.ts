@@ -47,6 +47,18 @@ describe("the referrer's helpdesk in the portal", () => {
     expect(ticket.messages[0]).toMatchObject({ authorKind: "participant" });
   });
 
+  it("tickets opened at the same time get distinct, consecutive numbers in the organization", async () => {
+    const referrers = await Promise.all([1, 2, 3].map(() => makeReferrer(t, desk.scope)));
+    const opened = await Promise.all(
+      Array.from({ length: 9 }, (_, i) =>
+        openTicketOk(t, referrers[i % 3]!.auth, { subject: `Ao mesmo tempo ${i}` }),
+      ),
+    );
+    const numbers = opened.map((ticket) => ticket.number).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(9);
+    expect(numbers.at(-1)! - numbers[0]!).toBe(8);
+  });
+
   it("refuses a contact reason the program does not list and someone else's referral, with field errors", async () => {
     const referralId = await submitChecked(t, desk.program.slug);
     const response = await call(t, desk.referrer.auth, "POST", "/api/portal/tickets", {

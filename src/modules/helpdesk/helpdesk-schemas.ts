@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
   messageAuthorKinds,
   messageSources,
+  type TicketStatus,
   ticketChannels,
   ticketEventKinds,
   ticketPriorities,
@@ -204,10 +205,14 @@ export const ZPortalTicketQuery = z.object({
 });
 export type TPortalTicketQuery = z.infer<typeof ZPortalTicketQuery>;
 
+const isStatus = (value: string): value is TicketStatus =>
+  (ticketStatuses as readonly string[]).includes(value);
 const ZStatusList = z
   .string()
-  .transform((value) => value.split(",").filter(Boolean))
-  .pipe(z.array(z.enum(ticketStatuses)).min(1).max(4));
+  .refine((value) => value.split(",").every(isStatus), {
+    message: "Use open, pending, resolved ou closed, separados por vírgula.",
+  })
+  .transform((value) => [...new Set(value.split(","))] as TicketStatus[]);
 
 export const adminTicketSorts = ["lastActivityAt", "createdAt", "priority", "dueAt"] as const;
 export type AdminTicketSort = (typeof adminTicketSorts)[number];
