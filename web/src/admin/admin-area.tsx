@@ -7,6 +7,7 @@ import { AreaShell } from "../app/area-shell";
 import { SessionGate } from "../app/session-gate";
 import { adoptProfileLocale } from "../i18n/i18n";
 import { useAdminSessionQuery, useSignOutStaff } from "./admin-session";
+import { canManageMaterials } from "./materials/materials-api";
 import { canManageRegistries } from "./registries/registries-api";
 
 /** Everything under /admin except the sign-in page: needs a staff session. */
@@ -44,6 +45,9 @@ function AdminShell({ session }: { session: AdminSession }) {
           : []),
         ...(canManageRegistries(user.role)
           ? [{ to: "/admin/registries", label: t("admin.registries.navLabel") }]
+          : []),
+        ...(canManageMaterials(user.role)
+          ? [{ to: "/admin/materials", label: t("admin.materials.navLabel") }]
           : []),
       ]}
       onSignOut={() => signOut.mutate()}

@@ -3,6 +3,7 @@ import { NotFoundPage } from "../app/not-found-page";
 import { AdminArea } from "./admin-area";
 import { AdminHomePage } from "./admin-home-page";
 import { AdminLoginPage } from "./admin-login-page";
+import { MaterialsPage } from "./materials/materials-page";
 import { ReferralDetailPage } from "./referrals/referral-detail-page";
 import { ReferralsPage } from "./referrals/referrals-page";
 import { RegistriesPage } from "./registries/registries-page";
@@ -21,6 +22,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "rewards/catalog", element: <CatalogPage /> },
       { path: "rewards/fulfilment", element: <FulfilmentPage /> },
       { path: "registries", element: <RegistriesPage /> },
+      { path: "materials", element: <MaterialsPage /> },
       { path: "*", element: <NotFoundPage homePath="/admin" /> },
     ],
   },

@@ -1,0 +1,186 @@
+import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { queryKeys } from "../../api/query-keys";
+import { apiErrorMessage } from "../../app/api-error-message";
+import { useDialogFocus } from "../../app/dialog-focus";
+import { useLocalizedText } from "../../app/localized-text";
+import { useSignedInStaff } from "../admin-session";
+import { ProgramSelect, useChosenProgram } from "../rewards/program-select";
+import { MaterialForm } from "./material-form";
+import {
+  type AdminMaterial,
+  canManageMaterials,
+  createMaterial,
+  deleteMaterial,
+  listMaterials,
+  type MaterialFields,
+  updateMaterial,
+} from "./materials-api";
+import { MaterialsTable } from "./materials-table";
+
+type Dialog = { kind: "edit" | "delete"; material: AdminMaterial | null; isOpen: boolean };
+
+// /admin/materials[?program=ID] – the support materials and tips referrers read in the portal.
+export function MaterialsPage() {
+  const { t } = useTranslation();
+  const localized = useLocalizedText();
+  const { user, programs, csrfToken } = useSignedInStaff();
+  const isAllowed = canManageMaterials(user.role);
+  const { program, choose } = useChosenProgram(programs);
+  const programId = program?.id ?? "";
+  const queryClient = useQueryClient();
+  const materialsKey = queryKeys.adminMaterials(programId);
+  const materials = useQuery({
+    queryKey: materialsKey,
+    queryFn: () => listMaterials(programId),
+    enabled: isAllowed && Boolean(programId),
+  });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [news, setNews] = useState<string | null>(null);
+  const focus = useDialogFocus();
+
+  function done(message: string) {
+    void queryClient.invalidateQueries({ queryKey: materialsKey });
+    setNews(message);
+    focus.closing("news");
+    setDialog((current) => (current ? { ...current, isOpen: false } : null));
+  }
+  const save = useMutation({
+    mutationFn: ({ material, fields }: { material: AdminMaterial | null; fields: MaterialFields }) =>
+      material
+        ? updateMaterial(material.id, fields, csrfToken)
+        : createMaterial(programId, fields, csrfToken),
+    onSuccess: (saved, { material }) =>
+      done(
+        t(material ? "admin.materials.saved" : "admin.materials.created", { title: localized(saved.title) }),
+      ),
+  });
+  const remove = useMutation({
+    mutationFn: (material: AdminMaterial) => deleteMaterial(material.id, csrfToken),
+    onSuccess: (_nothing, material) =>
+      done(t("admin.materials.deleted", { title: localized(material.title) })),
+  });
+
+  function open(kind: Dialog["kind"], material: AdminMaterial | null, button: HTMLElement) {
+    save.reset();
+    remove.reset();
+    setNews(null);
+    focus.opened(button);
+    setDialog({ kind, material, isOpen: true });
+  }
+  function cancel() {
+    focus.closing("trigger");
+    setDialog((current) => (current ? { ...current, isOpen: false } : null));
+  }
+
+  if (!isAllowed || !program) {
+    return (
+      <Stack gap="lg">
+        <Title order={1}>{t("admin.materials.title")}</Title>
+        <Alert color="yellow">
+          {isAllowed ? t("admin.home.noPrograms") : t("admin.materials.forbidden")}
+        </Alert>
+      </Stack>
+    );
+  }
+
+  const nextPosition = Math.max(0, ...(materials.data ?? []).map((material) => material.position + 10));
+  const deleting = dialog?.kind === "delete" ? dialog.material : null;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t("admin.materials.title")}</Title>
+          <Text c="dimmed" mt={4} maw={760}>
+            {t("admin.materials.intro")}
+          </Text>
+        </div>
+        <Button onClick={(event) => open("edit", null, event.currentTarget)}>
+          {t("admin.materials.create")}
+        </Button>
+      </Group>
+      <ProgramSelect programs={programs} value={program.id} onChange={choose} />
+      {/* Focused after a dialog closes, so keyboard users land on the outcome; read out either way. */}
+      {news ? (
+        <Alert ref={focus.newsRef} tabIndex={-1} role="status" color="green">
+          {news}
+        </Alert>
+      ) : null}
+      {materials.isPending ? (
+        <Center role="status" py="xl">
+          <Loader aria-label={t("common.loading")} />
+        </Center>
+      ) : materials.isError ? (
+        <Alert color="red" title={t("admin.materials.loadFailed")}>
+          <Stack gap="xs" align="flex-start">
+            {apiErrorMessage(materials.error, t)}
+            <Button size="xs" variant="default" onClick={() => void materials.refetch()}>
+              {t("common.retry")}
+            </Button>
+          </Stack>
+        </Alert>
+      ) : materials.data.length === 0 ? (
+        <Text>{t("admin.materials.empty")}</Text>
+      ) : (
+        <MaterialsTable
+          materials={materials.data}
+          programName={program.name}
+          onEdit={(material, button) => open("edit", material, button)}
+          onDelete={(material, button) => open("delete", material, button)}
+        />
+      )}
+      <Modal
+        opened={dialog?.kind === "edit" && dialog.isOpen}
+        onClose={cancel}
+        onExitTransitionEnd={() => {
+          focus.restore();
+          setDialog(null);
+        }}
+        returnFocus={false}
+        // A long form: a stray click outside must not throw away what was typed.
+        closeOnClickOutside={false}
+        title={dialog?.material ? t("admin.materials.form.editTitle") : t("admin.materials.form.createTitle")}
+        size="xl"
+      >
+        {dialog?.kind === "edit" ? (
+          <MaterialForm
+            material={dialog.material}
+            nextPosition={nextPosition}
+            isPending={save.isPending}
+            error={save.error}
+            onSubmit={(fields) => save.mutate({ material: dialog.material, fields })}
+            onCancel={cancel}
+          />
+        ) : null}
+      </Modal>
+      <Modal
+        opened={dialog?.kind === "delete" && dialog.isOpen}
+        onClose={cancel}
+        onExitTransitionEnd={() => {
+          focus.restore();
+          setDialog(null);
+        }}
+        returnFocus={false}
+        title={t("admin.materials.deleteTitle")}
+      >
+        {deleting ? (
+          <Stack>
+            <Text>{t("admin.materials.deleteBody", { title: localized(deleting.title) })}</Text>
+            {remove.isError ? <Alert color="red">{apiErrorMessage(remove.error, t)}</Alert> : null}
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={cancel} disabled={remove.isPending} data-autofocus>
+                {t("common.cancel")}
+              </Button>
+              <Button color="red" onClick={() => remove.mutate(deleting)} loading={remove.isPending}>
+                {t("admin.materials.deleteConfirm")}
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Modal>
+    </Stack>
+  );
+}
