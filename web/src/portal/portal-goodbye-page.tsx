@@ -1,4 +1,5 @@
 import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PublicFrame } from "../app/public-frame";
@@ -11,11 +12,15 @@ export function PortalGoodbyePage() {
   const slug = searchParams.get("program");
   const choice = useProgramChoice(slug);
   const programName = choice.kind === "known" ? choice.name : undefined;
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // The button that led here is gone with the portal: the news is where keyboard and screen reader users land.
+  useEffect(() => heading.current?.focus(), []);
 
   return (
     <PublicFrame brand={programName ?? t("common.productName")}>
       <Stack>
-        <Title order={1} size="h2">
+        <Title order={1} size="h2" ref={heading} tabIndex={-1} style={{ outline: "none" }}>
           {t("portal.goodbye.title")}
         </Title>
         <Text>{t("portal.goodbye.body")}</Text>

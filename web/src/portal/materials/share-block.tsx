@@ -43,6 +43,7 @@ export function ShareBlock({ share, programName }: { share: PortalMaterials["sha
             label={t("portal.materials.share.link")}
             value={share.landingUrl}
             readOnly
+            variant="filled"
             onFocus={(event) => event.currentTarget.select()}
             style={{ flex: "1 1 280px" }}
           />
@@ -58,7 +59,14 @@ export function ShareBlock({ share, programName }: { share: PortalMaterials["sha
               ? t("portal.materials.share.copyManually")
               : ""}
         </Text>
-        <Textarea label={t("portal.materials.share.message")} value={message} readOnly autosize minRows={2} />
+        <Textarea
+          label={t("portal.materials.share.message")}
+          value={message}
+          readOnly
+          variant="filled"
+          autosize
+          minRows={2}
+        />
         <Group gap="sm" wrap="wrap">
           <Button
             component="a"

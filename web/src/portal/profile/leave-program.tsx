@@ -53,6 +53,7 @@ export function LeaveProgram() {
         onExitTransitionEnd={focus.restore}
         returnFocus={false}
         title={t("portal.profile.leave.confirmTitle")}
+        size="lg"
       >
         <Stack>
           <Text>{t("portal.profile.leave.confirmIntro", { program: program.name })}</Text>

@@ -90,6 +90,7 @@ export function ProfileForm({ profile, isPending, error, onSubmit }: ProfileForm
               type="email"
               value={profile.email}
               readOnly
+              variant="filled"
             />
             <TextInput
               label={t("portal.profile.form.phone")}

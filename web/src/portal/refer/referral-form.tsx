@@ -53,6 +53,9 @@ export function ReferralForm({ initial, program, isPending, error, onSubmit, onC
   const form = useRef<HTMLFormElement>(null);
   const serverFields = isApiError(error) && error.status === 422 ? error.fields : {};
 
+  // The dialog opens on a loader; once the form replaces it, the focus goes to its first field.
+  useEffect(() => form.current?.querySelector<HTMLElement>("[data-autofocus]")?.focus(), []);
+
   useEffect(() => {
     setEditedSinceError(new Set());
     if (isApiError(error) && error.status === 422)
@@ -131,6 +134,7 @@ export function ReferralForm({ initial, program, isPending, error, onSubmit, onC
               description={t("portal.refer.form.referrerEmailHint")}
               type="email"
               readOnly
+              variant="filled"
               {...text("referrerEmail")}
             />
             <TextInput
