@@ -38,7 +38,8 @@ export async function startServerProcess(
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "corrente-e2e-"));
   const url = `http://127.0.0.1:${port}`;
   const root = path.resolve(import.meta.dirname, "../..");
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "src/main.ts"), "serve"], {
+  // node itself with the tsx loader (not the tsx wrapper, which forks): a SIGKILL reaches the server.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/main.ts"), "serve"], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",
@@ -93,4 +94,51 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
   }
   child.kill("SIGKILL");
   throw new Error(`server did not become healthy in 60 s:\n${output()}`);
+}
+
+export type WorkerProcess = {
+  child: ChildProcess;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+};
+
+/** `corrente worker` (PostgreSQL only: pg-boss), ready once it says so. */
+export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/main.ts"), "worker"], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "test",
+      LOG_LEVEL: "warn",
+      APP_URL: "http://127.0.0.1:1",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes("worker is running")) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`worker exited with ${code}:\n${output}`)));
+  });
+  await Promise.race([
+    ready,
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`worker not ready:\n${output}`)), 60_000)),
+  ]);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    child,
+    output: () => output,
+    async stop(signal: NodeJS.Signals = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db } from "../db/client.js";
 import { devMailbox, type OutboxEmail } from "./schema.js";
@@ -38,6 +39,14 @@ export function createDevelopmentTransport(db: Db): MailTransport {
   return {
     kind: "development",
     async deliver(email) {
+      // Like a real mailbox, it keeps one copy per Message-ID: a delivery retried after a crash (mail is
+      // sent at least once) does not show twice.
+      const [seen] = await db
+        .select({ id: devMailbox.id })
+        .from(devMailbox)
+        .where(eq(devMailbox.messageId, email.messageId))
+        .limit(1);
+      if (seen) return;
       await db.insert(devMailbox).values({
         messageId: email.messageId,
         toAddress: email.toAddress,
