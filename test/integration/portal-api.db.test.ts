@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tickets } from "../../src/modules/helpdesk/index.js";
 import { participants } from "../../src/modules/participants/index.js";
+import { programs } from "../../src/modules/programs/index.js";
 import { referrals } from "../../src/modules/referrals/index.js";
 import { emailOutbox } from "../../src/platform/mail/schema.js";
 import { type Auth, call, moveOk, participantAuth, signInAs, submitChecked } from "../support/back-office.js";
@@ -84,6 +86,13 @@ describe("referrer portal API", () => {
   it("leaving ends the session, keeps the history and stops e-mail", async () => {
     const me = await referrer();
     expect((await call(t, me.auth, "POST", "/api/portal/leave", {})).statusCode).toBe(422);
+    const [program] = await t.ctx.db.select().from(programs).where(eq(programs.id, programId));
+    const opened = await call(t, me.auth, "POST", "/api/portal/tickets", {
+      subject: "Dúvida sobre prêmio",
+      contactReason: program!.contactReasons[0]!.code,
+      message: "Quando chega?",
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
     const left = await call(t, me.auth, "POST", "/api/portal/leave", { confirm: true });
     expect(left.statusCode).toBe(204);
     expect((await call(t, me.auth, "GET", "/api/portal/referrals")).statusCode).toBe(401);
@@ -92,6 +101,8 @@ describe("referrer portal API", () => {
       .from(participants)
       .where(eq(participants.id, me.participantId));
     expect(participant).toMatchObject({ status: "left" });
+    const [ticket] = await t.ctx.db.select().from(tickets).where(eq(tickets.id, opened.json().id));
+    expect(ticket!.status).toBe("closed");
     expect(
       await t.ctx.db.select().from(referrals).where(eq(referrals.participantId, me.participantId)),
     ).toHaveLength(2);

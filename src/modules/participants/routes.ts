@@ -6,6 +6,7 @@ import { access, PORTAL_COOKIE } from "../../platform/http/access.js";
 import { csrfTokenFor } from "../../platform/http/auth-guard.js";
 import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
+import { closeParticipantTickets } from "../helpdesk/index.js";
 import { programs } from "../programs/index.js";
 import { getParticipantOrThrow } from "./participant-queries.js";
 import {
@@ -149,7 +150,8 @@ export const participantRoutes: RouteModule = (app, ctx) => {
     config: { access: access.participant },
     schema: { tags: ["portal"], body: z.object({ confirm: z.literal(true) }) },
     handler: async (request, reply) => {
-      await leaveProgram(ctx.db, request.participant!, clientInfo(request));
+      // Open tickets are closed with the leave, in its transaction (the helpdesk keeps their history).
+      await leaveProgram(ctx.db, request.participant!, clientInfo(request), [closeParticipantTickets]);
       clearSessionCookie(reply, PORTAL_COOKIE, secure);
       return reply.status(204).send();
     },
