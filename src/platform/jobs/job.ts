@@ -34,6 +34,13 @@ export type EnqueueOptions = {
 
 export type RecurringSchedule = { cron: string; timeZone: string };
 
+/**
+ * An insert of jobs for a caller to send in its own transaction, beside its other statements (batched
+ * writes, where a round trip per statement is what costs): the jobs exist only if that transaction
+ * commits. Call `committed` once it has.
+ */
+export type JobInsertStatement = { text: string; values: unknown[]; committed(): void };
+
 export interface JobQueue {
   /** Writes the job through `db`, usually the caller's transaction: it exists only if that commits. */
   enqueue<TPayload>(
@@ -42,6 +49,8 @@ export interface JobQueue {
     payload: TPayload,
     options?: EnqueueOptions,
   ): Promise<void>;
+  /** One statement that inserts one job per payload (see JobInsertStatement). */
+  insertStatement<TPayload>(job: JobDefinition<TPayload>, payloads: TPayload[]): Promise<JobInsertStatement>;
   register<TPayload>(job: JobDefinition<TPayload>, handler: JobHandler<TPayload>): void;
   /**
    * Enqueues the job on a cron schedule (in the given time zone) once workers run: pg-boss's own

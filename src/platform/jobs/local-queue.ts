@@ -4,7 +4,14 @@ import cronParser from "cron-parser";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { rowsOf } from "../db/raw-sql.js";
-import type { EnqueueOptions, JobDefinition, JobHandler, JobQueue, RecurringSchedule } from "./job.js";
+import type {
+  EnqueueOptions,
+  JobDefinition,
+  JobHandler,
+  JobInsertStatement,
+  JobQueue,
+  RecurringSchedule,
+} from "./job.js";
 import { localJobs } from "./schema.js";
 
 type Logger = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -42,6 +49,24 @@ export class LocalJobQueue implements JobQueue {
       })
       .onConflictDoNothing();
     if (this.running) setImmediate(() => void this.drain());
+  }
+
+  async insertStatement<T>(job: JobDefinition<T>, payloads: T[]): Promise<JobInsertStatement> {
+    const now = new Date();
+    const rows = payloads.map((payload) => ({
+      name: job.id,
+      payload: job.payload.parse(payload) as object,
+      maxAttempts: job.retryLimit + 1,
+      runAfter: now,
+    }));
+    const query = this.db.insert(localJobs).values(rows).toSQL();
+    return {
+      text: query.sql,
+      values: query.params,
+      committed: () => {
+        if (this.running) setImmediate(() => void this.drain());
+      },
+    };
   }
 
   register<T>(job: JobDefinition<T>, handler: JobHandler<T>) {

@@ -9,6 +9,7 @@ import type {
   EnqueueOptions,
   JobDefinition,
   JobHandler,
+  JobInsertStatement,
   JobOutcome,
   JobQueue,
   RecurringSchedule,
@@ -82,6 +83,30 @@ export class PgBossJobQueue implements JobQueue {
       retryBackoff: true,
     });
     if (!id && !options.singletonKey) throw new Error(`pg-boss did not insert job ${job.id}`);
+  }
+
+  async insertStatement<T>(job: JobDefinition<T>, payloads: T[]): Promise<JobInsertStatement> {
+    const jobs = payloads.map((payload) => ({
+      name: job.id,
+      data: job.payload.parse(payload) as object,
+      retryLimit: job.retryLimit,
+      retryBackoff: true,
+    }));
+    await this.start();
+    // pg-boss inserts a job only if its queue exists (it joins the queue table), silently otherwise.
+    await this.ensureQueue(job as JobDefinition<unknown>);
+    // pg-boss's own multi-row insert, taken as it would send it instead of sent: one executeSql call.
+    let statement: { text: string; values: unknown[] } | undefined;
+    await this.boss.insert(jobs, {
+      db: {
+        executeSql: async (text, values) => {
+          statement = { text, values: values ?? [] };
+          return { rows: [] };
+        },
+      },
+    });
+    if (!statement) throw new Error(`pg-boss built no insert for job ${job.id}`);
+    return { ...statement, committed: () => {} };
   }
 
   register<T>(job: JobDefinition<T>, handler: JobHandler<T>) {
