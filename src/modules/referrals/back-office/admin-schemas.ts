@@ -1,6 +1,8 @@
 // Inputs and outputs of the sales back-office routes (DESIGN "HTTP contract").
 import { z } from "zod";
-import { ZAdminOffer } from "../../rewards/index.js";
+// From the schema file, not the module's index: modules import each other's indexes in cycles, and a
+// schema used at load time must be defined whatever the order modules are first imported in.
+import { ZAdminOffer } from "../../rewards/reward-schemas.js";
 import { disqualificationReasons, notAdvancedReasons } from "../lifecycle.js";
 import { companySizes, contactDepartments, referralStatuses } from "../schema.js";
 import { isValidIsoDate } from "../validation/index.js";
