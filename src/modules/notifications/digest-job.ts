@@ -13,9 +13,8 @@ export const ZMonth = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, "Use YYYY-M
 export const monthlyDigestJob = defineJob(
   "notifications.monthly-digest",
   z.object({ month: ZMonth.optional() }),
-  {
-    retryLimit: 3,
-  },
+  // A run over a large program takes minutes: no other worker may take it over meanwhile.
+  { retryLimit: 3, expireInSeconds: 3600 },
 );
 
 export const monthlyDigestSchedule: RecurringSchedule = { cron: "0 9 * * *", timeZone: "America/Sao_Paulo" };

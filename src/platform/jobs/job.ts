@@ -7,14 +7,19 @@ export type JobDefinition<TPayload> = {
   payload: z.ZodType<TPayload>;
   /** How many times a failed run is retried (with backoff) before the job is marked failed. */
   retryLimit: number;
+  /**
+   * How long a run may take before it counts as failed and is retried. It is also how long a job stays
+   * claimed by a worker that died (SIGKILL, lost machine) before another worker runs it again.
+   */
+  expireInSeconds: number;
 };
 
 export function defineJob<TPayload>(
   id: string,
   payload: z.ZodType<TPayload>,
-  options: { retryLimit?: number } = {},
+  options: { retryLimit?: number; expireInSeconds?: number } = {},
 ): JobDefinition<TPayload> {
-  return { id, payload, retryLimit: options.retryLimit ?? 5 };
+  return { id, payload, retryLimit: options.retryLimit ?? 5, expireInSeconds: options.expireInSeconds ?? 60 };
 }
 
 /** What a handler did, reported in logs and stored as the job's output: handlers are safe to run twice. */

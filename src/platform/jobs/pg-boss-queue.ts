@@ -20,6 +20,7 @@ type Registered = { definition: JobDefinition<unknown>; handler: JobHandler<unkn
 
 /** How often an idle worker looks for new jobs: pg-boss 10's minimum, so a job starts within ~0.5 s. */
 const POLLING_INTERVAL_SECONDS = 0.5;
+const MAINTENANCE_INTERVAL_SECONDS = 15;
 /** How long stop() waits for running handlers before handing their jobs back for a retry. */
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -57,6 +58,8 @@ export class PgBossJobQueue implements JobQueue {
       // Maintenance and cron run in workers only; web processes just insert jobs.
       supervise: options.isWorker,
       schedule: options.isWorker,
+      // Supervision is what returns the jobs of a dead worker (past their expiry) to the queue.
+      maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
     });
     this.boss.on("error", (err) => this.logger.error({ err }, "pg-boss error"));
   }
@@ -81,6 +84,7 @@ export class PgBossJobQueue implements JobQueue {
       startAfter: options.startAfter,
       retryLimit: job.retryLimit,
       retryBackoff: true,
+      expireInSeconds: job.expireInSeconds,
     });
     if (!id && !options.singletonKey) throw new Error(`pg-boss did not insert job ${job.id}`);
   }
@@ -91,6 +95,7 @@ export class PgBossJobQueue implements JobQueue {
       data: job.payload.parse(payload) as object,
       retryLimit: job.retryLimit,
       retryBackoff: true,
+      expireInSeconds: job.expireInSeconds,
     }));
     await this.start();
     // pg-boss inserts a job only if its queue exists (it joins the queue table), silently otherwise.

@@ -14,7 +14,8 @@ export const mailSendJob = defineJob("mail.send", z.object({ outboxId: z.uuid() 
 export const mailSendBatchJob = defineJob(
   "mail.send-batch",
   z.object({ outboxIds: z.array(z.uuid()).min(1).max(1000) }),
-  { retryLimit: 8 },
+  // Up to a thousand deliveries in one run.
+  { retryLimit: 8, expireInSeconds: 1800 },
 );
 
 export type MailSettings = { from: string; replyDomain: string; secret: string };

@@ -15,7 +15,13 @@ export function extractLinks(text: string): string[] {
 }
 
 export function createSmtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // Timeouts well inside the send job's expiry: a hung server fails the run instead of outliving it.
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
   return {
     kind: "smtp",
     async deliver(email) {
