@@ -18,6 +18,7 @@ import { access } from "./platform/http/access.js";
 import { registerAuthGuard } from "./platform/http/auth-guard.js";
 import { registerErrorHandler } from "./platform/http/error-handler.js";
 import type { RouteModule } from "./platform/http/route-module.js";
+import { stripNulFromBodies } from "./platform/http/strip-nul.js";
 import { systemRoutes } from "./platform/http/system-routes.js";
 import { registerWebApp } from "./platform/http/web-app-routes.js";
 
@@ -51,6 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  stripNulFromBodies(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -150,6 +150,19 @@ describe("hostile input on public and portal endpoints", () => {
     expect((await call(t, referrer, "GET", "/api/portal/profile")).statusCode).toBe(200);
   });
 
+  it("a NUL character (which PostgreSQL text cannot hold) is dropped, not a 500", async () => {
+    const response = await send(
+      "POST",
+      `/api/public/programs/${slug}/referrals`,
+      JSON.stringify(validSubmission({ companyName: "Nul\u0000 Ltda", notes: "a\u0000b" })),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    const [row] = rowsOf<{ company_name: string; notes: string }>(
+      await t.ctx.db.execute(sql`select company_name, notes from referrals where id = ${response.json().id}`),
+    );
+    expect(row).toEqual({ company_name: "Nul Ltda", notes: "ab" });
+  });
+
   it("a referral with HTML in its text fields is accepted and stored as typed", async () => {
     const response = await send(
       "POST",

@@ -1,0 +1,26 @@
+// PostgreSQL text cannot hold the NUL character (U+0000): a string carrying one would fail deep in a
+// write with a 500. Nobody types it; it only arrives in hostile or broken input, so it is dropped from
+// every string of a parsed body before validation.
+import type { FastifyInstance } from "fastify";
+
+function withoutNul(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+  if (depth > 32 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = withoutNul(value[i], depth + 1);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) record[key] = withoutNul(record[key], depth + 1);
+  return value;
+}
+
+export function stripNulFromBodies(app: FastifyInstance) {
+  app.addHook("preValidation", async (request) => {
+    if (request.body !== undefined && request.body !== null && typeof request.body === "object") {
+      withoutNul(request.body);
+    } else if (typeof request.body === "string") {
+      request.body = withoutNul(request.body);
+    }
+  });
+}
