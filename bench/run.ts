@@ -158,6 +158,55 @@ function markdown(results: Result[]): string {
   return lines.join("\n");
 }
 
+type DigestResult = {
+  referrers: number;
+  referrals: number;
+  composed: number;
+  seconds: number;
+  perSecond: number;
+  peakRssMb: number;
+};
+
+/** The monthly digest composed for N referrers in its own process (bench/digest-scenario.ts). */
+async function digestScenario(databaseUrl: string): Promise<DigestResult> {
+  console.error("PostgreSQL: monthly digest…");
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/digest-scenario.ts")], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      APP_URL: "http://bench.local",
+      APP_SECRET: "bench-secret-bench-secret-bench-secret",
+      DATABASE_URL: databaseUrl,
+      BENCH_DIGEST_REFERRERS: process.env.BENCH_DIGEST_REFERRERS ?? "100000",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`digest scenario exited with ${code}`);
+  return JSON.parse(output.trim().split("\n").at(-1)!) as DigestResult;
+}
+
+function digestMarkdown(d: DigestResult): string {
+  const millionSeconds = Math.round(1_000_000 / d.perSecond);
+  return [
+    "## Monthly digest (PostgreSQL)",
+    "",
+    "| referrers | referrals | e-mails composed | seconds | referrers/s | peak RSS MB | 1M referrers (extrapolated) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| ${d.referrers} | ${d.referrals} | ${d.composed} | ${d.seconds} | ${d.perSecond} | ${d.peakRssMb} | ${millionSeconds} s |`,
+    "",
+    "Target (issue: portal and monthly e-mail): 1M referrers in under 2 minutes, with flat memory.",
+    "",
+  ].join("\n");
+}
+
 const results: Result[] = [];
 const pgUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 results.push(...(await withFreshPostgres(pgUrl, (url) => benchEngine("PostgreSQL", { DATABASE_URL: url }))));
@@ -167,6 +216,7 @@ try {
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
-const report = markdown(results);
+const digest = await withFreshPostgres(pgUrl, (url) => digestScenario(url));
+const report = `${markdown(results)}\n${digestMarkdown(digest)}`;
 writeFileSync(path.join(root, "bench/RESULTS.md"), report);
 console.log(report);
