@@ -5,8 +5,10 @@ import { type AdminSession, canManageRewards, canWorkReferrals } from "../api/ad
 import { apiErrorMessage } from "../app/api-error-message";
 import { AreaShell } from "../app/area-shell";
 import { SessionGate } from "../app/session-gate";
+import { useHelpdeskTranslation } from "../i18n/helpdesk-translation";
 import { adoptProfileLocale } from "../i18n/i18n";
 import { useAdminSessionQuery, useSignOutStaff } from "./admin-session";
+import { canWorkHelpdesk } from "./helpdesk/helpdesk-api";
 import { canManageMaterials } from "./materials/materials-api";
 import { canManageRegistries } from "./registries/registries-api";
 
@@ -22,6 +24,7 @@ export function AdminArea() {
 
 function AdminShell({ session }: { session: AdminSession }) {
   const { t } = useTranslation();
+  const { th } = useHelpdeskTranslation();
   const signOut = useSignOutStaff(session.csrfToken);
   const { user, organization } = session;
 
@@ -37,6 +40,7 @@ function AdminShell({ session }: { session: AdminSession }) {
         ...(canWorkReferrals(user.role)
           ? [{ to: "/admin/referrals", label: t("admin.referrals.navLabel") }]
           : []),
+        ...(canWorkHelpdesk(user.role) ? [{ to: "/admin/helpdesk", label: th("admin.navLabel") }] : []),
         ...(canManageRewards(user.role)
           ? [
               { to: "/admin/rewards/catalog", label: t("admin.catalog.navLabel") },

@@ -3,6 +3,10 @@ import { NotFoundPage } from "../app/not-found-page";
 import { AdminArea } from "./admin-area";
 import { AdminHomePage } from "./admin-home-page";
 import { AdminLoginPage } from "./admin-login-page";
+import { CannedRepliesPage } from "./helpdesk/canned-replies-page";
+import { HelpdeskPage } from "./helpdesk/helpdesk-page";
+import { SlaSettingsPage } from "./helpdesk/sla-settings-page";
+import { TicketPage } from "./helpdesk/ticket-page";
 import { MaterialsPage } from "./materials/materials-page";
 import { ReferralDetailPage } from "./referrals/referral-detail-page";
 import { ReferralsPage } from "./referrals/referrals-page";
@@ -23,6 +27,10 @@ export const adminRoutes: RouteObject[] = [
       { path: "rewards/fulfilment", element: <FulfilmentPage /> },
       { path: "registries", element: <RegistriesPage /> },
       { path: "materials", element: <MaterialsPage /> },
+      { path: "helpdesk", element: <HelpdeskPage /> },
+      { path: "helpdesk/canned-replies", element: <CannedRepliesPage /> },
+      { path: "helpdesk/settings", element: <SlaSettingsPage /> },
+      { path: "helpdesk/:id", element: <TicketPage /> },
       { path: "*", element: <NotFoundPage homePath="/admin" /> },
     ],
   },

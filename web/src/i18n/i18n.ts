@@ -9,6 +9,8 @@ import {
   supportedLanguages,
 } from "./language";
 import { en } from "./locales/en";
+import { helpdeskEn } from "./locales/helpdesk/en";
+import { helpdeskPtBR } from "./locales/helpdesk/pt-BR";
 import { type Messages, ptBR } from "./locales/pt-BR";
 
 declare module "i18next" {
@@ -25,7 +27,12 @@ function reflectLanguageInDocument(language: string): void {
 i18next.on("languageChanged", reflectLanguageInDocument);
 
 export const i18nReady = i18next.use(initReactI18next).init({
-  resources: { "pt-BR": { translation: ptBR }, en: { translation: en } },
+  resources: {
+    // The helpdesk's namespace is typed by its own hook (helpdesk-translation.ts), not here: one more
+    // namespace in CustomTypeOptions makes some of TypeScript's key checks too deep to compute.
+    "pt-BR": { translation: ptBR, helpdesk: helpdeskPtBR },
+    en: { translation: en, helpdesk: helpdeskEn },
+  },
   lng: storedLanguage() ?? defaultLanguage,
   fallbackLng: defaultLanguage,
   supportedLngs: [...supportedLanguages],

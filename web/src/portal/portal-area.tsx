@@ -5,6 +5,7 @@ import type { PortalSession } from "../api/portal-api";
 import { apiErrorMessage } from "../app/api-error-message";
 import { AreaShell } from "../app/area-shell";
 import { SessionGate } from "../app/session-gate";
+import { useHelpdeskTranslation } from "../i18n/helpdesk-translation";
 import { adoptProfileLocale } from "../i18n/i18n";
 import { usePortalSessionQuery, useSignOutReferrer } from "./portal-session";
 
@@ -20,6 +21,7 @@ export function PortalArea() {
 
 function PortalShell({ session }: { session: PortalSession }) {
   const { t } = useTranslation();
+  const { th } = useHelpdeskTranslation();
   const signOut = useSignOutReferrer(session);
   const { participant, program } = session;
 
@@ -35,6 +37,7 @@ function PortalShell({ session }: { session: PortalSession }) {
         { to: "/portal/referrals", label: t("portal.referrals.navLabel") },
         { to: "/portal/rewards", label: t("portal.rewards.navLabel") },
         { to: "/portal/materials", label: t("portal.materials.navLabel") },
+        { to: "/portal/helpdesk", label: th("portal.navLabel") },
         { to: "/portal/profile", label: t("portal.profile.navLabel") },
       ]}
       onSignOut={() => signOut.mutate()}

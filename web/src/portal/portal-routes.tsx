@@ -1,5 +1,8 @@
 import type { RouteObject } from "react-router";
 import { NotFoundPage } from "../app/not-found-page";
+import { NewTicketPage } from "./helpdesk/new-ticket-page";
+import { PortalHelpdeskPage } from "./helpdesk/portal-helpdesk-page";
+import { PortalTicketPage } from "./helpdesk/portal-ticket-page";
 import { PortalMaterialsPage } from "./materials/portal-materials-page";
 import { PortalArea } from "./portal-area";
 import { PortalGoodbyePage } from "./portal-goodbye-page";
@@ -24,6 +27,9 @@ export const portalRoutes: RouteObject[] = [
       { path: "rewards", element: <PortalRewardsPage /> },
       { path: "materials", element: <PortalMaterialsPage /> },
       { path: "profile", element: <PortalProfilePage /> },
+      { path: "helpdesk", element: <PortalHelpdeskPage /> },
+      { path: "helpdesk/new", element: <NewTicketPage /> },
+      { path: "helpdesk/:id", element: <PortalTicketPage /> },
       { path: "*", element: <NotFoundPage homePath="/portal" /> },
     ],
   },
