@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants } from "../../src/modules/participants/index.js";
+import { programs } from "../../src/modules/programs/index.js";
 import { referrals } from "../../src/modules/referrals/index.js";
 import type { Access, StaffRole } from "../../src/platform/http/access.js";
 import { type Auth, call, moveOk, participantAuth, signInAs, submitChecked } from "../support/back-office.js";
@@ -88,6 +89,7 @@ describe("authorization matrix over every route", () => {
       isUpgrade: false,
       closedAt: "2026-01-15",
     });
+    expect(sale.statusCode, sale.body).toBe(201);
     const offerId = sale.json().offer.id as string;
     const item = await call(t, owner.auth, "POST", "/api/admin/rewards/catalog", {
       programId: scope.programId,
@@ -124,6 +126,34 @@ describe("authorization matrix over every route", () => {
     declare("PATCH /api/admin/materials/:id", await newMaterial(), { position: 2 });
     declare("DELETE /api/admin/materials/:id", newMaterial);
     declare("GET /api/portal/referrals/:id", mine.id);
+    const referrerA = callers.find((c) => c.name === "referrer A") as Extract<Caller, { kind: "referrer" }>;
+    const [programRow] = await t.ctx.db.select().from(programs).where(eq(programs.id, scope.programId));
+    const reason = programRow!.contactReasons[0]!.code;
+    const ticket = await call(t, referrerA.auth, "POST", "/api/portal/tickets", {
+      subject: "Prêmio",
+      contactReason: reason,
+      message: "Quando chega?",
+    });
+    expect(ticket.statusCode, ticket.body).toBe(201);
+    const ticketId = ticket.json().id as string;
+    const newCannedReply = async () =>
+      (
+        await call(t, owner.auth, "POST", "/api/admin/helpdesk/canned-replies", {
+          programId: scope.programId,
+          title: "Olá",
+          body: "Olá, {{participant.name}}",
+        })
+      ).json().id as string;
+    declare("GET /api/portal/tickets/:id", ticketId);
+    declare("POST /api/portal/tickets/:id/messages", ticketId, { message: "Mais uma coisa" });
+    declare("POST /api/portal/tickets/:id/read", ticketId);
+    declare("GET /api/admin/tickets/:id", ticketId);
+    declare("POST /api/admin/tickets/:id/replies", ticketId, { message: "Resposta" });
+    declare("POST /api/admin/tickets/:id/notes", ticketId, { message: "Nota interna" });
+    declare("PATCH /api/admin/tickets/:id", ticketId, { priority: "high" });
+    declare("GET /api/admin/tickets/:id/canned-replies", ticketId);
+    declare("PATCH /api/admin/helpdesk/canned-replies/:id", await newCannedReply(), { title: "Oi" });
+    declare("DELETE /api/admin/helpdesk/canned-replies/:id", newCannedReply);
     declare("POST /api/portal/rewards/:id/choice", offerId, { itemId: item.json().id });
     // Parameters that name no owned object.
     owned.set("POST /api/admin/registries/:kind/import", "customers");
