@@ -33,7 +33,8 @@ export default defineConfig(() => ({
               test: /node_modules[\\/](@mantine|@floating-ui|react-number-format|clsx)[\\/]/,
               priority: 1,
             },
-            { name: "vendor", test: /node_modules[\\/]/ },
+            // `marked` stays out: only the admin's Markdown preview loads it, lazily.
+            { name: "vendor", test: /node_modules[\\/](?!marked[\\/])/ },
           ],
         },
       },
