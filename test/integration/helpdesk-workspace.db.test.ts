@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickets } from "../../src/modules/helpdesk/index.js";
+import { searchTuning } from "../../src/modules/helpdesk/list-tickets.js";
 import { emailOutbox } from "../../src/platform/mail/schema.js";
 import { type Auth, call, signInAs } from "../support/back-office.js";
 import {
@@ -181,6 +182,38 @@ describe("the agents' helpdesk workspace", () => {
     expect(await search("indicação prêmio")).toEqual([]);
     expect(await search(`#${unrelated.number}`)).toEqual([unrelated.id]);
     expect(await search("&|!:*()")).toEqual([]);
+  });
+
+  it("search pages are exact whether a word is found among the newest tickets or through the word index", async () => {
+    const referrer = await makeReferrer(t, desk.scope);
+    const made = [];
+    for (let i = 0; i < 8; i++) {
+      const rare = i < 2 ? " xilogravura" : "";
+      made.push(await openTicketOk(t, referrer.auth, { subject: `Comum ${i}${rare}` }));
+    }
+    const newestFirst = made.map((ticket) => ticket.id).reverse();
+    const pages = async (q: string, limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(
+          desk.agent,
+          `participantId=${referrer.id}&q=${q}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
+        );
+        seen.push(...ids(page));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const before = searchTuning.window;
+    searchTuning.window = 3;
+    try {
+      expect(await pages("comum", 2)).toEqual(newestFirst);
+      expect(await pages("xilogravura", 2)).toEqual(newestFirst.slice(-2));
+      expect(await pages("xilogravura", 1)).toEqual(newestFirst.slice(-2));
+    } finally {
+      searchTuning.window = before;
+    }
   });
 
   it("filters on status, situation, priority, contact reason and assignee, and pages by keyset", async () => {

@@ -8,7 +8,7 @@ import { participants } from "../participants/index.js";
 import { referrals } from "../referrals/index.js";
 import { staffUsers } from "../staff/index.js";
 import type { TAdminTicketDetail } from "./helpdesk-schemas.js";
-import { type Ticket, tickets } from "./schema.js";
+import { type Ticket, ticketColumns, tickets } from "./schema.js";
 import { adminMessages, ticketHistory, toAdminTicket } from "./ticket-views.js";
 
 const CARD_REFERRALS = 20;
@@ -56,7 +56,7 @@ export async function getAdminTicketDetail(
   id: string,
 ): Promise<TAdminTicketDetail> {
   const [row] = await db
-    .select({ ticket: tickets, assigneeName: staffUsers.name })
+    .select({ ticket: ticketColumns(), assigneeName: staffUsers.name })
     .from(tickets)
     .leftJoin(staffUsers, eq(staffUsers.id, tickets.assigneeId))
     .where(and(eq(tickets.id, id), eq(tickets.organizationId, scope.organizationId)));

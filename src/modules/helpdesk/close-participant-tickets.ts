@@ -2,7 +2,7 @@
 // enviarem a solicitação e deixarem seu programa de indicações"). Runs inside the leaving transaction.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
-import { tickets } from "./schema.js";
+import { ticketColumns, tickets } from "./schema.js";
 import { type Actor, changeStatus, insertMessage, saveTicket } from "./ticket-changes.js";
 
 const SYSTEM: Actor = { kind: "system", id: null };
@@ -11,7 +11,7 @@ const CLOSING_NOTE = "Fechado automaticamente: o participante saiu do programa."
 /** Closes the participant's open and pending tickets, each with its status event and a note for agents. */
 export async function closeParticipantTickets(tx: Db, participantId: string): Promise<void> {
   const open = await tx
-    .select()
+    .select(ticketColumns())
     .from(tickets)
     .where(and(eq(tickets.participantId, participantId), inArray(tickets.status, ["open", "pending"])))
     .orderBy(tickets.id)

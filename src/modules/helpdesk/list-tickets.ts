@@ -3,19 +3,20 @@
 // Each sort is backed by an (organization, …, key, id) index; see schema.ts.
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
-import { decodeCursor, pageOf } from "../../platform/db/keyset.js";
+import { decodeCursor, type KeysetPosition, pageOf } from "../../platform/db/keyset.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
 import { participants } from "../participants/index.js";
 import { getOrganizationProgramOrThrow } from "../programs/index.js";
 import { staffUsers } from "../staff/index.js";
 import type { TAdminTicketQuery } from "./helpdesk-schemas.js";
-import { type Ticket, tickets } from "./schema.js";
+import { type Ticket, ticketColumns, tickets } from "./schema.js";
 import { matchesSearch, searchWords, ticketNumberIn } from "./search.js";
 import { toAdminTicket } from "./ticket-views.js";
 
 type Direction = "asc" | "desc";
 
-/** The WHERE of the list: the organization first, then each filter given. */
+/** The WHERE of the list: the organization first, then each filter given (the text search aside). */
 export async function ticketFilter(db: Db, staff: StaffPrincipal, query: TAdminTicketQuery): Promise<SQL> {
   const conditions: (SQL | undefined)[] = [eq(tickets.organizationId, staff.organizationId)];
   if (query.programId) {
@@ -38,7 +39,6 @@ export async function ticketFilter(db: Db, staff: StaffPrincipal, query: TAdminT
   else if (query.assigneeId === "me") conditions.push(eq(tickets.assigneeId, staff.staffUserId));
   else if (query.assigneeId) conditions.push(eq(tickets.assigneeId, query.assigneeId));
   if (query.overdue !== undefined) conditions.push(query.overdue ? isOverdue() : sql`not ${isOverdue()}`);
-  if (query.q) conditions.push(textMatch(query.q));
   return and(...conditions)!;
 }
 
@@ -55,7 +55,10 @@ function textMatch(q: string): SQL {
 }
 
 /** Sort key of a row, as written in the cursor. */
-function sortKey(ticket: Ticket, sort: TAdminTicketQuery["sort"]): string | null {
+function sortKey(
+  ticket: Pick<Ticket, "createdAt" | "lastActivityAt" | "slaDueAt" | "priority">,
+  sort: TAdminTicketQuery["sort"],
+): string | null {
   switch (sort) {
     case "createdAt":
       return ticket.createdAt.toISOString();
@@ -83,19 +86,33 @@ function orderBy(sort: TAdminTicketQuery["sort"], order: Direction): SQL[] {
   }
 }
 
-/** Rows after the cursor's position in the chosen order. */
-function afterCursor(cursor: string, sort: TAdminTicketQuery["sort"], order: Direction): SQL {
-  const after = decodeCursor(cursor);
-  const cmp = sql.raw(order === "desc" ? "<" : ">");
-  const id = sql`${after.id}::uuid`;
-  const key = typeof after.key === "string" ? after.key : null;
+/**
+ * Rows past a position in the chosen order (`after`: a cursor's next page), or up to and including it
+ * (`upTo`: a search's window). Written as row comparisons so the sort's index can bound the scan.
+ */
+function relativeTo(
+  position: KeysetPosition,
+  side: "after" | "upTo",
+  sort: TAdminTicketQuery["sort"],
+  order: Direction,
+): SQL {
+  const isAfter = side === "after";
+  const cmp = sql.raw(order === "desc" ? (isAfter ? "<" : ">=") : isAfter ? ">" : "<=");
+  const id = sql`${position.id}::uuid`;
+  const key = typeof position.key === "string" ? position.key : null;
   switch (sort) {
     case "createdAt":
       return sql`(${tickets.createdAt}, ${tickets.id}) ${cmp} (${key}::timestamptz, ${id})`;
-    case "dueAt":
-      return key === null
-        ? sql`(${tickets.slaDueAt} is null and ${tickets.id} ${cmp} ${id})`
-        : sql`((${tickets.slaDueAt}, ${tickets.id}) ${cmp} (${key}::timestamptz, ${id}) or ${tickets.slaDueAt} is null)`;
+    case "dueAt": {
+      // Tickets without a deadline sort last in either direction, by id.
+      const dueCmp = sql`(${tickets.slaDueAt}, ${tickets.id}) ${cmp} (${key}::timestamptz, ${id})`;
+      if (isAfter) {
+        return key === null
+          ? sql`(${tickets.slaDueAt} is null and ${tickets.id} ${cmp} ${id})`
+          : sql`(${dueCmp} or ${tickets.slaDueAt} is null)`;
+      }
+      return key === null ? sql`(${tickets.slaDueAt} is not null or ${tickets.id} ${cmp} ${id})` : dueCmp;
+    }
     case "priority": {
       const [priority, at] = (key ?? "").split("|");
       return sql`(${tickets.priority}, ${tickets.lastActivityAt}, ${tickets.id}) ${cmp} (${priority ?? "normal"}::ticket_priority, ${at ?? null}::timestamptz, ${id})`;
@@ -105,21 +122,64 @@ function afterCursor(cursor: string, sort: TAdminTicketQuery["sort"], order: Dir
   }
 }
 
-export async function listAdminTickets(db: Db, staff: StaffPrincipal, query: TAdminTicketQuery) {
-  const conditions = [await ticketFilter(db, staff, query)];
-  if (query.cursor) conditions.push(afterCursor(query.cursor, query.sort, query.order));
-  const rows = await db
+async function selectPage(db: Db, where: SQL, query: TAdminTicketQuery) {
+  return db
     .select({
-      ticket: tickets,
+      ticket: ticketColumns(),
       participant: { id: participants.id, name: participants.name, email: participants.email },
       assigneeName: staffUsers.name,
     })
     .from(tickets)
     .innerJoin(participants, eq(participants.id, tickets.participantId))
     .leftJoin(staffUsers, eq(staffUsers.id, tickets.assigneeId))
-    .where(and(...conditions))
+    .where(where)
     .orderBy(...orderBy(query.sort, query.order))
     .limit(query.limit + 1);
+}
+
+/** How many of the view's first tickets a search reads in list order before it asks the word index. */
+export const searchTuning = { window: 500 };
+
+/**
+ * A search page in bounded time whatever the word. First among the view's first `searchTuning.window`
+ * tickets,
+ * in index order: a common word fills the page within a few rows, and a full page from there is
+ * exactly the first page overall. Otherwise (a rarer word) through the word index, with plain index
+ * walks switched off for that one query: the planner's guess of a word's frequency can be far off, and
+ * a wrong guess would walk the whole list looking for a handful of tickets.
+ */
+async function searchPage(db: Db, view: SQL, text: SQL, query: TAdminTicketQuery) {
+  const [edge] = await db
+    .select({
+      id: tickets.id,
+      createdAt: tickets.createdAt,
+      lastActivityAt: tickets.lastActivityAt,
+      slaDueAt: tickets.slaDueAt,
+      priority: tickets.priority,
+    })
+    .from(tickets)
+    .where(view)
+    .orderBy(...orderBy(query.sort, query.order))
+    .offset(searchTuning.window - 1)
+    .limit(1);
+  if (!edge) return selectPage(db, and(view, text)!, query);
+  const window = relativeTo({ key: sortKey(edge, query.sort), id: edge.id }, "upTo", query.sort, query.order);
+  const rows = await selectPage(db, and(view, window, text)!, query);
+  if (rows.length > query.limit) return rows;
+  return inTransaction(db, async (tx) => {
+    await tx.execute(sql`set local enable_indexscan = off`);
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return selectPage(tx, and(view, text)!, query);
+  });
+}
+
+export async function listAdminTickets(db: Db, staff: StaffPrincipal, query: TAdminTicketQuery) {
+  const conditions = [await ticketFilter(db, staff, query)];
+  if (query.cursor) conditions.push(relativeTo(decodeCursor(query.cursor), "after", query.sort, query.order));
+  const view = and(...conditions)!;
+  const rows = query.q
+    ? await searchPage(db, view, textMatch(query.q), query)
+    : await selectPage(db, view, query);
   const page = pageOf(rows, query.limit, (row) => ({
     key: sortKey(row.ticket, query.sort),
     id: row.ticket.id,

@@ -11,7 +11,7 @@ import { participants } from "../participants/index.js";
 import { programs } from "../programs/index.js";
 import { referrals } from "../referrals/index.js";
 import type { TOpenTicket } from "./helpdesk-schemas.js";
-import { type Ticket, ticketNumberCounters, tickets } from "./schema.js";
+import { type Ticket, ticketColumns, ticketNumberCounters, tickets } from "./schema.js";
 import { searchDocument } from "./search.js";
 import { startClock } from "./sla.js";
 import { getSlaTargets } from "./sla-settings.js";
@@ -88,7 +88,7 @@ export async function openTicket(
           [input.subject, author?.name, author?.email, input.message].filter(Boolean).join("\n"),
         ),
       })
-      .returning();
+      .returning(ticketColumns());
     const message = await insertMessage(
       tx,
       ticket!,

@@ -11,7 +11,7 @@ import { programs } from "../programs/index.js";
 import { referrals } from "../referrals/index.js";
 import { staffUsers } from "../staff/index.js";
 import type { TPortalTicketQuery } from "./helpdesk-schemas.js";
-import { type Ticket, type TicketStatus, tickets } from "./schema.js";
+import { type Ticket, type TicketStatus, ticketColumns, tickets } from "./schema.js";
 import {
   changeStatus,
   changesAfterMessage,
@@ -53,7 +53,7 @@ export async function listPortalTickets(
   }
   const [rows, tabCounts, person] = await Promise.all([
     db
-      .select({ ticket: tickets, assigneeName: staffUsers.name })
+      .select({ ticket: ticketColumns(), assigneeName: staffUsers.name })
       .from(tickets)
       .leftJoin(staffUsers, eq(staffUsers.id, tickets.assigneeId))
       .where(and(...conditions))
@@ -84,7 +84,7 @@ const assigneeOf = (ticket: Ticket, name: string | null) =>
 
 export async function getPortalTicket(db: Db, participant: ParticipantPrincipal, id: string) {
   const [row] = await db
-    .select({ ticket: tickets, assigneeName: staffUsers.name })
+    .select({ ticket: ticketColumns(), assigneeName: staffUsers.name })
     .from(tickets)
     .leftJoin(staffUsers, eq(staffUsers.id, tickets.assigneeId))
     .where(and(eq(tickets.id, id), eq(tickets.participantId, participant.participantId)));

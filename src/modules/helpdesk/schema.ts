@@ -1,7 +1,7 @@
 // The helpdesk for referrers (DESIGN "Helpdesk for referrers"): tickets, their messages and internal
 // notes, status/priority/assignee events, canned replies and the per-program SLA settings.
 
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -110,6 +110,10 @@ export const tickets = pgTable(
       table.lastActivityAt,
       table.id,
     ),
+    // "Mine" and "unassigned", the views agents live in: one agent's open and pending in index order.
+    index("tickets_organization_assignee_active_idx")
+      .on(table.organizationId, table.assigneeId, table.lastActivityAt, table.id)
+      .where(sql`${table.status} in ('open', 'pending')`),
     index("tickets_organization_created_idx").on(table.organizationId, table.createdAt, table.id),
     // The workspace's default view (open and pending, latest activity first) in index order.
     index("tickets_organization_active_idx")
@@ -241,7 +245,15 @@ export const ticketNumberCounters = pgTable(
   (table) => [primaryKey({ columns: [table.organizationId] })],
 );
 
-export type Ticket = typeof tickets.$inferSelect;
+/**
+ * A ticket as use cases read it: every column but the search document, which only the database reads
+ * (it grows with the thread and would travel with every list row for nothing).
+ */
+export type Ticket = Omit<typeof tickets.$inferSelect, "searchVector">;
+export function ticketColumns() {
+  const { searchVector: _searchVector, ...columns } = getTableColumns(tickets);
+  return columns;
+}
 export type TicketMessage = typeof ticketMessages.$inferSelect;
 export type TicketEvent = typeof ticketEvents.$inferSelect;
 export type CannedReply = typeof cannedReplies.$inferSelect;

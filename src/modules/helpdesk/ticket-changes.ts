@@ -13,6 +13,7 @@ import {
   type TicketEventKind,
   type TicketMessage,
   type TicketStatus,
+  ticketColumns,
   ticketEvents,
   ticketMessages,
   tickets,
@@ -29,7 +30,7 @@ const ticketNotFound = () => new NotFound("ticket_not_found", "No such ticket.")
 /** A ticket of the staff member's organization, locked until the transaction ends; else 404. */
 export async function lockStaffTicketOrThrow(tx: Db, scope: OrganizationScope, id: string): Promise<Ticket> {
   const [ticket] = await tx
-    .select()
+    .select(ticketColumns())
     .from(tickets)
     .where(and(eq(tickets.id, id), eq(tickets.organizationId, scope.organizationId)))
     .for("update");
@@ -44,7 +45,7 @@ export async function lockParticipantTicketOrThrow(
   id: string,
 ): Promise<Ticket> {
   const [ticket] = await tx
-    .select()
+    .select(ticketColumns())
     .from(tickets)
     .where(and(eq(tickets.id, id), eq(tickets.participantId, participant.participantId)))
     .for("update");
@@ -164,6 +165,6 @@ export async function saveTicket(
       ...(searchText ? { searchVector: sql`${tickets.searchVector} || ${searchDocument(searchText)}` } : {}),
     })
     .where(eq(tickets.id, ticket.id))
-    .returning();
+    .returning(ticketColumns());
   return saved!;
 }

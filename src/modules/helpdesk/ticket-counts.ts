@@ -1,5 +1,5 @@
 // GET /api/admin/tickets/counts – the numbers beside the workspace's tabs and views, in one round trip.
-// Each count stops just past COUNT_CAP (a number above it reads "10.000+"): an exact count of a million
+// Each count stops just past COUNT_CAP (a number above it reads "1.000+"): an exact count of a million
 // closed tickets would cost more than the list it decorates, and nobody reads it past that.
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
@@ -9,7 +9,7 @@ import { getOrganizationProgramOrThrow } from "../programs/index.js";
 import { isOverdue } from "./list-tickets.js";
 import { tickets } from "./schema.js";
 
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 const cappedCount = (where: SQL) =>
   sql`(select count(*)::int from (select 1 from ${tickets} where ${where} limit ${COUNT_CAP + 1}) as capped)`;

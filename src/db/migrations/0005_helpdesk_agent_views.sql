@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_organization_assignee_active_idx" ON "tickets" USING btree ("organization_id","assignee_id","last_activity_at","id") WHERE "tickets"."status" in ('open', 'pending');
