@@ -1,12 +1,11 @@
 // E-mails a ticket causes, written to the outbox in the use case's transaction (sent by workers):
 // an agent's reply to the referrer, bound to the ticket so a reply comes back to it; a referrer's
 // message to the assignee, or to the support team while nobody has the ticket.
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { enqueueEmail } from "../../platform/mail/outbox.js";
-import { emailOutbox } from "../../platform/mail/schema.js";
 import { participants } from "../participants/index.js";
 import { programs } from "../programs/index.js";
 import { staffUsers } from "../staff/index.js";
@@ -44,6 +43,12 @@ export async function emailReplyToParticipant(
   if (!parties) return;
   if (parties.participant.status !== "active") return;
   const { participant, programName } = parties;
+  const earlier = await tx
+    .select({ emailMessageId: ticketMessages.emailMessageId })
+    .from(ticketMessages)
+    .where(and(eq(ticketMessages.ticketId, ticket.id), isNotNull(ticketMessages.emailMessageId)))
+    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
+  const references = earlier.map((row) => row.emailMessageId!).slice(-20);
   const sent = await enqueueEmail(tx, deps, {
     template: agentReplyEmail,
     data: {
@@ -62,21 +67,10 @@ export async function emailReplyToParticipant(
     programId: ticket.programId,
     participantId: participant.id,
     ticketId: ticket.id,
+    headers:
+      references.length > 0 ? { "In-Reply-To": references.at(-1)!, References: references.join(" ") } : {},
   });
   if (!sent) return;
-  const earlier = await tx
-    .select({ emailMessageId: ticketMessages.emailMessageId })
-    .from(ticketMessages)
-    .where(and(eq(ticketMessages.ticketId, ticket.id), isNotNull(ticketMessages.emailMessageId)))
-    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
-  const references = earlier.map((row) => row.emailMessageId!).slice(-20);
-  if (references.length > 0) {
-    const threading = { "In-Reply-To": references.at(-1)!, References: references.join(" ") };
-    await tx
-      .update(emailOutbox)
-      .set({ headers: sql`${emailOutbox.headers} || ${JSON.stringify(threading)}::jsonb` })
-      .where(eq(emailOutbox.id, sent.outboxId));
-  }
   await tx
     .update(ticketMessages)
     .set({ emailMessageId: sent.messageId, outboxId: sent.outboxId })

@@ -31,6 +31,8 @@ export type OutgoingEmail<TData> = {
   programId?: string;
   participantId?: string;
   ticketId?: string;
+  /** Extra headers, e.g. In-Reply-To/References to thread a conversation (RFC 5322 §3.6.4). */
+  headers?: Record<string, string>;
 };
 
 /**
@@ -95,9 +97,12 @@ export async function enqueueEmailBatch<TData>(
 function outboxRow<TData>(mail: MailSettings, email: OutgoingEmail<TData>, id: string) {
   const content = email.template.render(email.data, email.locale);
   const messageId = `<${id}@${mail.replyDomain}>`;
-  const headers: Record<string, string> = email.template.isAutomatic
-    ? { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" }
-    : {};
+  const headers: Record<string, string> = {
+    ...(email.template.isAutomatic
+      ? { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" }
+      : {}),
+    ...email.headers,
+  };
   return {
     id,
     organizationId: email.organizationId ?? null,
