@@ -30,7 +30,7 @@ export class PgBossJobQueue implements JobQueue {
   private readonly pool: pg.Pool;
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, Registered>();
-  private readonly createdQueues = new Set<string>();
+  private readonly createdQueues = new Map<string, Promise<void>>();
   private readonly schedules: {
     job: JobDefinition<unknown>;
     recurring: RecurringSchedule;
@@ -185,9 +185,19 @@ export class PgBossJobQueue implements JobQueue {
     return work;
   }
 
-  private async ensureQueue(definition: JobDefinition<unknown>) {
-    if (this.createdQueues.has(definition.id)) return;
-    await this.boss.createQueue(definition.id);
-    this.createdQueues.add(definition.id);
+  /**
+   * One creation per queue and process, shared by concurrent callers: two `create_queue` calls at once
+   * (e.g. the digest writing several batches) deadlock inside pg-boss. A failed creation is retried.
+   */
+  private ensureQueue(definition: JobDefinition<unknown>): Promise<void> {
+    let created = this.createdQueues.get(definition.id);
+    if (!created) {
+      created = this.boss.createQueue(definition.id).catch((err) => {
+        this.createdQueues.delete(definition.id);
+        throw err;
+      });
+      this.createdQueues.set(definition.id, created);
+    }
+    return created;
   }
 }
