@@ -167,10 +167,16 @@ type DigestResult = {
   peakRssMb: number;
 };
 
-/** The monthly digest composed for N referrers in its own process (bench/digest-scenario.ts). */
-async function digestScenario(databaseUrl: string): Promise<DigestResult> {
-  console.error("PostgreSQL: monthly digest…");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/digest-scenario.ts")], {
+/**
+ * A scenario that runs in its own process (so its peak memory is its own) on `databaseUrl`, in
+ * production mode, and prints its result as one JSON line last.
+ */
+async function scenarioProcess<T>(
+  script: string,
+  databaseUrl: string,
+  env: Record<string, string>,
+): Promise<T> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, script)], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",
@@ -180,7 +186,7 @@ async function digestScenario(databaseUrl: string): Promise<DigestResult> {
       APP_URL: "http://bench.local",
       APP_SECRET: "bench-secret-bench-secret-bench-secret",
       DATABASE_URL: databaseUrl,
-      BENCH_DIGEST_REFERRERS: process.env.BENCH_DIGEST_REFERRERS ?? "100000",
+      ...env,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -189,8 +195,16 @@ async function digestScenario(databaseUrl: string): Promise<DigestResult> {
     output += chunk.toString();
   });
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  if (code !== 0) throw new Error(`digest scenario exited with ${code}`);
-  return JSON.parse(output.trim().split("\n").at(-1)!) as DigestResult;
+  if (code !== 0) throw new Error(`${script} exited with ${code}`);
+  return JSON.parse(output.trim().split("\n").at(-1)!) as T;
+}
+
+/** The monthly digest composed for N referrers (bench/digest-scenario.ts). */
+function digestScenario(databaseUrl: string): Promise<DigestResult> {
+  console.error("PostgreSQL: monthly digest…");
+  return scenarioProcess("bench/digest-scenario.ts", databaseUrl, {
+    BENCH_DIGEST_REFERRERS: process.env.BENCH_DIGEST_REFERRERS ?? "100000",
+  });
 }
 
 function digestMarkdown(d: DigestResult): string {
@@ -225,36 +239,15 @@ type HelpdeskResult = {
   }[];
 };
 
-/** The helpdesk list and search over a million tickets, in its own process (bench/helpdesk-scenario.ts). */
-async function helpdeskScenario(databaseUrl: string): Promise<HelpdeskResult> {
+/** The helpdesk list and search over a million tickets (bench/helpdesk-scenario.ts). */
+function helpdeskScenario(databaseUrl: string): Promise<HelpdeskResult> {
   console.error("PostgreSQL: helpdesk at scale…");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/helpdesk-scenario.ts")], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      APP_URL: "http://bench.local",
-      APP_SECRET: "bench-secret-bench-secret-bench-secret",
-      DATABASE_URL: databaseUrl,
-      BENCH_SECONDS: String(DURATION),
-      ...(process.env.BENCH_HELPDESK_TICKETS
-        ? { BENCH_HELPDESK_TICKETS: process.env.BENCH_HELPDESK_TICKETS }
-        : {}),
-      ...(process.env.BENCH_HELPDESK_CONNECTIONS
-        ? { BENCH_HELPDESK_CONNECTIONS: process.env.BENCH_HELPDESK_CONNECTIONS }
-        : {}),
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+  const optional = (name: string) => (process.env[name] ? { [name]: process.env[name]! } : {});
+  return scenarioProcess("bench/helpdesk-scenario.ts", databaseUrl, {
+    BENCH_SECONDS: String(DURATION),
+    ...optional("BENCH_HELPDESK_TICKETS"),
+    ...optional("BENCH_HELPDESK_CONNECTIONS"),
   });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  if (code !== 0) throw new Error(`helpdesk scenario exited with ${code}`);
-  return JSON.parse(output.trim().split("\n").at(-1)!) as HelpdeskResult;
 }
 
 function helpdeskMarkdown(h: HelpdeskResult): string {
