@@ -97,10 +97,11 @@ export async function enqueueEmailBatch<TData>(
 function outboxRow<TData>(mail: MailSettings, email: OutgoingEmail<TData>, id: string) {
   const content = email.template.render(email.data, email.locale);
   const messageId = `<${id}@${mail.replyDomain}>`;
+  // RFC 3834: automatic mail says so, and no mail of ours asks for an out-of-office answer (Exchange
+  // honours X-Auto-Response-Suppress), so auto-responders and this helpdesk cannot loop.
   const headers: Record<string, string> = {
-    ...(email.template.isAutomatic
-      ? { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" }
-      : {}),
+    ...(email.template.isAutomatic ? { "Auto-Submitted": "auto-generated" } : {}),
+    "X-Auto-Response-Suppress": "All",
     ...email.headers,
   };
   return {

@@ -7,6 +7,7 @@ import { createSmtpTransport } from "./transport.js";
 
 describe("the SMTP transport", () => {
   const received: Buffer[] = [];
+  const envelopeSenders: string[] = [];
   let server: SMTPServer;
   let port: number;
 
@@ -14,7 +15,8 @@ describe("the SMTP transport", () => {
     server = new SMTPServer({
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
-      onData(stream, _session, callback) {
+      onData(stream, session, callback) {
+        envelopeSenders.push(session.envelope.mailFrom ? session.envelope.mailFrom.address : "");
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => {
@@ -28,7 +30,7 @@ describe("the SMTP transport", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it("delivers the outbox message as rendered, with its Message-ID, Reply-To and automatic-mail headers", async () => {
+  it("delivers the outbox message as rendered, with its Message-ID, Reply-To, automatic-mail headers and its reply address as envelope sender", async () => {
     const transport = createSmtpTransport(`smtp://127.0.0.1:${port}`);
     const email: OutboxEmail = {
       id: "6d1f1a7e-6f0b-4c1e-9a51-3a2b2b8f0c11",
@@ -56,6 +58,8 @@ describe("the SMTP transport", () => {
     transport.close();
 
     expect(received).toHaveLength(1);
+    // VERP: a bounce goes back to the reply token of the very e-mail that failed.
+    expect(envelopeSenders).toEqual([email.replyTo]);
     const parsed = await simpleParser(received[0]!);
     expect(parsed.messageId).toBe(email.messageId);
     expect(parsed.subject).toBe(email.subject);

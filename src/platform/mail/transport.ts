@@ -26,6 +26,9 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
     kind: "smtp",
     async deliver(email) {
       await transporter.sendMail({
+        // The envelope sender is the message's reply address (VERP): a bounce comes back to a token that
+        // names the very e-mail that failed, so inbound mail can suppress that address for its program.
+        envelope: { from: email.replyTo ?? email.fromAddress, to: email.toAddress },
         from: email.fromAddress,
         to: email.toAddress,
         replyTo: email.replyTo ?? undefined,
