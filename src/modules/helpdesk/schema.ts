@@ -3,6 +3,7 @@
 
 import { getTableColumns, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -72,6 +73,8 @@ export const tickets = pgTable(
     situation: ticketSituationEnum("situation").notNull().default("awaiting_agent"),
     channel: ticketChannelEnum("channel").notNull(),
     referralId: uuid("referral_id").references(() => referrals.id),
+    // A reply by e-mail to a resolved or closed ticket opens a new one that points back to it.
+    previousTicketId: uuid("previous_ticket_id").references((): AnyPgColumn => tickets.id),
     assigneeId: uuid("assignee_id").references(() => staffUsers.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -150,6 +153,8 @@ export const ticketMessages = pgTable(
     // e-mail): replies are threaded and routed by it.
     emailMessageId: text("email_message_id"),
     outboxId: uuid("outbox_id"),
+    // The received e-mail this message came from ("view original").
+    inboundEmailId: uuid("inbound_email_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

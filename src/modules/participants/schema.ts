@@ -44,6 +44,8 @@ export const participants = pgTable(
     uniqueIndex("participants_program_email_unique").on(table.programId, table.email),
     // The monthly digest walks a program's referrers in id order, a batch at a time.
     index("participants_program_id_idx").on(table.programId, table.id),
+    // Inbound e-mail routes a reply by its sender when nothing else names the participant.
+    index("participants_email_idx").on(table.email),
   ],
 );
 
