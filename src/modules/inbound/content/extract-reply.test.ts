@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractReply } from "./extract-reply.js";
 import type { ParsedEmail } from "./parse-email.js";
@@ -132,5 +133,41 @@ describe("extractReply: plain text", () => {
 
   it("answers empty text and HTML for an empty message", () => {
     expect(extractReply(parsedEmail(""))).toEqual({ text: "", html: "" });
+  });
+});
+
+describe("extractReply: any message", () => {
+  const line = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom(
+      "> quoted",
+      "-- ",
+      "Enviado do meu iPhone",
+      "Em 20/11/2026 10:15, Programa escreveu:",
+      "On Fri, Nov 20, 2026 at 10:15 AM Program wrote:",
+      "-----Mensagem original-----",
+      "De: Programa <p@x.test>",
+      "Enviado: sexta-feira, 20 de novembro de 2026 10:15",
+      "Assunto: Oi",
+      "",
+    ),
+  );
+
+  it("keeps only lines that were written, and never loses a non-blank message", () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const text = lines.join("\n");
+        const reply = extractReply(parsedEmail(text));
+        const written = new Set(
+          text
+            .replace(/\r\n?/g, "\n")
+            .split("\n")
+            .map((each) => each.trim()),
+        );
+        for (const kept of reply.text.split("\n")) expect(written).toContain(kept.trim());
+        expect(reply.text === "").toBe(text.trim() === "");
+        expect(reply.html).not.toMatch(/<script/i);
+      }),
+    );
   });
 });
