@@ -7,6 +7,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { helpdeskRoutes } from "./modules/helpdesk/index.js";
+import { inboundEmailRoutes } from "./modules/inbound/index.js";
 import { participantRoutes, resolveParticipantSession } from "./modules/participants/index.js";
 import { materialRoutes, programRoutes } from "./modules/programs/index.js";
 import { portalReferralRoutes, referralRoutes, salesBackOfficeRoutes } from "./modules/referrals/index.js";
@@ -34,6 +35,7 @@ const routeModules: RouteModule[] = [
   rewardRoutes,
   registryRoutes,
   helpdeskRoutes,
+  inboundEmailRoutes,
 ];
 
 /** JSON bodies above this are refused with 413 before they are parsed. */

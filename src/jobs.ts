@@ -1,5 +1,6 @@
 // Every job handler of every module, registered on the process's queue. Web processes in production
 // register them too (so they know the queues) but only workers run them.
+import { createInboundProcessHandler, inboundProcessJob } from "./modules/inbound/index.js";
 import {
   createMonthlyDigestHandler,
   monthlyDigestJob,
@@ -24,6 +25,7 @@ export function registerJobHandlers(ctx: AppContext) {
   ctx.jobs.register(referralChecksJob, createReferralChecksHandler(ctx));
   ctx.jobs.register(monthlyDigestJob, createMonthlyDigestHandler(ctx));
   ctx.jobs.schedule(monthlyDigestJob, monthlyDigestSchedule, {});
+  ctx.jobs.register(inboundProcessJob, createInboundProcessHandler(ctx));
   ctx.jobs.register(whatsappSendJob, createWhatsAppSendHandler(ctx.db, whatsAppDelivery(ctx)));
 }
 

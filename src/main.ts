@@ -5,6 +5,7 @@ import { buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { registerJobHandlers } from "./jobs.js";
+import { startInboundSmtpServer } from "./modules/inbound/index.js";
 import { digestCommand, parseDigestArgs } from "./modules/notifications/index.js";
 import { importCommand, parseImportArgs } from "./modules/registries/import-command.js";
 import { createStaffCommand } from "./modules/staff/create-staff-command.js";
@@ -33,6 +34,10 @@ async function serve(config: Config) {
   await app.listen({ port: config.PORT, host: config.HOST });
   // The embedded default works jobs in this process; with PostgreSQL, `corrente worker` does.
   if (config.isEmbedded) await ctx.jobs.startWorkers();
+  const smtp =
+    config.INBOUND_SMTP_PORT === undefined
+      ? null
+      : await startInboundSmtpServer(ctx, { port: config.INBOUND_SMTP_PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const base = config.APP_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
@@ -40,7 +45,9 @@ async function serve(config: Config) {
   console.log(`  staff:   ${base}/admin    referrers: ${base}/portal    landing: ${base}/p/desk-manager`);
   if (ctx.transport.kind === "development" && !config.isProduction)
     console.log(`  mailbox: ${base}/dev/mailbox`);
+  if (smtp) console.log(`  inbound mail: SMTP on port ${smtp.port} for *@${config.replyDomain}`);
   onShutdown(async () => {
+    await smtp?.close();
     await app.close();
     await closeContext(ctx);
   });

@@ -4,12 +4,14 @@
 // whose path names an object must say here whose object to use, so a new route cannot be forgotten.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { receiveInboundEmail } from "../../src/modules/inbound/index.js";
 import { participants } from "../../src/modules/participants/index.js";
 import { programs } from "../../src/modules/programs/index.js";
 import { referrals } from "../../src/modules/referrals/index.js";
 import type { Access, StaffRole } from "../../src/platform/http/access.js";
 import { type Auth, call, moveOk, participantAuth, signInAs, submitChecked } from "../support/back-office.js";
 import { makeProgram } from "../support/factories.js";
+import { plainEmail } from "../support/inbound-mail.js";
 import { cnpjFor, newCnpjRoot } from "../support/referral-factory.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
@@ -155,6 +157,27 @@ describe("authorization matrix over every route", () => {
     declare("PATCH /api/admin/helpdesk/canned-replies/:id", await newCannedReply(), { title: "Oi" });
     declare("DELETE /api/admin/helpdesk/canned-replies/:id", newCannedReply);
     declare("POST /api/portal/rewards/:id/choice", offerId, { itemId: item.json().id });
+    // A fresh quarantined e-mail of organization A per call (attach and discard use it up).
+    const quarantinedEmail = async () => {
+      const stored = await receiveInboundEmail(t.ctx, {
+        via: "http",
+        raw: plainEmail({
+          from: "desconhecido@example.net",
+          to: `${program.slug}@${t.ctx.mail.replyDomain}`,
+        }),
+      });
+      await t.drainJobs();
+      return stored.id;
+    };
+    const heldEmail = await quarantinedEmail();
+    declare("GET /api/admin/inbound/:id", heldEmail);
+    declare("GET /api/admin/inbound/:id/original", heldEmail);
+    const [participantA] = await t.ctx.db
+      .select({ id: participants.id })
+      .from(participants)
+      .where(eq(participants.email, "referrer.a@gmail.com"));
+    declare("POST /api/admin/inbound/:id/attach", quarantinedEmail, { participantId: participantA!.id });
+    declare("POST /api/admin/inbound/:id/discard", quarantinedEmail);
     // Parameters that name no owned object.
     owned.set("POST /api/admin/registries/:kind/import", "customers");
     for (const url of [

@@ -50,6 +50,14 @@ async function participantCard(db: Db, ticket: Ticket) {
   };
 }
 
+async function ticketSummary(db: Db, id: string) {
+  const [row] = await db
+    .select({ id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status })
+    .from(tickets)
+    .where(eq(tickets.id, id));
+  return row ?? null;
+}
+
 export async function getAdminTicketDetail(
   db: Db,
   scope: OrganizationScope,
@@ -62,10 +70,11 @@ export async function getAdminTicketDetail(
     .where(and(eq(tickets.id, id), eq(tickets.organizationId, scope.organizationId)));
   if (!row) throw new NotFound("ticket_not_found", "No such ticket.");
   const { ticket } = row;
-  const [card, messages, events] = await Promise.all([
+  const [card, messages, events, previousTicket] = await Promise.all([
     participantCard(db, ticket),
     adminMessages(db, ticket.id),
     ticketHistory(db, ticket.id, false),
+    ticket.previousTicketId ? ticketSummary(db, ticket.previousTicketId) : null,
   ]);
   const assignee = ticket.assigneeId ? { id: ticket.assigneeId, name: row.assigneeName ?? "" } : null;
   return {
@@ -75,6 +84,7 @@ export async function getAdminTicketDetail(
     resolutionDueAt: ticket.resolutionDueAt.toISOString(),
     resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
     closedAt: ticket.closedAt?.toISOString() ?? null,
+    previousTicket,
     messages,
     events,
     participantCard: card,

@@ -53,6 +53,8 @@ export const ZAdminMessage = ZPortalMessage.omit({ isUnread: true }).extend({
   isInternal: z.boolean(),
   source: z.enum(messageSources),
   emailMessageId: z.string().nullable(),
+  /** The received e-mail it came from: GET /api/admin/inbound/:id/original shows it as received. */
+  inboundEmailId: z.string().nullable(),
 });
 export type TAdminMessage = z.infer<typeof ZAdminMessage>;
 
@@ -135,6 +137,10 @@ export const ZParticipantCard = z.object({
 });
 
 export const ZAdminTicketDetail = ZAdminTicket.extend({
+  /** The resolved or closed ticket this one follows (a later e-mail reply to it). */
+  previousTicket: z
+    .object({ id: z.string(), number: z.number(), subject: z.string(), status: z.enum(ticketStatuses) })
+    .nullable(),
   firstResponseAt: z.string().nullable(),
   firstResponseDueAt: z.string(),
   resolutionDueAt: z.string(),

@@ -4,7 +4,9 @@ import { portalTicketRoutes } from "./portal-routes.js";
 import { helpdeskSettingsRoutes } from "./settings-routes.js";
 
 export { closeParticipantTickets } from "./close-participant-tickets.js";
+export { type EmailMessage, type EmailOutcome, receiveParticipantEmail } from "./email-messages.js";
 export { type Ticket, type TicketStatus, ticketMessages, ticketStatuses, tickets } from "./schema.js";
+export type { HelpdeskDeps } from "./ticket-notices.js";
 
 /** The helpdesk's routes: the referrer's portal side, the agents' workspace, canned replies and SLA. */
 export const helpdeskRoutes: RouteModule = (app, ctx) => {

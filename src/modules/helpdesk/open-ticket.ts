@@ -1,6 +1,7 @@
 // POST /api/portal/tickets – a referrer opens a ticket from the portal ("Solicitar atendimento"): subject,
 // one of the program's contact reasons, the first message and optionally one of their own referrals.
-// The support team is told by e-mail in the same transaction.
+// The support team is told by e-mail in the same transaction. Inbound e-mail opens tickets through the
+// same `createTicket`.
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/record-audit.js";
 import type { Db } from "../../platform/db/client.js";
@@ -11,11 +12,11 @@ import { participants } from "../participants/index.js";
 import { programs } from "../programs/index.js";
 import { referrals } from "../referrals/index.js";
 import type { TOpenTicket } from "./helpdesk-schemas.js";
-import { type Ticket, ticketColumns, ticketNumberCounters, tickets } from "./schema.js";
+import { type Ticket, type TicketMessage, ticketColumns, ticketNumberCounters, tickets } from "./schema.js";
 import { searchDocument } from "./search.js";
 import { startClock } from "./sla.js";
 import { getSlaTargets } from "./sla-settings.js";
-import { insertMessage } from "./ticket-changes.js";
+import { insertMessage, type NewMessage } from "./ticket-changes.js";
 import { type HelpdeskDeps, notifyAgentsOfParticipantMessage } from "./ticket-notices.js";
 
 /** The organization's next ticket number; the counter row is locked until the transaction ends. */
@@ -50,6 +51,75 @@ async function throwIfInvalidChoices(tx: Db, participant: ParticipantPrincipal, 
   if (Object.keys(fields).length > 0) throw new Invalid(fields);
 }
 
+export type TicketOwner = { participantId: string; programId: string; organizationId: string };
+
+export type NewTicket = {
+  subject: string;
+  contactReason: string | null;
+  channel: Ticket["channel"];
+  referralId?: string | null;
+  previousTicketId?: string | null;
+  /** The first message, the participant's. */
+  message: Omit<NewMessage, "authorKind" | "authorParticipantId" | "isInternal">;
+};
+
+/**
+ * A new ticket with the participant's first message, inside the caller's transaction: numbered, its SLA
+ * clock started, searchable, and the support team told by e-mail. Shared by the portal and inbound mail.
+ */
+export async function createTicket(
+  deps: HelpdeskDeps,
+  tx: Db,
+  owner: TicketOwner,
+  input: NewTicket,
+): Promise<{ ticket: Ticket; message: TicketMessage }> {
+  const [author] = await tx
+    .select({ name: participants.name, email: participants.email })
+    .from(participants)
+    .where(eq(participants.id, owner.participantId));
+  const now = new Date();
+  const priority = "normal" as const;
+  const [ticket] = await tx
+    .insert(tickets)
+    .values({
+      organizationId: owner.organizationId,
+      programId: owner.programId,
+      participantId: owner.participantId,
+      number: await nextTicketNumber(tx, owner.organizationId),
+      subject: input.subject,
+      contactReason: input.contactReason,
+      priority,
+      status: "open",
+      situation: "awaiting_agent",
+      channel: input.channel,
+      referralId: input.referralId ?? null,
+      previousTicketId: input.previousTicketId ?? null,
+      createdAt: now,
+      updatedAt: now,
+      lastMessageAt: now,
+      lastActivityAt: now,
+      participantReadAt: now,
+      ...startClock(now, priority, await getSlaTargets(tx, owner.programId)),
+      searchVector: searchDocument(
+        [input.subject, author?.name, author?.email, input.message.text].filter(Boolean).join("\n"),
+      ),
+    })
+    .returning(ticketColumns());
+  const message = await insertMessage(
+    tx,
+    ticket!,
+    {
+      ...input.message,
+      authorKind: "participant",
+      authorParticipantId: owner.participantId,
+      isInternal: false,
+    },
+    now,
+  );
+  await notifyAgentsOfParticipantMessage(deps, tx, ticket!, message, true);
+  return { ticket: ticket!, message };
+}
+
 export async function openTicket(
   deps: HelpdeskDeps,
   participant: ParticipantPrincipal,
@@ -58,50 +128,13 @@ export async function openTicket(
 ): Promise<Ticket> {
   return inTransaction(deps.db, async (tx) => {
     await throwIfInvalidChoices(tx, participant, input);
-    const [author] = await tx
-      .select({ name: participants.name, email: participants.email })
-      .from(participants)
-      .where(eq(participants.id, participant.participantId));
-    const now = new Date();
-    const priority = "normal" as const;
-    const [ticket] = await tx
-      .insert(tickets)
-      .values({
-        organizationId: participant.organizationId,
-        programId: participant.programId,
-        participantId: participant.participantId,
-        number: await nextTicketNumber(tx, participant.organizationId),
-        subject: input.subject,
-        contactReason: input.contactReason,
-        priority,
-        status: "open",
-        situation: "awaiting_agent",
-        channel: "portal",
-        referralId: input.referralId ?? null,
-        createdAt: now,
-        updatedAt: now,
-        lastMessageAt: now,
-        lastActivityAt: now,
-        participantReadAt: now,
-        ...startClock(now, priority, await getSlaTargets(tx, participant.programId)),
-        searchVector: searchDocument(
-          [input.subject, author?.name, author?.email, input.message].filter(Boolean).join("\n"),
-        ),
-      })
-      .returning(ticketColumns());
-    const message = await insertMessage(
-      tx,
-      ticket!,
-      {
-        authorKind: "participant",
-        authorParticipantId: participant.participantId,
-        isInternal: false,
-        source: "portal",
-        text: input.message,
-      },
-      now,
-    );
-    await notifyAgentsOfParticipantMessage(deps, tx, ticket!, message, true);
+    const { ticket } = await createTicket(deps, tx, participant, {
+      subject: input.subject,
+      contactReason: input.contactReason,
+      channel: "portal",
+      referralId: input.referralId ?? null,
+      message: { source: "portal", text: input.message },
+    });
     await recordAudit(tx, {
       organizationId: participant.organizationId,
       programId: participant.programId,
@@ -109,9 +142,9 @@ export async function openTicket(
       actorId: participant.participantId,
       action: "ticket.opened",
       subjectType: "ticket",
-      subjectId: ticket!.id,
+      subjectId: ticket.id,
       ...client,
     });
-    return ticket!;
+    return ticket;
   });
 }

@@ -60,6 +60,10 @@ export type NewMessage = {
   isInternal: boolean;
   source: TicketMessage["source"];
   text: string;
+  /** HTML already sanitized (a received e-mail's); otherwise the text is rendered as safe Markdown. */
+  html?: string;
+  emailMessageId?: string | null;
+  inboundEmailId?: string | null;
 };
 
 /** Stores a message: the text as written, and its HTML sanitized on the way in. */
@@ -80,7 +84,9 @@ export async function insertMessage(
       isInternal: message.isInternal,
       source: message.source,
       bodyText: message.text,
-      bodyHtml: renderSafeMarkdown(message.text),
+      bodyHtml: message.html ?? renderSafeMarkdown(message.text),
+      emailMessageId: message.emailMessageId ?? null,
+      inboundEmailId: message.inboundEmailId ?? null,
       createdAt: now,
     })
     .returning();

@@ -131,6 +131,7 @@ export async function adminMessages(db: Db, ticketId: string): Promise<TAdminMes
     isInternal: message.isInternal,
     source: message.source,
     emailMessageId: message.emailMessageId,
+    inboundEmailId: message.inboundEmailId,
     attachments,
   }));
 }

@@ -16,7 +16,11 @@ import { participants } from "../participants/schema.js";
 import { organizations, programs } from "../programs/schema.js";
 import { staffUsers } from "../staff/schema.js";
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+// node-postgres returns a Buffer, PGlite a Uint8Array: both become a Buffer (what MIME parsers take).
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 /**
  * - `received`: stored, not processed yet (or processing failed and the job will retry);

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { inboundChannels, inboundEmailStatuses } from "./schema.js";
+
+export const ZInboundQuery = z.object({
+  status: z.enum(inboundEmailStatuses).default("quarantined"),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).optional(),
+});
+export type TInboundQuery = z.infer<typeof ZInboundQuery>;
+
+export const ZInboundEmail = z.object({
+  id: z.string(),
+  via: z.enum(inboundChannels),
+  receivedAt: z.string(),
+  processedAt: z.string().nullable(),
+  fromAddress: z.string().nullable(),
+  fromName: z.string().nullable(),
+  subject: z.string().nullable(),
+  status: z.enum(inboundEmailStatuses),
+  /** How it was routed, or why it was held or ignored. */
+  outcome: z.string().nullable(),
+  participant: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  ticketId: z.string().nullable(),
+  sizeBytes: z.number(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+});
+export type TInboundEmail = z.infer<typeof ZInboundEmail>;
+
+export const ZInboundEmailDetail = ZInboundEmail.extend({
+  to: z.array(z.string()),
+  date: z.string().nullable(),
+  /** What the sender wrote now (quoted history and signature stripped), and its sanitized HTML. */
+  replyText: z.string(),
+  replyHtml: z.string(),
+  /** The whole text part as received. */
+  fullText: z.string(),
+  attachments: z.array(
+    z.object({ fileName: z.string().nullable(), contentType: z.string(), size: z.number() }),
+  ),
+});
+
+export const ZAttachInbound = z.object({
+  participantId: z.uuid(),
+  /** One of that participant's tickets; a resolved or closed one gets a new ticket linked to it. */
+  ticketId: z.uuid().nullish(),
+});
+export type TAttachInbound = z.infer<typeof ZAttachInbound>;

@@ -1,0 +1,198 @@
+// Agents' side of inbound mail: the list of received messages by status (the quarantine first), one
+// message as received, and the two decisions on a quarantined one: attach it to a participant (it
+// becomes their message, on a ticket) or discard it. Staff see only their organization's messages.
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.js";
+import { decodeCursor, pageOf } from "../../platform/db/keyset.js";
+import type { OrganizationScope } from "../../platform/db/tenant.js";
+import { inTransaction } from "../../platform/db/transaction.js";
+import type { StaffPrincipal } from "../../platform/http/access.js";
+import { Conflict, Invalid, NotFound } from "../../platform/http/errors.js";
+import { receiveParticipantEmail, tickets } from "../helpdesk/index.js";
+import { participants } from "../participants/index.js";
+import { extractReply } from "./content/extract-reply.js";
+import { parseEmail } from "./content/parse-email.js";
+import type { TAttachInbound, TInboundEmail, TInboundQuery } from "./inbound-schemas.js";
+import type { InboundDeps } from "./process-email.js";
+import { inboundEmails } from "./schema.js";
+
+/** Everything but the raw bytes, which only "view original" and the detail read. */
+const summaryColumns = {
+  id: inboundEmails.id,
+  via: inboundEmails.via,
+  receivedAt: inboundEmails.receivedAt,
+  processedAt: inboundEmails.processedAt,
+  fromAddress: inboundEmails.fromAddress,
+  fromName: inboundEmails.fromName,
+  subject: inboundEmails.subject,
+  status: inboundEmails.status,
+  outcome: inboundEmails.outcome,
+  ticketId: inboundEmails.ticketId,
+  sizeBytes: inboundEmails.sizeBytes,
+  attempts: inboundEmails.attempts,
+  lastError: inboundEmails.lastError,
+  participantId: participants.id,
+  participantName: participants.name,
+  participantEmail: participants.email,
+};
+
+function selectSummaries(db: Db) {
+  return db
+    .select(summaryColumns)
+    .from(inboundEmails)
+    .leftJoin(participants, eq(participants.id, inboundEmails.participantId));
+}
+
+type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
+
+function toSummary(row: SummaryRow): TInboundEmail {
+  const { participantId, participantName, participantEmail, receivedAt, processedAt, ...rest } = row;
+  return {
+    ...rest,
+    receivedAt: receivedAt.toISOString(),
+    processedAt: processedAt?.toISOString() ?? null,
+    participant:
+      participantId && participantName !== null && participantEmail !== null
+        ? { id: participantId, name: participantName, email: participantEmail }
+        : null,
+  };
+}
+
+const notFound = () => new NotFound("inbound_email_not_found", "No such e-mail.");
+
+/** Newest first, keyset on (received at, id); one status at a time (quarantine by default). */
+export async function listInboundEmails(db: Db, scope: OrganizationScope, query: TInboundQuery) {
+  const conditions: SQL[] = [
+    eq(inboundEmails.organizationId, scope.organizationId),
+    eq(inboundEmails.status, query.status),
+  ];
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor);
+    conditions.push(
+      sql`(${inboundEmails.receivedAt}, ${inboundEmails.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`,
+    );
+  }
+  const rows = await selectSummaries(db)
+    .where(and(...conditions))
+    .orderBy(desc(inboundEmails.receivedAt), desc(inboundEmails.id))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (row) => ({ key: row.receivedAt.toISOString(), id: row.id }));
+  return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
+}
+
+async function getOwnRaw(db: Db, scope: OrganizationScope, id: string): Promise<Buffer> {
+  const [row] = await db
+    .select({ raw: inboundEmails.raw })
+    .from(inboundEmails)
+    .where(and(eq(inboundEmails.id, id), eq(inboundEmails.organizationId, scope.organizationId)));
+  if (!row) throw notFound();
+  return row.raw;
+}
+
+/** The message as received, byte for byte ("view original"). */
+export const getInboundOriginal = getOwnRaw;
+
+export async function getInboundEmailDetail(db: Db, scope: OrganizationScope, id: string) {
+  const [summary] = await selectSummaries(db).where(
+    and(eq(inboundEmails.id, id), eq(inboundEmails.organizationId, scope.organizationId)),
+  );
+  if (!summary) throw notFound();
+  const parsed = await parseEmail(await getOwnRaw(db, scope, id));
+  const reply = extractReply(parsed);
+  return {
+    ...toSummary(summary),
+    to: parsed.recipients,
+    date: parsed.date?.toISOString() ?? null,
+    replyText: reply.text,
+    replyHtml: reply.html,
+    fullText: parsed.text,
+    attachments: parsed.attachments,
+  };
+}
+
+async function lockQuarantined(tx: Db, scope: OrganizationScope, id: string) {
+  const [row] = await tx
+    .select({ id: inboundEmails.id, status: inboundEmails.status, raw: inboundEmails.raw })
+    .from(inboundEmails)
+    .where(and(eq(inboundEmails.id, id), eq(inboundEmails.organizationId, scope.organizationId)))
+    .for("update");
+  if (!row) throw notFound();
+  if (row.status !== "quarantined") {
+    throw new Conflict("inbound_email_not_quarantined", `This e-mail was already handled (${row.status}).`);
+  }
+  return row;
+}
+
+/** POST /api/admin/inbound/:id/attach – the agent says whose message it is. */
+export async function attachInboundEmail(
+  deps: InboundDeps,
+  staff: StaffPrincipal,
+  id: string,
+  input: TAttachInbound,
+): Promise<TInboundEmail> {
+  await inTransaction(deps.db, async (tx) => {
+    const row = await lockQuarantined(tx, staff, id);
+    const [participant] = await tx
+      .select({ id: participants.id, programId: participants.programId })
+      .from(participants)
+      .where(
+        and(eq(participants.id, input.participantId), eq(participants.organizationId, staff.organizationId)),
+      );
+    if (!participant) throw new Invalid({ participantId: ["Escolha um participante da sua organização."] });
+    if (input.ticketId) {
+      const [ticket] = await tx
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(and(eq(tickets.id, input.ticketId), eq(tickets.participantId, participant.id)));
+      if (!ticket) throw new Invalid({ ticketId: ["Escolha um atendimento deste participante."] });
+    }
+    const parsed = await parseEmail(row.raw);
+    const reply = extractReply(parsed);
+    const owner = {
+      participantId: participant.id,
+      programId: participant.programId,
+      organizationId: staff.organizationId,
+    };
+    const result = await receiveParticipantEmail(deps, tx, owner, input.ticketId ?? null, {
+      subject: parsed.subject,
+      text: reply.text || "(sem texto)",
+      html: reply.html,
+      emailMessageId: parsed.messageId,
+      inboundEmailId: row.id,
+    });
+    await tx
+      .update(inboundEmails)
+      .set({
+        status: result.kind,
+        outcome: "agent",
+        participantId: participant.id,
+        programId: participant.programId,
+        ticketId: result.ticketId,
+        ticketMessageId: result.messageId,
+        handledById: staff.staffUserId,
+        processedAt: new Date(),
+      })
+      .where(eq(inboundEmails.id, row.id));
+  });
+  return getSummaryOrThrow(deps.db, staff, id);
+}
+
+/** POST /api/admin/inbound/:id/discard – not for the helpdesk (spam, a stranger); the original stays. */
+export async function discardInboundEmail(db: Db, staff: StaffPrincipal, id: string): Promise<TInboundEmail> {
+  await inTransaction(db, async (tx) => {
+    await lockQuarantined(tx, staff, id);
+    await tx
+      .update(inboundEmails)
+      .set({ status: "discarded", handledById: staff.staffUserId, processedAt: new Date() })
+      .where(eq(inboundEmails.id, id));
+  });
+  return getSummaryOrThrow(db, staff, id);
+}
+
+async function getSummaryOrThrow(db: Db, scope: OrganizationScope, id: string): Promise<TInboundEmail> {
+  const [row] = await selectSummaries(db).where(
+    and(eq(inboundEmails.id, id), eq(inboundEmails.organizationId, scope.organizationId)),
+  );
+  if (!row) throw notFound();
+  return toSummary(row);
+}
