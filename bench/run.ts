@@ -1,65 +1,29 @@
 // npm run bench: measures the product on this machine and writes bench/RESULTS.md. Never part of CI.
 // Scenarios run against a real server process on PostgreSQL (BENCH_DATABASE_URL, default: the local
-// server's `test` database, in a fresh database) and on the embedded PGlite.
-import { type ChildProcess, spawn } from "node:child_process";
+// server's `test` database, in a fresh database) and on the embedded PGlite. `--scale` (or BENCH_SCALE=1)
+// runs only the scale mode instead (bench/scale-scenario.ts): two web processes and one worker.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
-import { freePort } from "../test/support/server-process.js";
+import {
+  BENCH_SECRET,
+  CONNECTIONS,
+  DURATION,
+  peakRssMb,
+  RESULT_TABLE_HEADER,
+  type Result,
+  randomIp,
+  resultRow,
+  root,
+  startServer,
+  stopProcess,
+  withFreshPostgres,
+} from "./bench-kit.js";
 import { intakeBody } from "./intake-body.js";
-
-type Result = {
-  engine: string;
-  scenario: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  peakRssMb: number;
-};
-
-const root = path.resolve(import.meta.dirname, "..");
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 50;
-
-async function startServer(env: Record<string, string>) {
-  const port = await freePort();
-  // node itself (not the tsx wrapper), so /proc/<pid> is the server's own memory.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/bench-server.ts")], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      PORT: String(port),
-      APP_URL: `http://127.0.0.1:${port}`,
-      APP_SECRET: "bench-secret-bench-secret-bench-secret",
-      TRUST_PROXY: "true",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("bench server ready") && resolve());
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-/** The server's peak resident memory so far (Linux VmHWM), in MB. */
-function peakRssMb(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-  return Math.round(Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024);
-}
-
-function randomIp() {
-  return `10.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}.${1 + Math.floor(Math.random() * 253)}`;
-}
+import { SCALE_HEADING, scaleScenario, scaleSectionOf, withScaleSection } from "./scale-scenario.js";
 
 async function run(
   url: string,
@@ -111,26 +75,9 @@ async function benchEngine(engine: string, env: Record<string, string>): Promise
       }),
     );
   } finally {
-    server.child.kill("SIGTERM");
-    await new Promise((resolve) => server.child.once("exit", resolve));
+    await stopProcess(server.child);
   }
   return results;
-}
-
-async function withFreshPostgres<T>(baseUrl: string, work: (url: string) => Promise<T>): Promise<T> {
-  const name = `corrente_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
 }
 
 function markdown(results: Result[]): string {
@@ -142,17 +89,12 @@ function markdown(results: Result[]): string {
     "",
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon with ${CONNECTIONS} connections for ${DURATION} s per scenario, sharing the cores with the server (one server process, production mode).`,
     "",
-    "| engine | scenario | req/s | vs bare insert | p50 ms | p99 ms | p99 vs bare insert | errors | non-2xx | server peak RSS MB |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...results.map((r) => {
-      const base = bare(r.engine, "bare insert");
-      const ratio = base ? `${Math.round((100 * r.rps) / base.rps)}%` : "";
-      const p99Ratio = base ? `${(r.p99 / base.p99).toFixed(2)}×` : "";
-      return `| ${r.engine} | ${r.scenario} | ${r.rps} | ${ratio} | ${r.p50} | ${r.p99} | ${p99Ratio} | ${r.errors} | ${r.non2xx} | ${r.peakRssMb} |`;
-    }),
+    ...RESULT_TABLE_HEADER,
+    ...results.map((r) => resultRow(r, bare(r.engine, "bare insert"))),
     "",
     "Targets (issue: referral intake): intake ≥ 60% of the bare insert route's req/s, and p99 ≤ 1.5× its p99.",
     "Run it: `npm run bench` (PostgreSQL at BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; BENCH_SECONDS to change the duration).",
+    `Scale mode: \`npm run bench -- --scale\` (or BENCH_SCALE=1) runs only two web processes and one worker on one fresh PostgreSQL database and rewrites only the section "${SCALE_HEADING}" at the end of this file, which the default run keeps.`,
     "",
   ];
   return lines.join("\n");
@@ -184,7 +126,7 @@ async function scenarioProcess<T>(
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
       APP_URL: "http://bench.local",
-      APP_SECRET: "bench-secret-bench-secret-bench-secret",
+      APP_SECRET: BENCH_SECRET,
       DATABASE_URL: databaseUrl,
       ...env,
     },
@@ -268,17 +210,28 @@ function helpdeskMarkdown(h: HelpdeskResult): string {
   ].join("\n");
 }
 
-const results: Result[] = [];
 const pgUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-results.push(...(await withFreshPostgres(pgUrl, (url) => benchEngine("PostgreSQL", { DATABASE_URL: url }))));
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "corrente-bench-"));
-try {
-  results.push(...(await benchEngine("PGlite", { DATA_DIR: dataDir })));
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
+const resultsFile = path.join(root, "bench/RESULTS.md");
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "";
+if (process.argv.includes("--scale") || process.env.BENCH_SCALE === "1") {
+  const section = await withFreshPostgres(pgUrl, (url) => scaleScenario(url));
+  writeFileSync(resultsFile, withScaleSection(previous, section));
+  console.log(section);
+} else {
+  const results: Result[] = [];
+  results.push(
+    ...(await withFreshPostgres(pgUrl, (url) => benchEngine("PostgreSQL", { DATABASE_URL: url }))),
+  );
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "corrente-bench-"));
+  try {
+    results.push(...(await benchEngine("PGlite", { DATA_DIR: dataDir })));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const digest = await withFreshPostgres(pgUrl, (url) => digestScenario(url));
+  const helpdesk = await withFreshPostgres(pgUrl, (url) => helpdeskScenario(url));
+  const report = `${markdown(results)}\n${digestMarkdown(digest)}\n${helpdeskMarkdown(helpdesk)}`;
+  // The scale mode's section is measured on its own (npm run bench -- --scale): kept, not dropped.
+  writeFileSync(resultsFile, withScaleSection(report, scaleSectionOf(previous)));
+  console.log(report);
 }
-const digest = await withFreshPostgres(pgUrl, (url) => digestScenario(url));
-const helpdesk = await withFreshPostgres(pgUrl, (url) => helpdeskScenario(url));
-const report = `${markdown(results)}\n${digestMarkdown(digest)}\n${helpdeskMarkdown(helpdesk)}`;
-writeFileSync(path.join(root, "bench/RESULTS.md"), report);
-console.log(report);
