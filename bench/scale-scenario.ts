@@ -198,20 +198,21 @@ async function measureDrain(
 export async function scaleScenario(databaseUrl: string): Promise<string> {
   console.error(`${ENGINE}:`);
   const env = { DATABASE_URL: databaseUrl };
-  // One after the other: the first seeds the demo program, the second finds it.
-  const webs = [await startServer(env)];
-  for (let i = 1; i < WEB_PROCESSES; i++) webs.push(await startServer(env));
-  const worker = await startWorkerProcess({
-    ...env,
-    NODE_ENV: "production",
-    APP_URL: webs[0]!.url,
-    APP_SECRET: BENCH_SECRET,
-  });
+  const webs: Awaited<ReturnType<typeof startServer>>[] = [];
+  let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
   const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  const urls = webs.map((w) => w.url);
-  const children = webs.map((w) => w.child);
   try {
+    // One after the other: the first seeds the demo program, the second finds it.
+    for (let i = 0; i < WEB_PROCESSES; i++) webs.push(await startServer(env));
+    worker = await startWorkerProcess({
+      ...env,
+      NODE_ENV: "production",
+      APP_URL: webs[0]!.url,
+      APP_SECRET: BENCH_SECRET,
+    });
+    await db.connect();
+    const urls = webs.map((w) => w.url);
+    const children = webs.map((w) => w.child);
     await loadAll(urls, "warm-up", "/bench/bare", { duration: 3 }, children);
     const insert = await loadAll(
       urls,
@@ -232,8 +233,8 @@ export async function scaleScenario(databaseUrl: string): Promise<string> {
     console.error(`  drained in ${drain.drainSeconds} s, ${drain.jobsPerSecond} jobs/s`);
     return scaleMarkdown([insert, intake.result], { ...drain, peakRssMb: peak });
   } finally {
-    await db.end();
-    await Promise.all([...children.map(stopProcess), worker.stop()]);
+    await db.end().catch(() => {});
+    await Promise.all([...webs.map((w) => stopProcess(w.child)), worker?.stop()]);
   }
 }
 

@@ -37,24 +37,34 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * `pairs` rounds of one request for an existing and one for a missing account, in random order within
- * each round; returns each side's times and the per-round differences (existing − missing).
+ * `rounds` rounds of one request for an existing and one for a missing account (and, when given, one
+ * run of `reference`, the work a leak would skip or add), in random order within each round; returns
+ * each one's times and the per-round differences (existing − missing).
  */
-async function pairedTimes(pairs: number, existing: () => Promise<unknown>, missing: () => Promise<unknown>) {
-  const result = { existing: [] as number[], missing: [] as number[], differences: [] as number[] };
-  for (let i = 0; i < pairs; i++) {
-    let a: number;
-    let b: number;
-    if (Math.random() < 0.5) {
-      a = await timed(existing);
-      b = await timed(missing);
-    } else {
-      b = await timed(missing);
-      a = await timed(existing);
+async function pairedTimes(
+  rounds: number,
+  existing: () => Promise<unknown>,
+  missing: () => Promise<unknown>,
+  reference?: () => Promise<unknown>,
+) {
+  const result = {
+    existing: [] as number[],
+    missing: [] as number[],
+    reference: [] as number[],
+    differences: [] as number[],
+  };
+  for (let i = 0; i < rounds; i++) {
+    const tasks = [
+      { work: existing, times: result.existing },
+      { work: missing, times: result.missing },
+      ...(reference ? [{ work: reference, times: result.reference }] : []),
+    ];
+    for (let j = tasks.length - 1; j > 0; j--) {
+      const k = Math.floor(Math.random() * (j + 1));
+      [tasks[j], tasks[k]] = [tasks[k]!, tasks[j]!];
     }
-    result.existing.push(a);
-    result.missing.push(b);
-    result.differences.push(a - b);
+    for (const task of tasks) task.times.push(await timed(task.work));
+    result.differences.push(result.existing.at(-1)! - result.missing.at(-1)!);
   }
   return result;
 }
@@ -87,13 +97,13 @@ describe("sign-in answer timing does not reveal whether an account exists", () =
     const existing = signIn(staff.email);
     const missing = () => signIn(`${unique("nobody")}@example.com`)();
 
-    // What a leak would save: one verification with the product's parameters, on this machine now.
+    // What a leak would save: one verification with the product's parameters, timed in the same
+    // rounds as the requests, so a machine that slows down slows all three alike.
     const hash = await hashPassword("calibration-password");
-    const verifications: number[] = [];
-    for (let i = 0; i < 9; i++) verifications.push(await timed(() => verifyPassword(hash, "wrong")));
-    const verification = median(verifications);
-    await pairedTimes(3, existing, missing); // warm-up: JIT, the dummy hash made on first use
-    const measured = await pairedTimes(40, existing, missing);
+    const verify = () => verifyPassword(hash, "wrong");
+    await pairedTimes(3, existing, missing, verify); // warm-up: JIT, the dummy hash made on first use
+    const measured = await pairedTimes(40, existing, missing, verify);
+    const verification = median(measured.reference);
     const difference = Math.abs(median(measured.differences));
 
     const report = `existing ${median(measured.existing).toFixed(1)} ms, missing ${median(measured.missing).toFixed(1)} ms, paired difference ${difference.toFixed(1)} ms, one verification ${verification.toFixed(1)} ms`;
