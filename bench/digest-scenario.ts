@@ -3,11 +3,13 @@
 // Run as its own process (`tsx bench/digest-scenario.ts`) so its peak memory is the composer's; prints
 // one JSON line. DATABASE_URL must point at a fresh database.
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "../src/config.js";
 import { seedDemo } from "../src/demo/seed-demo.js";
 import { composeMonthlyDigests } from "../src/modules/notifications/index.js";
 import { createContext } from "../src/platform/context.js";
+import { rowsOf } from "../src/platform/db/raw-sql.js";
 
 const REFERRERS = Number(process.env.BENCH_DIGEST_REFERRERS ?? 100_000);
 const PER_REFERRER = 5;
@@ -35,9 +37,30 @@ await ctx.db.execute(sql`
 await ctx.db.execute(sql`analyze`);
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 
+// CPU time as well as wall time: the machine may be shared, and the composer and PostgreSQL share
+// its cores. PostgreSQL's share is the CPU of this database's backends (read from /proc, same host).
+const databaseCpuSeconds = async () => {
+  const pids = rowsOf<{ pid: number }>(
+    await ctx.db.execute(sql`select pid from pg_stat_activity where datname = current_database()`),
+  );
+  let ticks = 0;
+  for (const { pid } of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A backend that ended meanwhile.
+    }
+  }
+  return ticks / 100;
+};
+const databaseCpuBefore = await databaseCpuSeconds();
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const totals = await composeMonthlyDigests(ctx, MONTH);
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const databaseCpu = (await databaseCpuSeconds()) - databaseCpuBefore;
 const peakRssMb = Math.round(
   Number(readFileSync("/proc/self/status", "utf8").match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024,
 );
@@ -50,6 +73,9 @@ console.log(
     seconds: Math.round(seconds * 10) / 10,
     perSecond: Math.round(totals.composed / seconds),
     peakRssMb,
+    composerCpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
+    databaseCpuSeconds: Math.round(databaseCpu * 10) / 10,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
   }),
 );
 process.exit(0);

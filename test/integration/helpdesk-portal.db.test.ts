@@ -106,7 +106,7 @@ describe("the referrer's helpdesk in the portal", () => {
       "Olá! Já verificamos.",
     ]);
     const mail = await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.ticketId, ticket.id));
-    expect(mail.some((m) => m.text.includes("Nota secreta"))).toBe(false);
+    expect(mail.some((m) => m.text?.includes("Nota secreta"))).toBe(false);
   });
 
   it("a resolved or closed ticket takes no more messages from the referrer (409) and says why", async () => {

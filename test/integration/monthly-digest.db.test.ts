@@ -6,7 +6,8 @@ import { monthlyDigests } from "../../src/modules/notifications/schema.js";
 import { participants } from "../../src/modules/participants/index.js";
 import { referrals } from "../../src/modules/referrals/index.js";
 import { suppressAddress } from "../../src/platform/mail/outbox.js";
-import { emailOutbox } from "../../src/platform/mail/schema.js";
+import { devMailbox, emailOutbox } from "../../src/platform/mail/schema.js";
+import { createMailSendHandler } from "../../src/platform/mail/send-job.js";
 import { moveOk, signInAs, submitChecked } from "../support/back-office.js";
 import { makeProgram, unique } from "../support/factories.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
@@ -32,12 +33,22 @@ describe("monthly status e-mail", () => {
     }
     return email;
   }
-  const digestsTo = async (email: string, month: string) =>
-    t.ctx.db
-      .select({ subject: emailOutbox.subject, text: emailOutbox.text, replyTo: emailOutbox.replyTo })
-      .from(emailOutbox)
+  /** The digests of `month` the referrer received, once workers have sent what was composed. */
+  const digestsTo = async (email: string, month: string) => {
+    await t.drainJobs();
+    return t.ctx.db
+      .select({
+        subject: devMailbox.subject,
+        text: devMailbox.text,
+        html: devMailbox.html,
+        replyTo: devMailbox.replyTo,
+        messageId: devMailbox.messageId,
+      })
+      .from(devMailbox)
+      .innerJoin(emailOutbox, eq(emailOutbox.messageId, devMailbox.messageId))
       .innerJoin(monthlyDigests, eq(monthlyDigests.outboxId, emailOutbox.id))
-      .where(and(eq(emailOutbox.toAddress, email), eq(monthlyDigests.month, month)));
+      .where(and(eq(devMailbox.toAddress, email), eq(monthlyDigests.month, month)));
+  };
 
   it("lists every referral with its status and reason, with the reply address", async () => {
     const email = await referrerWith([new Date("2026-03-05T12:00:00Z"), new Date("2026-03-20T12:00:00Z")]);
@@ -55,6 +66,48 @@ describe("monthly status e-mail", () => {
     expect(digest!.text).toContain("Lead não qualificado. Motivo: Lead já estava no funil");
     expect(digest!.text).toContain("Indicação em andamento");
     expect(digest!.replyTo).toMatch(/^reply\+[^@]+@corrente\.test$/);
+    expect(digest!.text).toContain("Ver minhas indicações: http://corrente.test/portal/referrals");
+    expect(digest!.html).toContain(first!.companyName);
+  });
+
+  it("is written in the referrer's language", async () => {
+    const email = await referrerWith([new Date("2026-09-10T12:00:00Z")]);
+    await t.ctx.db.update(participants).set({ locale: "en" }).where(eq(participants.email, email));
+    await composeMonthlyDigests(t.ctx, "2026-09");
+    const [digest] = await digestsTo(email, "2026-09");
+    expect(digest!.subject).toBe("Your referrals in September 2026: 1 referral");
+    expect(digest!.text).toContain("See my referrals: http://corrente.test/portal/referrals");
+  });
+
+  it("is rendered by its first delivery attempt, and a retry sends what that attempt rendered", async () => {
+    const email = await referrerWith([new Date("2026-08-10T12:00:00Z")]);
+    await composeMonthlyDigests(t.ctx, "2026-08");
+    const [{ outboxId }] = (await t.ctx.db
+      .select({ outboxId: emailOutbox.id })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, email))) as [{ outboxId: string }];
+    const failing = createMailSendHandler(t.ctx.db, {
+      kind: "smtp",
+      deliver: async () => {
+        throw new Error("connection refused");
+      },
+      close: () => {},
+    });
+    await expect(failing({ outboxId })).rejects.toThrow("connection refused");
+    const [attempted] = await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.id, outboxId));
+    expect(attempted!.subject).toBe("Suas indicações em agosto de 2026: 1 indicação");
+    // Whatever the data would render to now (a new release, say), the retry sends the same message.
+    await t.ctx.db
+      .update(emailOutbox)
+      .set({ templateData: { brand: "Changed", data: {} } })
+      .where(eq(emailOutbox.id, outboxId));
+    const [digest] = await digestsTo(email, "2026-08");
+    expect(digest).toMatchObject({
+      subject: attempted!.subject,
+      text: attempted!.text,
+      html: attempted!.html,
+      messageId: attempted!.messageId,
+    });
   });
 
   it("is composed exactly once per referrer and month, even by two runs at the same moment", async () => {

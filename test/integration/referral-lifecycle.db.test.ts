@@ -123,7 +123,7 @@ describe("referral lifecycle (sales back office)", () => {
       .select()
       .from(emailOutbox)
       .where(eq(emailOutbox.template, "referrals.status-changed"));
-    const mail = mails.find((m) => m.subject.includes("Lead não qualificado") && m.text.includes("funil"));
+    const mail = mails.find((m) => m.subject?.includes("Lead não qualificado") && m.text?.includes("funil"));
     expect(mail?.text).toContain("antes do registro da indicação");
     expect(mail?.headers).toMatchObject({ "Auto-Submitted": "auto-generated" });
   });

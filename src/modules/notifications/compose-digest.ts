@@ -3,19 +3,17 @@
 // writes its e-mails in one transaction, so a second run, or a run on another worker at the same moment,
 // writes no second e-mail: the unique (participant, month) decides, not the process.
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { rowsOf } from "../../platform/db/raw-sql.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { enqueueEmailBatch } from "../../platform/mail/outbox.js";
-import { type Participant, participants } from "../participants/index.js";
 import { type Program, programs } from "../programs/index.js";
-import { referrals } from "../referrals/index.js";
 import { type DigestReferral, monthlyDigestEmail } from "./digest-email.js";
 import { monthlyDigests } from "./schema.js";
 
-export const DIGEST_BATCH_SIZE = 500;
+export const DIGEST_BATCH_SIZE = 1000;
 const WRITES_IN_FLIGHT = 3;
 
 export type DigestProgress = { programId: string; composed: number; skipped: number };
@@ -65,10 +63,10 @@ export async function composeProgramDigest(
   let after: string | null = null;
   try {
     for (;;) {
-      const batch = await nextReferrers(deps, program, month, end, after);
+      const batch = await nextRecipients(deps, program, month, end, after);
       if (batch.length === 0) break;
       after = batch.at(-1)!.id;
-      const written: Promise<void> = composeBatch(deps, program, month, start, end, batch)
+      const written: Promise<void> = composeBatch(deps, program, month, start, batch)
         .then((composed) => {
           totals.composed += composed;
           totals.skipped += batch.length - composed;
@@ -87,24 +85,55 @@ export async function composeProgramDigest(
   return totals;
 }
 
-/** Active referrers who want the digest, have a referral by the month's end, and have none yet. */
-async function nextReferrers(deps: Deps, program: Program, month: string, end: Date, after: string | null) {
-  return deps.db
-    .select()
-    .from(participants)
-    .where(
-      and(
-        eq(participants.programId, program.id),
-        after ? gt(participants.id, after) : undefined,
-        eq(participants.status, "active"),
-        eq(participants.wantsMonthlyDigest, true),
-        sql`exists (select 1 from ${referrals} where ${referrals.participantId} = ${participants.id} and ${referrals.createdAt} < ${end})`,
-        sql`not exists (select 1 from ${monthlyDigests} where ${monthlyDigests.participantId} = ${participants.id} and ${monthlyDigests.month} = ${month})`,
-        sql`not exists (select 1 from email_suppressions s where s.program_id = ${program.id} and s.email = ${participants.email})`,
-      ),
-    )
-    .orderBy(asc(participants.id))
-    .limit(DIGEST_BATCH_SIZE);
+type DigestRecipient = {
+  id: string;
+  email: string;
+  name: string;
+  locale: string | null;
+  /** Every referral made before the month's end, oldest first, as the e-mail lists it. */
+  referrals: DigestReferral[];
+};
+
+/** A referral as the batch query lists it: an array is cheaper for the database to build than an object. */
+type ReferralTuple = [DigestReferral["companyName"], DigestReferral["status"], string | null, string];
+
+/**
+ * The next batch of active referrers who want the digest, have a referral by the month's end and
+ * have none yet, each with their referrals: one query, the list built by the database.
+ */
+async function nextRecipients(
+  deps: Deps,
+  program: Program,
+  month: string,
+  end: Date,
+  after: string | null,
+): Promise<DigestRecipient[]> {
+  const result = await deps.db.execute(sql`
+    select p.id, p.email, p.name, p.locale, r.referrals
+    from participants p
+    cross join lateral (
+      select json_agg(json_build_array(company_name, status, reason,
+          to_char(created_at at time zone ${program.timeZone}, 'YYYY-MM-DD'))
+        order by created_at, id) as referrals
+      from referrals
+      where participant_id = p.id and created_at < ${end}
+    ) r
+    where p.program_id = ${program.id} ${after ? sql`and p.id > ${after}` : sql``}
+      and p.status = 'active' and p.wants_monthly_digest
+      and r.referrals is not null
+      and not exists (select 1 from monthly_digests d where d.participant_id = p.id and d.month = ${month})
+      and not exists (select 1 from email_suppressions s where s.program_id = p.program_id and s.email = p.email)
+    order by p.id
+    limit ${DIGEST_BATCH_SIZE}`);
+  return rowsOf<Omit<DigestRecipient, "referrals"> & { referrals: ReferralTuple[] }>(result).map((row) => ({
+    ...row,
+    referrals: row.referrals.map(([companyName, status, reason, createdOn]) => ({
+      companyName,
+      status,
+      reason,
+      createdOn,
+    })),
+  }));
 }
 
 async function composeBatch(
@@ -112,44 +141,14 @@ async function composeBatch(
   program: Program,
   month: string,
   start: Date,
-  end: Date,
-  batch: Participant[],
+  batch: DigestRecipient[],
 ): Promise<number> {
-  const rows = await deps.db
-    .select({
-      participantId: referrals.participantId,
-      companyName: referrals.companyName,
-      status: referrals.status,
-      reason: referrals.reason,
-      createdAt: referrals.createdAt,
-    })
-    .from(referrals)
-    .where(
-      and(
-        inArray(
-          referrals.participantId,
-          batch.map((p) => p.id),
-        ),
-        lt(referrals.createdAt, end),
-      ),
-    )
-    .orderBy(asc(referrals.participantId), asc(referrals.createdAt));
-  const byParticipant = new Map<string, DigestReferral[]>();
-  const dateIn = new Intl.DateTimeFormat("en-CA", { timeZone: program.timeZone });
-  for (const row of rows) {
-    const list = byParticipant.get(row.participantId) ?? [];
-    list.push({ ...row, createdOn: dateIn.format(row.createdAt) });
-    byParticipant.set(row.participantId, list);
-  }
-  const planned = batch
-    .filter((p) => byParticipant.has(p.id))
-    .map((participant) => ({ participant, outboxId: randomUUID() }));
-  if (planned.length === 0) return 0;
+  const planned = batch.map((recipient) => ({ recipient, outboxId: randomUUID() }));
   return inTransaction(deps.db, async (tx) => {
     // One JSON parameter for the batch (see insertOutboxRows); the unique (participant, month) decides.
-    const claims = planned.map(({ participant, outboxId }) => ({
-      participant_id: participant.id,
-      referral_count: byParticipant.get(participant.id)!.length,
+    const claims = planned.map(({ recipient, outboxId }) => ({
+      participant_id: recipient.id,
+      referral_count: recipient.referrals.length,
       outbox_id: outboxId,
     }));
     const claimed = rowsOf<{ participantId: string }>(
@@ -167,24 +166,24 @@ async function composeBatch(
       deps,
       program.id,
       planned
-        .filter(({ participant }) => claimedIds.has(participant.id))
-        .map(({ participant, outboxId }) => {
-          const locale = resolveLocale(participant.locale);
+        .filter(({ recipient }) => claimedIds.has(recipient.id))
+        .map(({ recipient, outboxId }) => {
+          const locale = resolveLocale(recipient.locale);
           return {
             outboxId,
             template: monthlyDigestEmail,
             data: {
-              referrerName: participant.name,
+              referrerName: recipient.name,
               programName: program.name,
               monthName: monthName(start, program.timeZone, locale),
-              referrals: byParticipant.get(participant.id)!,
+              referrals: recipient.referrals,
               portalUrl,
             },
-            to: participant.email,
+            to: recipient.email,
             locale,
             brand: program.name,
             organizationId: program.organizationId,
-            participantId: participant.id,
+            participantId: recipient.id,
           };
         }),
     );

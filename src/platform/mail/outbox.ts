@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import type { Locale } from "../i18n/locale.js";
+import { type Locale, resolveLocale } from "../i18n/locale.js";
 import { defineJob, type JobQueue } from "../jobs/job.js";
 import { renderEmailHtml, renderEmailText } from "./layout.js";
 import { replyAddress } from "./reply-address.js";
-import { emailOutbox, emailSuppressions } from "./schema.js";
-import type { EmailTemplate } from "./template.js";
+import { emailOutbox, emailSuppressions, type OutboxEmail, type OutboxRow } from "./schema.js";
+import { type EmailTemplate, getEmailTemplateOrThrow } from "./template.js";
 
 export const mailSendJob = defineJob("mail.send", z.object({ outboxId: z.uuid() }), { retryLimit: 8 });
 /** Bulk mail (the monthly digest) travels as one job per batch of outbox rows, not one per e-mail. */
@@ -57,6 +57,10 @@ export async function enqueueEmail<TData>(
  * Many e-mails of one program at once (the monthly digest): one suppression query, one multi-row
  * insert and one delivery job for the batch, all through `tx`. Each e-mail may name its outbox id (so
  * the caller can record it first); returns the ids written, suppressed addresses left out.
+ *
+ * Bulk e-mails are stored as their template's data (which must survive JSON) and rendered by the send
+ * job: rendering and storing a hundred thousand HTML bodies at once was most of the digest's cost.
+ * Message-ID, Reply-To and headers are fixed now, as for every e-mail.
  */
 export async function enqueueEmailBatch<TData>(
   tx: Db,
@@ -83,7 +87,7 @@ export async function enqueueEmailBatch<TData>(
   );
   const rows = emails
     .filter((email) => !suppressed.has(email.to.trim().toLowerCase()))
-    .map((email) => outboxRow(deps.mail, { ...email, programId }, email.outboxId));
+    .map((email) => outboxRow(deps.mail, { ...email, programId }, email.outboxId, "at-send"));
   if (rows.length === 0) return [];
   await insertOutboxRows(tx, rows);
   const ids = rows.map((row) => row.id);
@@ -93,9 +97,16 @@ export async function enqueueEmailBatch<TData>(
   return ids;
 }
 
-/** The outbox row of one e-mail: rendered now, so a retry sends the same message with the same Message-ID. */
-function outboxRow<TData>(mail: MailSettings, email: OutgoingEmail<TData>, id: string) {
-  const content = email.template.render(email.data, email.locale);
+/**
+ * The outbox row of one e-mail: rendered now, or (bulk mail) holding the data the send job renders it
+ * from; either way a retry sends the same message with the same Message-ID.
+ */
+function outboxRow<TData>(
+  mail: MailSettings,
+  email: OutgoingEmail<TData>,
+  id: string,
+  rendering: "now" | "at-send" = "now",
+) {
   const messageId = `<${id}@${mail.replyDomain}>`;
   // RFC 3834: automatic mail says so, and no mail of ours asks for an out-of-office answer (Exchange
   // honours X-Auto-Response-Suppress), so auto-responders and this helpdesk cannot loop.
@@ -115,12 +126,36 @@ function outboxRow<TData>(mail: MailSettings, email: OutgoingEmail<TData>, id: s
     toAddress: email.to,
     fromAddress: mail.from,
     replyTo: replyAddress(mail.secret, id, mail.replyDomain),
-    subject: content.subject,
-    text: renderEmailText(content, email.locale, email.brand),
-    html: renderEmailHtml(content, email.locale, email.brand),
+    ...(rendering === "now"
+      ? { ...renderEmail(email.template, email.data, email.locale, email.brand), templateData: null }
+      : { subject: null, text: null, html: null, templateData: { brand: email.brand, data: email.data } }),
     messageId,
     headers,
   };
+}
+
+function renderEmail<TData>(template: EmailTemplate<TData>, data: TData, locale: Locale, brand: string) {
+  const content = template.render(data, locale);
+  return {
+    subject: content.subject,
+    text: renderEmailText(content, locale, brand),
+    html: renderEmailHtml(content, locale, brand),
+  };
+}
+
+/**
+ * An outbox row as it is delivered: its stored content, or (bulk mail not yet attempted) its template
+ * rendered from the stored data. `rendered` tells the send job to store that content with the attempt.
+ */
+export function outboxEmailToDeliver(row: OutboxRow): { email: OutboxEmail; rendered: boolean } {
+  const { subject, text, html, templateData, ...envelope } = row;
+  if (subject !== null && text !== null && html !== null) {
+    return { email: { ...envelope, subject, text, html }, rendered: false };
+  }
+  if (!templateData) throw new Error(`Outbox e-mail ${row.id} has neither content nor template data`);
+  const template = getEmailTemplateOrThrow(row.template);
+  const content = renderEmail(template, templateData.data, resolveLocale(row.locale), templateData.brand);
+  return { email: { ...envelope, ...content }, rendered: true };
 }
 
 export async function isSuppressed(db: Db, programId: string, address: string): Promise<boolean> {
@@ -156,12 +191,13 @@ export async function suppressAddress(
 async function insertOutboxRows(tx: Db, rows: ReturnType<typeof outboxRow>[]) {
   await tx.execute(sql`
     insert into ${emailOutbox} (id, organization_id, program_id, participant_id, ticket_id, template, locale,
-      to_address, from_address, reply_to, subject, text, html, message_id, headers)
+      to_address, from_address, reply_to, subject, text, html, template_data, message_id, headers)
     select id, organization_id, program_id, participant_id, ticket_id, template, locale, to_address,
-      from_address, reply_to, subject, text, html, message_id, headers
+      from_address, reply_to, subject, text, html, template_data, message_id, headers
     from json_to_recordset(${JSON.stringify(rows.map(toColumns))}::json) as r(id uuid, organization_id uuid,
       program_id uuid, participant_id uuid, ticket_id uuid, template text, locale text, to_address text,
-      from_address text, reply_to text, subject text, text text, html text, message_id text, headers jsonb)`);
+      from_address text, reply_to text, subject text, text text, html text, template_data jsonb,
+      message_id text, headers jsonb)`);
 }
 
 function toColumns(row: ReturnType<typeof outboxRow>) {
@@ -179,6 +215,7 @@ function toColumns(row: ReturnType<typeof outboxRow>) {
     subject: row.subject,
     text: row.text,
     html: row.html,
+    template_data: row.templateData,
     message_id: row.messageId,
     headers: row.headers,
   };

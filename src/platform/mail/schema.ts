@@ -1,6 +1,9 @@
+import { sql } from "drizzle-orm";
 import {
+  check,
   index,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -31,9 +34,16 @@ export const emailOutbox = pgTable(
     toAddress: text("to_address").notNull(),
     fromAddress: text("from_address").notNull(),
     replyTo: text("reply_to"),
-    subject: text("subject").notNull(),
-    text: text("text").notNull(),
-    html: text("html").notNull(),
+    // Rendered when written, or, for bulk mail (the monthly digest), on the first delivery attempt from
+    // `templateData`: then the attempt stores what it rendered, so a retry sends the very same content.
+    subject: text("subject"),
+    text: text("text"),
+    html: text("html"),
+    /**
+     * What the template renders at send time (bulk mail only): its data and the brand at the top. `json`,
+     * not `jsonb`: it is only stored and read back whole, and json is cheaper to write.
+     */
+    templateData: json("template_data").$type<{ brand: string; data: unknown }>(),
     messageId: text("message_id").notNull(),
     headers: jsonb("headers").$type<Record<string, string>>().notNull(),
     status: outboxStatusEnum("status").notNull().default("pending"),
@@ -46,6 +56,10 @@ export const emailOutbox = pgTable(
     uniqueIndex("email_outbox_message_id_unique").on(table.messageId),
     index("email_outbox_status_idx").on(table.status, table.createdAt),
     index("email_outbox_participant_idx").on(table.participantId),
+    check(
+      "email_outbox_content_or_data",
+      sql`(${table.subject} is not null and ${table.text} is not null and ${table.html} is not null) or ${table.templateData} is not null`,
+    ),
   ],
 );
 
@@ -78,7 +92,13 @@ export const devMailbox = pgTable(
   ],
 );
 
-export type OutboxEmail = typeof emailOutbox.$inferSelect;
+export type OutboxRow = typeof emailOutbox.$inferSelect;
+/** An outbox e-mail ready to deliver: its content rendered. */
+export type OutboxEmail = Omit<OutboxRow, "subject" | "text" | "html" | "templateData"> & {
+  subject: string;
+  text: string;
+  html: string;
+};
 
 /**
  * Addresses a program must not write to again: a referred contact who objected (LGPD) or an address

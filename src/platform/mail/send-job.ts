@@ -1,24 +1,30 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import type { JobOutcome } from "../jobs/job.js";
+import { outboxEmailToDeliver } from "./outbox.js";
 import { emailOutbox } from "./schema.js";
 import type { MailTransport } from "./transport.js";
 
 /**
  * Delivers one outbox e-mail. At least once: a crash between delivery and the status update sends it
  * again with the same Message-ID, which receivers (and our mailbox) recognise as the same message.
+ * Bulk mail is rendered here from its stored data; the attempt stores what it rendered (sent or not),
+ * so a retry sends the very same content.
  */
 export function createMailSendHandler(db: Db, transport: MailTransport) {
   return async ({ outboxId }: { outboxId: string }): Promise<JobOutcome> => {
-    const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, outboxId));
-    if (!email) return { status: "skipped", detail: "no such outbox row" };
-    if (email.status === "sent") return { status: "skipped", detail: "already sent" };
+    const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, outboxId));
+    if (!row) return { status: "skipped", detail: "no such outbox row" };
+    if (row.status === "sent") return { status: "skipped", detail: "already sent" };
+    const { email, rendered } = outboxEmailToDeliver(row);
+    const content = rendered ? { subject: email.subject, text: email.text, html: email.html } : {};
     try {
       await transport.deliver(email);
     } catch (err) {
       await db
         .update(emailOutbox)
         .set({
+          ...content,
           attempts: sql`${emailOutbox.attempts} + 1`,
           lastError: String(err instanceof Error ? err.message : err),
         })
@@ -28,6 +34,7 @@ export function createMailSendHandler(db: Db, transport: MailTransport) {
     await db
       .update(emailOutbox)
       .set({
+        ...content,
         status: "sent",
         sentAt: new Date(),
         attempts: sql`${emailOutbox.attempts} + 1`,

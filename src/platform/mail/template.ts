@@ -19,6 +19,19 @@ export type EmailTemplate<TData> = {
   render(data: TData, locale: Locale): EmailContent;
 };
 
+const templatesById = new Map<string, EmailTemplate<unknown>>();
+
+/**
+ * Declares a template and makes it known by id: bulk mail is rendered by the send job from the data
+ * stored in the outbox, so a worker must find the template from the row alone.
+ */
 export function defineEmailTemplate<TData>(template: EmailTemplate<TData>): EmailTemplate<TData> {
+  templatesById.set(template.id, template as EmailTemplate<unknown>);
+  return template;
+}
+
+export function getEmailTemplateOrThrow(id: string): EmailTemplate<unknown> {
+  const template = templatesById.get(id);
+  if (!template) throw new Error(`No e-mail template "${id}" is defined in this process`);
   return template;
 }
