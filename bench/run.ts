@@ -2,6 +2,7 @@
 // Scenarios run against a real server process on PostgreSQL (BENCH_DATABASE_URL, default: the local
 // server's `test` database, in a fresh database) and on the embedded PGlite. `--scale` (or BENCH_SCALE=1)
 // runs only the scale mode instead (bench/scale-scenario.ts): two web processes and one worker.
+// `--digest` runs only the monthly digest scenario and rewrites only its section.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -107,6 +108,9 @@ type DigestResult = {
   seconds: number;
   perSecond: number;
   peakRssMb: number;
+  composerCpuSeconds: number;
+  databaseCpuSeconds: number;
+  loadAverage: number[];
 };
 
 /**
@@ -149,14 +153,18 @@ function digestScenario(databaseUrl: string): Promise<DigestResult> {
   });
 }
 
+const DIGEST_HEADING = "## Monthly digest (PostgreSQL)";
+
 function digestMarkdown(d: DigestResult): string {
   const millionSeconds = Math.round(1_000_000 / d.perSecond);
   return [
-    "## Monthly digest (PostgreSQL)",
+    DIGEST_HEADING,
     "",
-    "| referrers | referrals | e-mails composed | seconds | referrers/s | peak RSS MB | 1M referrers (extrapolated) |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    `| ${d.referrers} | ${d.referrals} | ${d.composed} | ${d.seconds} | ${d.perSecond} | ${d.peakRssMb} | ${millionSeconds} s |`,
+    "| referrers | referrals | e-mails composed | seconds | referrers/s | peak RSS MB | 1M referrers (extrapolated) | composer CPU s | PostgreSQL CPU s | load average (1/5/15 min) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    `| ${d.referrers} | ${d.referrals} | ${d.composed} | ${d.seconds} | ${d.perSecond} | ${d.peakRssMb} | ${millionSeconds} s | ${d.composerCpuSeconds} | ${d.databaseCpuSeconds} | ${d.loadAverage.join(" / ")} |`,
+    "",
+    "CPU: the composing process's own, and that of the bench database's PostgreSQL backends; the load average is the machine's at the end. `npm run bench -- --digest` runs only this scenario and rewrites only this section.",
     "",
     "Target (issue: portal and monthly e-mail): 1M referrers in under 2 minutes, with flat memory.",
     "",
@@ -213,7 +221,18 @@ function helpdeskMarkdown(h: HelpdeskResult): string {
 const pgUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const resultsFile = path.join(root, "bench/RESULTS.md");
 const previous = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "";
-if (process.argv.includes("--scale") || process.env.BENCH_SCALE === "1") {
+if (process.argv.includes("--digest")) {
+  // Only the monthly digest: its section is replaced (or added before the scale section).
+  const section = digestMarkdown(await withFreshPostgres(pgUrl, (url) => digestScenario(url)));
+  const at = previous.indexOf(DIGEST_HEADING);
+  const next = at === -1 ? -1 : previous.indexOf("\n## ", at + 1);
+  const document =
+    at === -1
+      ? withScaleSection(`${withScaleSection(previous, null)}\n${section}`, scaleSectionOf(previous))
+      : `${previous.slice(0, at)}${section}${next === -1 ? "" : previous.slice(next)}`;
+  writeFileSync(resultsFile, document);
+  console.log(section);
+} else if (process.argv.includes("--scale") || process.env.BENCH_SCALE === "1") {
   const section = await withFreshPostgres(pgUrl, (url) => scaleScenario(url));
   writeFileSync(resultsFile, withScaleSection(previous, section));
   console.log(section);

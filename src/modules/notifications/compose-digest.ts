@@ -7,13 +7,13 @@ import { asc, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { rowsOf } from "../../platform/db/raw-sql.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-import { resolveLocale } from "../../platform/i18n/locale.js";
+import { type Locale, resolveLocale } from "../../platform/i18n/locale.js";
 import { enqueueEmailBatch } from "../../platform/mail/outbox.js";
 import { type Program, programs } from "../programs/index.js";
 import { type DigestReferral, monthlyDigestEmail } from "./digest-email.js";
 import { monthlyDigests } from "./schema.js";
 
-export const DIGEST_BATCH_SIZE = 1000;
+export const DIGEST_BATCH_SIZE = 2000;
 const WRITES_IN_FLIGHT = 3;
 
 export type DigestProgress = { programId: string; composed: number; skipped: number };
@@ -161,29 +161,32 @@ async function composeBatch(
     );
     const claimedIds = new Set(claimed.map((row) => row.participantId));
     const portalUrl = `${deps.config.appUrl}/portal/referrals`;
+    const monthName = monthNames(start, program.timeZone);
     await enqueueEmailBatch(
       tx,
       deps,
-      program.id,
+      {
+        template: monthlyDigestEmail,
+        brand: program.name,
+        programId: program.id,
+        organizationId: program.organizationId,
+      },
       planned
         .filter(({ recipient }) => claimedIds.has(recipient.id))
         .map(({ recipient, outboxId }) => {
           const locale = resolveLocale(recipient.locale);
           return {
             outboxId,
-            template: monthlyDigestEmail,
+            to: recipient.email,
+            locale,
+            participantId: recipient.id,
             data: {
               referrerName: recipient.name,
               programName: program.name,
-              monthName: monthName(start, program.timeZone, locale),
+              monthName: monthName(locale),
               referrals: recipient.referrals,
               portalUrl,
             },
-            to: recipient.email,
-            locale,
-            brand: program.name,
-            organizationId: program.organizationId,
-            participantId: recipient.id,
           };
         }),
     );
@@ -191,13 +194,15 @@ async function composeBatch(
   });
 }
 
-const monthNames = new Map<string, string>();
-function monthName(start: Date, timeZone: string, locale: string): string {
-  const key = `${start.toISOString()}|${timeZone}|${locale}`;
-  let name = monthNames.get(key);
-  if (!name) {
-    name = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone }).format(start);
-    monthNames.set(key, name);
-  }
-  return name;
+/** The month's name in each locale ("outubro de 2026", "October 2026"), formatted once per batch. */
+function monthNames(start: Date, timeZone: string): (locale: Locale) => string {
+  const names = new Map<Locale, string>();
+  return (locale) => {
+    let name = names.get(locale);
+    if (!name) {
+      name = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone }).format(start);
+      names.set(locale, name);
+    }
+    return name;
+  };
 }

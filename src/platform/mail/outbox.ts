@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
+import { rowsOf } from "../db/raw-sql.js";
 import { type Locale, resolveLocale } from "../i18n/locale.js";
 import { defineJob, type JobQueue } from "../jobs/job.js";
 import { renderEmailHtml, renderEmailText } from "./layout.js";
@@ -53,43 +54,62 @@ export async function enqueueEmail<TData>(
   return { outboxId: row.id, messageId: row.messageId };
 }
 
+/** One e-mail of a bulk send: who gets it and the template's data for them (which must survive JSON). */
+export type BulkRecipient<TData> = {
+  /** Named by the caller, so it can record the e-mail first. */
+  outboxId: string;
+  to: string;
+  locale: Locale;
+  participantId?: string;
+  data: TData;
+};
+
 /**
- * Many e-mails of one program at once (the monthly digest): one suppression query, one multi-row
- * insert and one delivery job for the batch, all through `tx`. Each e-mail may name its outbox id (so
- * the caller can record it first); returns the ids written, suppressed addresses left out.
+ * Many e-mails of one template and program at once (the monthly digest): one suppression query, one
+ * insert and one delivery job per thousand, all through `tx`. Returns the ids written, suppressed
+ * addresses left out.
  *
- * Bulk e-mails are stored as their template's data (which must survive JSON) and rendered by the send
- * job: rendering and storing a hundred thousand HTML bodies at once was most of the digest's cost.
- * Message-ID, Reply-To and headers are fixed now, as for every e-mail.
+ * Bulk e-mails are stored as their template's data and rendered by the send job: rendering and
+ * storing a hundred thousand HTML bodies at once was most of the digest's cost. Message-ID, Reply-To
+ * and headers are fixed now, as for every e-mail.
  */
 export async function enqueueEmailBatch<TData>(
   tx: Db,
   deps: { jobs: JobQueue; mail: MailSettings },
-  programId: string,
-  emails: (OutgoingEmail<TData> & { outboxId: string })[],
+  batch: { template: EmailTemplate<TData>; brand: string; programId: string; organizationId?: string },
+  recipients: BulkRecipient<TData>[],
 ): Promise<string[]> {
-  if (emails.length === 0) return [];
+  if (recipients.length === 0) return [];
   const suppressed = new Set(
-    (
-      await tx
-        .select({ email: emailSuppressions.email })
-        .from(emailSuppressions)
-        .where(
-          and(
-            eq(emailSuppressions.programId, programId),
-            inArray(
-              emailSuppressions.email,
-              emails.map((e) => e.to.trim().toLowerCase()),
-            ),
-          ),
-        )
+    rowsOf<{ email: string }>(
+      await tx.execute(sql`select email from ${emailSuppressions}
+        where program_id = ${batch.programId}
+          and email in (select json_array_elements_text(${JSON.stringify(recipients.map((r) => r.to.trim().toLowerCase()))}::json))`),
     ).map((row) => row.email),
   );
-  const rows = emails
-    .filter((email) => !suppressed.has(email.to.trim().toLowerCase()))
-    .map((email) => outboxRow(deps.mail, { ...email, programId }, email.outboxId, "at-send"));
-  if (rows.length === 0) return [];
-  await insertOutboxRows(tx, rows);
+  const rows = recipients
+    .filter((recipient) => !suppressed.has(recipient.to.trim().toLowerCase()))
+    .map((recipient) => outboxRow(deps.mail, { ...batch, ...recipient }, recipient.outboxId, "at-send"));
+  const [first] = rows;
+  if (!first) return [];
+  // What all rows share is sent once; each row carries only what is its own.
+  const own = rows.map((row) => ({
+    id: row.id,
+    participant_id: row.participantId,
+    locale: row.locale,
+    to_address: row.toAddress,
+    reply_to: row.replyTo,
+    message_id: row.messageId,
+    data: row.templateData?.data,
+  }));
+  await tx.execute(sql`
+    insert into ${emailOutbox} (id, organization_id, program_id, participant_id, template, locale, to_address,
+      from_address, reply_to, template_data, message_id, headers)
+    select id, ${first.organizationId}::uuid, ${first.programId}::uuid, participant_id, ${first.template}, locale,
+      to_address, ${first.fromAddress}, reply_to, json_build_object('brand', ${batch.brand}::text, 'data', data),
+      message_id, ${JSON.stringify(first.headers)}::jsonb
+    from json_to_recordset(${JSON.stringify(own)}::json) as r(id uuid, participant_id uuid, locale text,
+      to_address text, reply_to text, message_id text, data json)`);
   const ids = rows.map((row) => row.id);
   for (let i = 0; i < ids.length; i += 1000) {
     await deps.jobs.enqueue(tx, mailSendBatchJob, { outboxIds: ids.slice(i, i + 1000) });
@@ -182,41 +202,4 @@ export async function suppressAddress(
     .insert(emailSuppressions)
     .values({ programId, email: address.trim().toLowerCase(), reason })
     .onConflictDoNothing();
-}
-
-/**
- * Many outbox rows in one statement with one JSON parameter: a multi-row VALUES of hundreds of rows
- * binds thousands of parameters and costs more to build and parse than the rows cost to write.
- */
-async function insertOutboxRows(tx: Db, rows: ReturnType<typeof outboxRow>[]) {
-  await tx.execute(sql`
-    insert into ${emailOutbox} (id, organization_id, program_id, participant_id, ticket_id, template, locale,
-      to_address, from_address, reply_to, subject, text, html, template_data, message_id, headers)
-    select id, organization_id, program_id, participant_id, ticket_id, template, locale, to_address,
-      from_address, reply_to, subject, text, html, template_data, message_id, headers
-    from json_to_recordset(${JSON.stringify(rows.map(toColumns))}::json) as r(id uuid, organization_id uuid,
-      program_id uuid, participant_id uuid, ticket_id uuid, template text, locale text, to_address text,
-      from_address text, reply_to text, subject text, text text, html text, template_data jsonb,
-      message_id text, headers jsonb)`);
-}
-
-function toColumns(row: ReturnType<typeof outboxRow>) {
-  return {
-    id: row.id,
-    organization_id: row.organizationId,
-    program_id: row.programId,
-    participant_id: row.participantId,
-    ticket_id: row.ticketId,
-    template: row.template,
-    locale: row.locale,
-    to_address: row.toAddress,
-    from_address: row.fromAddress,
-    reply_to: row.replyTo,
-    subject: row.subject,
-    text: row.text,
-    html: row.html,
-    template_data: row.templateData,
-    message_id: row.messageId,
-    headers: row.headers,
-  };
 }
