@@ -5,6 +5,7 @@ import { AdminHomePage } from "./admin-home-page";
 import { AdminLoginPage } from "./admin-login-page";
 import { CannedRepliesPage } from "./helpdesk/canned-replies-page";
 import { HelpdeskPage } from "./helpdesk/helpdesk-page";
+import { QuarantinePage } from "./helpdesk/quarantine-page";
 import { SlaSettingsPage } from "./helpdesk/sla-settings-page";
 import { TicketPage } from "./helpdesk/ticket-page";
 import { MaterialsPage } from "./materials/materials-page";
@@ -30,6 +31,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "helpdesk", element: <HelpdeskPage /> },
       { path: "helpdesk/canned-replies", element: <CannedRepliesPage /> },
       { path: "helpdesk/settings", element: <SlaSettingsPage /> },
+      { path: "helpdesk/quarantine", element: <QuarantinePage /> },
       { path: "helpdesk/:id", element: <TicketPage /> },
       { path: "*", element: <NotFoundPage homePath="/admin" /> },
     ],

@@ -72,10 +72,15 @@ export type AdminTicket = TicketCore & {
   sla: Sla;
 };
 
+export const messageSources = ["portal", "workspace", "email", "system"] as const;
+export type MessageSource = (typeof messageSources)[number];
+
 export type AdminMessage = TicketMessage & {
   isInternal: boolean;
-  source: "portal" | "workspace" | "email" | "system";
+  source: MessageSource;
   emailMessageId: string | null;
+  /** The received e-mail it came from ("view original"). */
+  inboundEmailId: string | null;
 };
 
 export type ParticipantCard = {
@@ -91,6 +96,8 @@ export type ParticipantCard = {
 };
 
 export type AdminTicketDetail = AdminTicket & {
+  /** The resolved or closed ticket this one follows (a later e-mail reply to it). */
+  previousTicket: { id: string; number: number; subject: string; status: TicketStatus } | null;
   firstResponseAt: string | null;
   firstResponseDueAt: string;
   resolutionDueAt: string;

@@ -20,6 +20,7 @@ import {
 import { HelpdeskFiltersForm } from "./helpdesk-filters-form";
 import { useHelpdeskOptions, useReasonLabel } from "./helpdesk-queries";
 import { HelpdeskViews } from "./helpdesk-views";
+import { QuarantineLink } from "./quarantine-link";
 import { TicketsTable } from "./tickets-table";
 
 // /admin/helpdesk – the referrers' tickets: views with counts, filters, search, sort, keyset pages.
@@ -74,6 +75,7 @@ export function HelpdeskPage() {
           </Text>
         </div>
         <Group gap="md">
+          <QuarantineLink />
           <Anchor component={Link} to="/admin/helpdesk/canned-replies" size="sm">
             {th("admin.canned.title")}
           </Anchor>

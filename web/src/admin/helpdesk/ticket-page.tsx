@@ -107,6 +107,16 @@ function TicketDetail({ ticket, backLink }: { ticket: AdminTicketDetail; backLin
           })}
           {ticket.contactReason ? ` · ${reasonOf(ticket.contactReason)}` : ""}
         </Text>
+        {ticket.previousTicket ? (
+          <Text size="sm" mt={4} style={{ overflowWrap: "anywhere" }}>
+            <Anchor component={Link} to={`/admin/helpdesk/${ticket.previousTicket.id}`}>
+              {th("admin.ticket.continues", { number: ticket.previousTicket.number })}
+            </Anchor>{" "}
+            <Text span c="dimmed" size="sm">
+              · {ticket.previousTicket.subject}
+            </Text>
+          </Text>
+        ) : null}
       </div>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>

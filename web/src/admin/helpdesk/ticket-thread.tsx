@@ -1,8 +1,9 @@
-import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
-import type { AdminMessage, AdminTicketDetail } from "../../api/helpdesk-types";
+import { Anchor, Badge, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core";
+import type { AdminMessage, AdminTicketDetail, MessageSource } from "../../api/helpdesk-types";
 import { useFormatters } from "../../app/formatting";
 import { MessageBody } from "../../app/message-body";
 import { type HelpdeskT, useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
+import { originalEmailUrl } from "./inbound-api";
 
 type Entry =
   | { kind: "message"; at: string; message: AdminMessage }
@@ -90,17 +91,38 @@ function MessageCard({ message }: { message: AdminMessage }) {
           >
             {label}
           </Badge>
-          {message.source === "email" ? (
-            <Badge size="xs" variant="outline" tt="none">
-              {th("channel.email")}
-            </Badge>
-          ) : null}
+          <MessageSourceBadge source={message.source} />
         </Group>
-        <Text size="xs" c="dimmed">
-          {format.dateTime(message.createdAt)}
-        </Text>
+        <Group gap="sm">
+          {message.inboundEmailId ? <OriginalEmailLink inboundEmailId={message.inboundEmailId} /> : null}
+          <Text size="xs" c="dimmed">
+            {format.dateTime(message.createdAt)}
+          </Text>
+        </Group>
       </Group>
       <MessageBody html={message.html} />
     </Paper>
+  );
+}
+
+/** Where the message came from: the portal, the agents' workspace, an e-mail or the system. */
+function MessageSourceBadge({ source }: { source: MessageSource }) {
+  const { th } = useHelpdeskTranslation();
+  return (
+    <Badge size="xs" variant="outline" color={source === "email" ? "teal" : "gray"} tt="none">
+      <VisuallyHidden>{th("admin.ticket.sourcePrefix")} </VisuallyHidden>
+      {th(`admin.ticket.source.${source}`)}
+    </Badge>
+  );
+}
+
+/** The e-mail exactly as received, as text in a new tab (the server forbids it to run anything). */
+function OriginalEmailLink({ inboundEmailId }: { inboundEmailId: string }) {
+  const { th } = useHelpdeskTranslation();
+  return (
+    <Anchor href={originalEmailUrl(inboundEmailId)} target="_blank" rel="noopener" size="xs">
+      {th("admin.ticket.viewOriginal")}
+      <VisuallyHidden> {th("admin.ticket.newTab")}</VisuallyHidden>
+    </Anchor>
   );
 }
