@@ -23,6 +23,7 @@ import {
   stopProcess,
   withFreshPostgres,
 } from "./bench-kit.js";
+import { INBOUND_HEADING, type InboundResult, inboundMarkdown } from "./inbound-report.js";
 import { intakeBody } from "./intake-body.js";
 import { SCALE_HEADING, scaleScenario, scaleSectionOf, withScaleSection } from "./scale-scenario.js";
 
@@ -218,19 +219,36 @@ function helpdeskMarkdown(h: HelpdeskResult): string {
   ].join("\n");
 }
 
+/** Inbound e-mail through the HTTP door and one worker (bench/inbound-scenario.ts). */
+async function inboundScenario(databaseUrl: string): Promise<InboundResult> {
+  console.error("PostgreSQL: inbound e-mail…");
+  const optional = (name: string) => (process.env[name] ? { [name]: process.env[name]! } : {});
+  return scenarioProcess("bench/inbound-scenario.ts", databaseUrl, {
+    ...optional("BENCH_INBOUND_MESSAGES"),
+    ...optional("BENCH_INBOUND_TICKETS"),
+  });
+}
+
+/** `previous` with the section under `heading` replaced by `section` (added before the scale section). */
+function withSection(previous: string, heading: string, section: string): string {
+  const at = previous.indexOf(heading);
+  const next = at === -1 ? -1 : previous.indexOf("\n## ", at + 1);
+  return at === -1
+    ? withScaleSection(`${withScaleSection(previous, null)}\n${section}`, scaleSectionOf(previous))
+    : `${previous.slice(0, at)}${section}${next === -1 ? "" : previous.slice(next + 1)}`;
+}
+
 const pgUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const resultsFile = path.join(root, "bench/RESULTS.md");
 const previous = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "";
 if (process.argv.includes("--digest")) {
   // Only the monthly digest: its section is replaced (or added before the scale section).
   const section = digestMarkdown(await withFreshPostgres(pgUrl, (url) => digestScenario(url)));
-  const at = previous.indexOf(DIGEST_HEADING);
-  const next = at === -1 ? -1 : previous.indexOf("\n## ", at + 1);
-  const document =
-    at === -1
-      ? withScaleSection(`${withScaleSection(previous, null)}\n${section}`, scaleSectionOf(previous))
-      : `${previous.slice(0, at)}${section}${next === -1 ? "" : previous.slice(next)}`;
-  writeFileSync(resultsFile, document);
+  writeFileSync(resultsFile, withSection(previous, DIGEST_HEADING, section));
+  console.log(section);
+} else if (process.argv.includes("--inbound")) {
+  const section = inboundMarkdown(await withFreshPostgres(pgUrl, (url) => inboundScenario(url)));
+  writeFileSync(resultsFile, withSection(previous, INBOUND_HEADING, section));
   console.log(section);
 } else if (process.argv.includes("--scale") || process.env.BENCH_SCALE === "1") {
   const section = await withFreshPostgres(pgUrl, (url) => scaleScenario(url));
@@ -249,7 +267,13 @@ if (process.argv.includes("--digest")) {
   }
   const digest = await withFreshPostgres(pgUrl, (url) => digestScenario(url));
   const helpdesk = await withFreshPostgres(pgUrl, (url) => helpdeskScenario(url));
-  const report = `${markdown(results)}\n${digestMarkdown(digest)}\n${helpdeskMarkdown(helpdesk)}`;
+  const inbound = await withFreshPostgres(pgUrl, (url) => inboundScenario(url));
+  const report = [
+    markdown(results),
+    digestMarkdown(digest),
+    helpdeskMarkdown(helpdesk),
+    inboundMarkdown(inbound),
+  ].join("\n");
   // The scale mode's section is measured on its own (npm run bench -- --scale): kept, not dropped.
   writeFileSync(resultsFile, withScaleSection(report, scaleSectionOf(previous)));
   console.log(report);

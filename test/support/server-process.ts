@@ -103,9 +103,13 @@ export type WorkerProcess = {
 };
 
 /** `corrente worker` (PostgreSQL only: pg-boss), ready once it says so. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+export async function startWorkerProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<WorkerProcess> {
   const root = path.resolve(import.meta.dirname, "../..");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/main.ts"), "worker"], {
+  const args = [...nodeArgs, "--import", "tsx", path.join(root, "src/main.ts"), "worker"];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",

@@ -14,6 +14,8 @@ export const MAX_INBOUND_BYTES = 10 * 1024 * 1024;
 
 export const inboundProcessJob = defineJob("inbound.process", z.object({ inboundEmailId: z.uuid() }), {
   retryLimit: 5,
+  // Short database-bound jobs: several at once per worker keep up with a provider's bursts.
+  concurrency: 4,
 });
 
 export type ReceivedEmail = {

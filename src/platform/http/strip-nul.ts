@@ -1,11 +1,12 @@
 // PostgreSQL text cannot hold the NUL character (U+0000): a string carrying one would fail deep in a
 // write with a 500. Nobody types it; it only arrives in hostile or broken input, so it is dropped from
-// every string of a parsed body before validation.
+// every string of a parsed JSON or form body before validation.
 import type { FastifyInstance } from "fastify";
 
 function withoutNul(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
-  if (depth > 32 || value === null || typeof value !== "object") return value;
+  // Raw bodies (a received e-mail, bytes kept exactly as sent) are not text fields: left untouched.
+  if (depth > 32 || value === null || typeof value !== "object" || ArrayBuffer.isView(value)) return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = withoutNul(value[i], depth + 1);
     return value;

@@ -12,14 +12,25 @@ export type JobDefinition<TPayload> = {
    * claimed by a worker that died (SIGKILL, lost machine) before another worker runs it again.
    */
   expireInSeconds: number;
+  /**
+   * Jobs of this kind one worker process runs at once. pg-boss 10 fetches one job per loop; a queue of
+   * short, database-bound jobs (inbound mail) keeps several loops busy instead of waiting on one.
+   */
+  concurrency: number;
 };
 
 export function defineJob<TPayload>(
   id: string,
   payload: z.ZodType<TPayload>,
-  options: { retryLimit?: number; expireInSeconds?: number } = {},
+  options: { retryLimit?: number; expireInSeconds?: number; concurrency?: number } = {},
 ): JobDefinition<TPayload> {
-  return { id, payload, retryLimit: options.retryLimit ?? 5, expireInSeconds: options.expireInSeconds ?? 60 };
+  return {
+    id,
+    payload,
+    retryLimit: options.retryLimit ?? 5,
+    expireInSeconds: options.expireInSeconds ?? 60,
+    concurrency: options.concurrency ?? 1,
+  };
 }
 
 /** What a handler did, reported in logs and stored as the job's output: handlers are safe to run twice. */

@@ -135,17 +135,21 @@ export class PgBossJobQueue implements JobQueue {
       });
     }
     for (const registered of this.handlers.values()) {
-      let workerId: string | undefined;
-      workerId = await this.boss.work(registered.definition.id, { batchSize: 1 }, async ([job]) => {
-        if (!job) return undefined;
-        try {
-          return await this.track(this.run(registered, job));
-        } finally {
-          // pg-boss 10 waits a polling interval after every fetch; while the queue has work, fetch again at once.
-          if (workerId) this.boss.notifyWorker(workerId);
-        }
-      });
+      for (let loop = 0; loop < registered.definition.concurrency; loop++) await this.workLoop(registered);
     }
+  }
+
+  private async workLoop(registered: Registered) {
+    let workerId: string | undefined;
+    workerId = await this.boss.work(registered.definition.id, { batchSize: 1 }, async ([job]) => {
+      if (!job) return undefined;
+      try {
+        return await this.track(this.run(registered, job));
+      } finally {
+        // pg-boss 10 waits a polling interval after every fetch; while the queue has work, fetch again at once.
+        if (workerId) this.boss.notifyWorker(workerId);
+      }
+    });
   }
 
   /** Stops fetching, lets running handlers finish (up to a timeout) and closes the connections. */
