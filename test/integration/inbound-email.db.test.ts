@@ -189,6 +189,9 @@ describe("inbound e-mail into the helpdesk", () => {
         const row = await deliverFixture(t, fixture, vars);
         expect(row.status).toBe("ignored");
         expect(row.outcome).toBeTruthy();
+        // Listed for the agents of the organization it was meant for, to audit what was dropped.
+        const ignored = await call(t, desk.agent, "GET", "/api/admin/inbound?status=ignored&limit=100");
+        expect(ignored.json().items.map((item: { id: string }) => item.id)).toContain(row.id);
         const after = await agentTicket(t, desk.agent, ticket.id);
         expect(after.messages).toHaveLength(before.messages.length);
         expect(after.status).toBe("pending");
@@ -210,6 +213,8 @@ describe("inbound e-mail into the helpdesk", () => {
         ),
       );
     expect(suppressed).toMatchObject([{ reason: "bounced" }]);
+    const bounces = await call(t, desk.agent, "GET", "/api/admin/inbound?status=bounce");
+    expect(bounces.json().items.map((item: { id: string }) => item.id)).toContain(row.id);
     expect((await agentTicket(t, desk.agent, ticket.id)).messages.every((m) => m.source !== "email")).toBe(
       true,
     );

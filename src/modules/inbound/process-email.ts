@@ -13,7 +13,7 @@ import { participants } from "../participants/index.js";
 import { classifyEmail } from "./content/classify-email.js";
 import { extractReply } from "./content/extract-reply.js";
 import { type ParsedEmail, parseEmail } from "./content/parse-email.js";
-import { replyTokenTargets, routeEmail } from "./route-email.js";
+import { likelyOrganization, replyTokenTargets, routeEmail } from "./route-email.js";
 import { type InboundEmail, inboundEmails } from "./schema.js";
 
 export type InboundDeps = Pick<AppContext, "db" | "jobs" | "mail" | "config" | "logger">;
@@ -106,11 +106,17 @@ async function decide(deps: InboundDeps, tx: Db, row: InboundEmail, parsed: Pars
     return {
       status: "bounce",
       outcome: await suppressBounced(tx, classification.failedRecipients, programId),
+      organizationId: await likelyOrganization(tx, deps.mail, routingInput),
     };
   }
-  if (classification.kind === "automatic") return { status: "ignored", outcome: classification.reason };
+  // Kept out of the helpdesk, yet listed for the agents who would have received it (audit).
+  if (classification.kind === "automatic") {
+    const organizationId = await likelyOrganization(tx, deps.mail, routingInput);
+    return { status: "ignored", outcome: classification.reason, organizationId };
+  }
   if (from && (await isOverHourlyLimit(tx, from, row.receivedAt))) {
-    return { status: "ignored", outcome: "rate_limited" };
+    const organizationId = await likelyOrganization(tx, deps.mail, routingInput);
+    return { status: "ignored", outcome: "rate_limited", organizationId };
   }
   const route = await routeEmail(tx, deps.mail, routingInput);
   if (route.kind === "unbound") {

@@ -10,7 +10,7 @@
 // installation's only organization.
 // Only e-mails we sent to the participant themself count: a contact notice or a staff notification
 // never lets its reader write into a referrer's tickets.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { verifyReplyToken } from "../../platform/mail/reply-address.js";
 import { emailOutbox } from "../../platform/mail/schema.js";
@@ -171,6 +171,33 @@ async function addressedProgramOrganization(db: Db, recipients: string[], replyD
     .where(inArray(programs.slug, slugs))
     .limit(2);
   return rows.length === 1 ? rows[0]!.organizationId : null;
+}
+
+/**
+ * The organization whose agents should see a message no ticket takes (automatic mail, a bounce): the one
+ * of the e-mail it answers (by token, else by thread, any e-mail we sent), else as for an unknown sender.
+ */
+export async function likelyOrganization(
+  db: Db,
+  settings: { secret: string; replyDomain: string },
+  input: RoutingInput,
+): Promise<string | null> {
+  const tokenTargets = replyTokenTargets(input.recipients, settings.secret, settings.replyDomain);
+  const ids = threadIds(input);
+  const answered = [
+    ...(tokenTargets.length > 0 ? [inArray(emailOutbox.id, tokenTargets)] : []),
+    ...(ids.length > 0 ? [inArray(emailOutbox.messageId, ids)] : []),
+  ];
+  if (answered.length > 0) {
+    const [row] = await db
+      .select({ organizationId: emailOutbox.organizationId })
+      .from(emailOutbox)
+      .where(and(or(...answered), isNotNull(emailOutbox.organizationId)))
+      .limit(1);
+    if (row?.organizationId) return row.organizationId;
+  }
+  const route = await routeBySender(db, input, settings.replyDomain);
+  return route.kind === "bound" ? route.participant.organizationId : route.organizationId;
 }
 
 /** With one organization on this installation, a message nobody claims is that organization's to review. */

@@ -22,6 +22,7 @@ import {
   ZProfileUpdate,
 } from "./portal-profile.js";
 import { consumeSignInLink, findSignInLinkProgramSlug, requestSignInLink } from "./sign-in-links.js";
+import { searchParticipants, ZParticipantMatch, ZParticipantSearch } from "./staff-participant-search.js";
 
 export const ZPortalSignIn = z.object({
   programSlug: z.string().trim().min(1).max(100),
@@ -32,6 +33,17 @@ export const ZPortalSignIn = z.object({
 export const participantRoutes: RouteModule = (app, ctx) => {
   const secure = ctx.config.appUrl.startsWith("https:");
   const r = withZod(app);
+
+  // GET /api/admin/participants – staff find a referrer of their organization by name or e-mail
+  r.get("/api/admin/participants", {
+    config: { access: access.anyStaff },
+    schema: {
+      tags: ["participants"],
+      querystring: ZParticipantSearch,
+      response: { 200: z.object({ items: z.array(ZParticipantMatch) }), 422: ZErrorResponse },
+    },
+    handler: async (request) => searchParticipants(ctx.db, request.staff!, request.query),
+  });
 
   // POST /api/portal/login – e-mail a single-use sign-in link; always 202, whether the address is known or not
   r.post("/api/portal/login", {
