@@ -2,6 +2,7 @@ import { Alert, Button, Group, NativeSelect, Radio, Stack, Text, TextInput, Titl
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { apiRequest } from "../../api/api-client";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { listTickets } from "./helpdesk-api";
@@ -9,22 +10,13 @@ import type { InboundEmail } from "./inbound-api";
 
 type Participant = { id: string; name: string; email: string };
 
-/**
- * There is no participant search for support agents yet: the ticket search indexes each ticket's
- * participant name and e-mail, so the people behind the matching tickets are the candidates. The index
- * keeps an address as one word, which the start of its local part finds ("ana" in "ana.s@x.com") but
- * the whole address does not: an address is searched that way, then matched exactly.
- */
+/** Referrers of the organization whose name contains, or whose e-mail starts with, what was typed. */
 async function findParticipants(query: string): Promise<Participant[]> {
-  const address = query.includes("@") ? query.toLowerCase() : null;
-  const q = address ? (address.match(/^[\p{L}\p{N}]+/u)?.[0] ?? "") : query;
-  if (!q) return [];
-  const page = await listTickets(new URLSearchParams({ q, limit: "100" }), null);
-  const byId = new Map<string, Participant>();
-  for (const { participant } of page.items) {
-    if (!address || participant.email.toLowerCase() === address) byId.set(participant.id, participant);
-  }
-  return [...byId.values()];
+  if (query.length < 2) return [];
+  const page = await apiRequest<{ items: Participant[] }>(
+    `/api/admin/participants?${new URLSearchParams({ q: query, limit: "20" })}`,
+  );
+  return page.items;
 }
 
 async function ticketsOf(participantId: string) {

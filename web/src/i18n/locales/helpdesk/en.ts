@@ -247,7 +247,7 @@ export const helpdeskEn: HelpdeskMessages = {
       attach: {
         title: "Attach to a participant",
         search: "Find participant",
-        searchHint: "Name or e-mail. Finds people who already have tickets in the helpdesk.",
+        searchHint: "A piece of the name, or the start of the e-mail (at least 2 characters).",
         searchButton: "Search",
         searching: "Searching…",
         noMatch: "No participant with tickets matches the search.",

@@ -248,7 +248,7 @@ export const helpdeskPtBR = {
       attach: {
         title: "Anexar a um participante",
         search: "Buscar participante",
-        searchHint: "Nome ou e-mail. Encontra quem já tem atendimentos no helpdesk.",
+        searchHint: "Parte do nome ou o começo do e-mail (ao menos 2 caracteres).",
         searchButton: "Buscar",
         searching: "Buscando…",
         noMatch: "Nenhum participante com atendimentos corresponde à busca.",
