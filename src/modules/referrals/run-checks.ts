@@ -15,7 +15,11 @@ import { type DisqualificationReason, moveReferral } from "./lifecycle.js";
 import { type Referral, referralFindings, referrals } from "./schema.js";
 import { emailDomain, isDisposableDomain } from "./validation/index.js";
 
-export const referralChecksJob = defineJob("referrals.run-checks", z.object({ referralId: z.uuid() }));
+// Short, database-bound and independent (first-referrer-wins is the database's): several at once per
+// worker, so a burst of submissions does not wait on one job's latency at a time.
+export const referralChecksJob = defineJob("referrals.run-checks", z.object({ referralId: z.uuid() }), {
+  concurrency: 4,
+});
 
 type Finding = { kind: string; detail: Record<string, unknown>; disqualifies?: DisqualificationReason };
 
