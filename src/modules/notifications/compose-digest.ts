@@ -13,6 +13,8 @@ import { type Program, programs } from "../programs/index.js";
 import { type DigestReferral, monthlyDigestEmail } from "./digest-email.js";
 import { monthlyDigests } from "./schema.js";
 
+// Measured at 100k referrers: 2000 a batch took about a third less CPU than 1000 (fewer statements
+// to plan and commit), 4000 no less than 2000; memory stays a few MB per batch.
 export const DIGEST_BATCH_SIZE = 2000;
 const WRITES_IN_FLIGHT = 3;
 
@@ -56,9 +58,9 @@ export async function composeProgramDigest(
 ): Promise<DigestTotals> {
   const { start, end } = await monthBounds(deps, month, program.timeZone);
   const totals: DigestTotals = { composed: 0, skipped: 0 };
-  // Selecting the next batch is cheap; composing and writing one waits on the database. A few batches
-  // are written at once (disjoint id ranges, each in its own transaction), so neither side idles;
-  // memory stays bounded by WRITES_IN_FLIGHT batches.
+  // The next batch is selected while earlier ones are written: a few batches at once (disjoint id
+  // ranges, each in its own transaction), so neither this process nor the database idles; memory stays
+  // bounded by WRITES_IN_FLIGHT batches.
   const inFlight = new Set<Promise<void>>();
   let after: string | null = null;
   try {
@@ -145,7 +147,8 @@ async function composeBatch(
 ): Promise<number> {
   const planned = batch.map((recipient) => ({ recipient, outboxId: randomUUID() }));
   return inTransaction(deps.db, async (tx) => {
-    // One JSON parameter for the batch (see insertOutboxRows); the unique (participant, month) decides.
+    // One JSON parameter for the batch, not thousands of bind parameters; the unique (participant,
+    // month) decides who is claimed.
     const claims = planned.map(({ recipient, outboxId }) => ({
       participant_id: recipient.id,
       referral_count: recipient.referrals.length,

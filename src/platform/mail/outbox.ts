@@ -66,7 +66,7 @@ export type BulkRecipient<TData> = {
 
 /**
  * Many e-mails of one template and program at once (the monthly digest): one suppression query, one
- * insert and one delivery job per thousand, all through `tx`. Returns the ids written, suppressed
+ * insert and one delivery job per thousand e-mails, all through `tx`. Returns the ids written, suppressed
  * addresses left out.
  *
  * Bulk e-mails are stored as their template's data and rendered by the send job: rendering and
@@ -80,19 +80,39 @@ export async function enqueueEmailBatch<TData>(
   recipients: BulkRecipient<TData>[],
 ): Promise<string[]> {
   if (recipients.length === 0) return [];
-  const suppressed = new Set(
-    rowsOf<{ email: string }>(
-      await tx.execute(sql`select email from ${emailSuppressions}
-        where program_id = ${batch.programId}
-          and email in (select json_array_elements_text(${JSON.stringify(recipients.map((r) => r.to.trim().toLowerCase()))}::json))`),
-    ).map((row) => row.email),
+  const suppressed = await suppressedAmong(
+    tx,
+    batch.programId,
+    recipients.map((r) => r.to),
   );
   const rows = recipients
     .filter((recipient) => !suppressed.has(recipient.to.trim().toLowerCase()))
     .map((recipient) => outboxRow(deps.mail, { ...batch, ...recipient }, recipient.outboxId, "at-send"));
-  const [first] = rows;
-  if (!first) return [];
-  // What all rows share is sent once; each row carries only what is its own.
+  if (rows.length === 0) return [];
+  await insertBulkOutboxRows(tx, batch.brand, rows);
+  const ids = rows.map((row) => row.id);
+  for (let i = 0; i < ids.length; i += 1000) {
+    await deps.jobs.enqueue(tx, mailSendBatchJob, { outboxIds: ids.slice(i, i + 1000) });
+  }
+  return ids;
+}
+
+/** Which of `addresses` (as stored: trimmed, lower case) the program must not write to. */
+async function suppressedAmong(tx: Db, programId: string, addresses: string[]): Promise<Set<string>> {
+  const normalized = addresses.map((address) => address.trim().toLowerCase());
+  const result = await tx.execute(sql`select email from ${emailSuppressions}
+    where program_id = ${programId}
+      and email in (select json_array_elements_text(${JSON.stringify(normalized)}::json))`);
+  return new Set(rowsOf<{ email: string }>(result).map((row) => row.email));
+}
+
+/**
+ * Bulk rows in one statement with one JSON parameter (thousands of bind parameters cost more to build
+ * and parse than the rows cost to write). What all rows share (one template, program, sender and
+ * headers) is sent once; each row carries only what is its own.
+ */
+async function insertBulkOutboxRows(tx: Db, brand: string, rows: ReturnType<typeof outboxRow>[]) {
+  const [first] = rows as [ReturnType<typeof outboxRow>];
   const own = rows.map((row) => ({
     id: row.id,
     participant_id: row.participantId,
@@ -106,15 +126,10 @@ export async function enqueueEmailBatch<TData>(
     insert into ${emailOutbox} (id, organization_id, program_id, participant_id, template, locale, to_address,
       from_address, reply_to, template_data, message_id, headers)
     select id, ${first.organizationId}::uuid, ${first.programId}::uuid, participant_id, ${first.template}, locale,
-      to_address, ${first.fromAddress}, reply_to, json_build_object('brand', ${batch.brand}::text, 'data', data),
+      to_address, ${first.fromAddress}, reply_to, json_build_object('brand', ${brand}::text, 'data', data),
       message_id, ${JSON.stringify(first.headers)}::jsonb
     from json_to_recordset(${JSON.stringify(own)}::json) as r(id uuid, participant_id uuid, locale text,
       to_address text, reply_to text, message_id text, data json)`);
-  const ids = rows.map((row) => row.id);
-  for (let i = 0; i < ids.length; i += 1000) {
-    await deps.jobs.enqueue(tx, mailSendBatchJob, { outboxIds: ids.slice(i, i + 1000) });
-  }
-  return ids;
 }
 
 /**
