@@ -93,3 +93,13 @@ export function resultRow(r: Result, bareInsert: Result | undefined): string {
   const p99Ratio = bareInsert ? `${(r.p99 / bareInsert.p99).toFixed(2)}×` : "";
   return `| ${r.engine} | ${r.scenario} | ${r.rps} | ${ratio} | ${r.p50} | ${r.p99} | ${p99Ratio} | ${r.errors} | ${r.non2xx} | ${r.peakRssMb} |`;
 }
+
+/**
+ * Where the section titled `heading` starts in a results document: a heading is a line of its own, so a
+ * sentence quoting it (the footer names the scale section) is not mistaken for it. -1 when absent.
+ */
+export function sectionStart(document: string, heading: string): number {
+  if (document.startsWith(`${heading}\n`)) return 0;
+  const at = document.indexOf(`\n${heading}\n`);
+  return at === -1 ? -1 : at + 1;
+}

@@ -19,6 +19,7 @@ import {
   randomIp,
   resultRow,
   root,
+  sectionStart,
   startServer,
   stopProcess,
   withFreshPostgres,
@@ -231,11 +232,11 @@ async function inboundScenario(databaseUrl: string): Promise<InboundResult> {
 
 /** `previous` with the section under `heading` replaced by `section` (added before the scale section). */
 function withSection(previous: string, heading: string, section: string): string {
-  const at = previous.indexOf(heading);
+  const at = sectionStart(previous, heading);
   const next = at === -1 ? -1 : previous.indexOf("\n## ", at + 1);
   return at === -1
     ? withScaleSection(`${withScaleSection(previous, null)}\n${section}`, scaleSectionOf(previous))
-    : `${previous.slice(0, at)}${section}${next === -1 ? "" : previous.slice(next + 1)}`;
+    : `${previous.slice(0, at)}${section}${next === -1 ? "" : previous.slice(next)}`;
 }
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

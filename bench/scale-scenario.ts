@@ -18,6 +18,7 @@ import {
   type Result,
   randomIp,
   resultRow,
+  sectionStart,
   startServer,
   stopProcess,
 } from "./bench-kit.js";
@@ -259,13 +260,13 @@ function scaleMarkdown(results: Result[], d: Drain): string {
 
 /** The scale section of a RESULTS.md document (from its heading to the end), or null. */
 export function scaleSectionOf(document: string): string | null {
-  const at = document.indexOf(SCALE_HEADING);
+  const at = sectionStart(document, SCALE_HEADING);
   return at === -1 ? null : document.slice(at);
 }
 
 /** `document` without its scale section, followed by `section` when given. */
 export function withScaleSection(document: string, section: string | null): string {
-  const at = document.indexOf(SCALE_HEADING);
+  const at = sectionStart(document, SCALE_HEADING);
   const rest = (at === -1 ? document : document.slice(0, at)).replace(/\n*$/, "\n");
   return section ? `${rest}\n${section}` : rest;
 }
