@@ -20,7 +20,11 @@ describe("staff find a referrer of their organization", () => {
     const byEmail = await search(desk.referrer.email.slice(0, 8).toUpperCase());
     expect(byEmail.statusCode, byEmail.body).toBe(200);
     expect(byEmail.json().items).toContainEqual(
-      expect.objectContaining({ id: desk.referrer.id, email: desk.referrer.email, program: expect.any(Object) }),
+      expect.objectContaining({
+        id: desk.referrer.id,
+        email: desk.referrer.email,
+        program: expect.any(Object),
+      }),
     );
     const byName = await search(desk.referrer.name.slice(2, 8));
     expect(byName.json().items.map((item: { id: string }) => item.id)).toContain(desk.referrer.id);
