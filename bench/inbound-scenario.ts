@@ -23,7 +23,8 @@ import { BENCH_SECRET, peakRssMb, startServer, stopProcess } from "./bench-kit.j
 import type { InboundResult } from "./inbound-report.js";
 
 const MESSAGES = Number(process.env.BENCH_INBOUND_MESSAGES ?? 10_000);
-const TICKETS = Number(process.env.BENCH_INBOUND_TICKETS ?? 300);
+// Ten messages per referrer: under the hourly cap per sender, as a real inbox mostly is.
+const TICKETS = Number(process.env.BENCH_INBOUND_TICKETS ?? 1000);
 const CONNECTIONS = 20;
 const INBOUND_SECRET = "bench-inbound-secret-0123456789";
 const REPLY_DOMAIN = "bench.local";
