@@ -202,9 +202,11 @@ function helpdeskScenario(databaseUrl: string): Promise<HelpdeskResult> {
   });
 }
 
+const HELPDESK_HEADING = "## Helpdesk list and search (PostgreSQL)";
+
 function helpdeskMarkdown(h: HelpdeskResult): string {
   return [
-    "## Helpdesk list and search (PostgreSQL)",
+    HELPDESK_HEADING,
     "",
     `${h.tickets.toLocaleString("en")} tickets and ${h.messages.toLocaleString("en")} messages, seeded with COPY in ${h.seedSeconds} s (indexes rebuilt after the load). Requests to \`GET /api/admin/tickets\` as a signed-in agent, 25 per page; latency first with one connection (what one agent sees), then throughput and latency with ${h.connections} connections at once.`,
     "",
@@ -246,6 +248,10 @@ if (process.argv.includes("--digest")) {
   // Only the monthly digest: its section is replaced (or added before the scale section).
   const section = digestMarkdown(await withFreshPostgres(pgUrl, (url) => digestScenario(url)));
   writeFileSync(resultsFile, withSection(previous, DIGEST_HEADING, section));
+  console.log(section);
+} else if (process.argv.includes("--helpdesk")) {
+  const section = helpdeskMarkdown(await withFreshPostgres(pgUrl, (url) => helpdeskScenario(url)));
+  writeFileSync(resultsFile, withSection(previous, HELPDESK_HEADING, section));
   console.log(section);
 } else if (process.argv.includes("--inbound")) {
   const section = inboundMarkdown(await withFreshPostgres(pgUrl, (url) => inboundScenario(url)));

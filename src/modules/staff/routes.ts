@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { prepareDummyHash } from "../../platform/crypto/passwords.js";
 import { access, STAFF_COOKIE } from "../../platform/http/access.js";
 import { csrfTokenFor } from "../../platform/http/auth-guard.js";
 import { clientInfo, type RouteModule, withZod } from "../../platform/http/route-module.js";
@@ -23,6 +24,7 @@ export const ZStaffSignIn = z.object({
 });
 
 export const staffRoutes: RouteModule = (app, ctx) => {
+  void prepareDummyHash();
   const secure = ctx.config.appUrl.startsWith("https:");
   const r = withZod(app);
 
