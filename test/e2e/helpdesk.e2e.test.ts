@@ -1,17 +1,11 @@
-// The helpdesk in a real browser: a referrer opens a ticket from the portal ("Atendimento"), an agent
-// finds it in /admin/helpdesk by filter, replies, adds an internal note and resolves it; the referrer
-// then sees the reply but not the note and can no longer comment. The subject carries an XSS payload
-// that must stay text on both sides. Drives the real server on a fresh embedded database and the built
-// web app (run `npx vite build` first: the server serves dist/web).
-import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
-import { type ServerProcess, startServerProcess, TEST_ADMIN_PASSWORD } from "../support/server-process.js";
+import { openLoggedPage, screenshot, seedDemoWithStaff } from "../support/e2e.js";
+import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
 const DEMO_PROGRAM_SLUG = "desk-manager";
 const REFERRER_EMAIL = "indicador@example.com";
@@ -23,8 +17,6 @@ const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>
 const SUBJECT = `Prêmio não chegou ${XSS}`;
 const REPLY = "Olá, Ana! O voucher foi reenviado para o seu e-mail hoje.";
 const NOTE = "Nota interna: a operadora do voucher confirmou o reenvio.";
-const screenshotDir = process.env.E2E_SCREENSHOTS;
-const root = path.resolve(import.meta.dirname, "../..");
 
 type MailboxItem = { to: string; subject: string; text: string; links: string[]; messageId: string };
 
@@ -32,36 +24,16 @@ let server: ServerProcess;
 let browser: Browser;
 let dataDir: string;
 
-async function corrente(...args: string[]) {
-  await promisify(execFile)(
-    path.join(root, "node_modules/.bin/tsx"),
-    [path.join(root, "src/main.ts"), ...args],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        NODE_ENV: "test",
-        LOG_LEVEL: "warn",
-        DATA_DIR: dataDir,
-        ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-      },
-    },
-  );
-}
-
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "corrente-e2e-helpdesk-"));
-  const staffReady = corrente("seed-demo").then(() =>
-    corrente(
-      "create-staff",
-      ...["--organization", "demo", "--email", AGENT_EMAIL, "--name", AGENT_NAME, "--role", "support"],
-      ...["--password", AGENT_PASSWORD],
-    ),
-  );
+  const staffReady = seedDemoWithStaff(dataDir, {
+    email: AGENT_EMAIL,
+    name: AGENT_NAME,
+    role: "support",
+    password: AGENT_PASSWORD,
+  });
   [browser] = await Promise.all([launchBrowser(), staffReady]);
   server = await startServerProcess({ dataDir });
-  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -70,32 +42,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 30_000);
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: "pt-BR",
-    timezoneId: "America/Sao_Paulo",
-  });
-  context.setDefaultTimeout(8_000);
-  const page = await context.newPage();
-  const browserLog: string[] = [];
-  page.on("console", (message) => browserLog.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => browserLog.push(`pageerror: ${error.message}`));
-  page.on("dialog", (dialog) => {
-    browserLog.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  onTestFailed(() => {
-    console.error(
-      `page: ${page.url()}\nbrowser:\n${browserLog.join("\n")}\nserver:\n${server.output().slice(-4000)}`,
-    );
-  });
-  return page;
-}
-
-async function screenshot(page: Page, name: string) {
-  if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
-}
+const openPage = () => openLoggedPage(browser, server, { viewport: { width: 1280, height: 900 } });
 
 async function readMailbox(): Promise<MailboxItem[]> {
   const response = await fetch(`${server.url}/api/dev/mailbox`);

@@ -1,19 +1,12 @@
-// Inbound e-mail in a real browser (issue #7, "Agent view"): a message from an unknown sender, written to
-// the program's own address, waits in the quarantine; an agent reads what was kept, finds the referrer
-// and attaches it to her ticket, then sees it there as an e-mail with its original one click away; junk
-// is discarded after a confirmation and stays on record; once the ticket is resolved, a reply in the
-// same conversation opens a new ticket that says which one it continues. Drives the real server on a
-// fresh embedded database and the built web app (run `npm run build:web` first).
-import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
+import { openLoggedPage, screenshot, seedDemoWithStaff } from "../support/e2e.js";
 import { INBOUND_SECRET, plainEmail } from "../support/inbound-mail.js";
-import { type ServerProcess, startServerProcess, TEST_ADMIN_PASSWORD } from "../support/server-process.js";
+import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
 const PROGRAM_SLUG = "desk-manager";
 const REPLY_DOMAIN = "reply.corrente.test";
@@ -29,46 +22,24 @@ const FIRST_SUBJECT = "Quando sai o meu prêmio?";
 const FIRST_ID = "<primeira-mensagem-da-ana@mail.example.com>";
 const SPAMMER = "ofertas@promo.example.org";
 const SPAM = "Promoção imperdível só hoje";
-const screenshotDir = process.env.E2E_SCREENSHOTS;
-const root = path.resolve(import.meta.dirname, "../..");
 
 let server: ServerProcess;
 let browser: Browser;
 let dataDir: string;
 
-async function corrente(...args: string[]) {
-  await promisify(execFile)(
-    path.join(root, "node_modules/.bin/tsx"),
-    [path.join(root, "src/main.ts"), ...args],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        NODE_ENV: "test",
-        LOG_LEVEL: "warn",
-        DATA_DIR: dataDir,
-        ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-      },
-    },
-  );
-}
-
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "corrente-e2e-inbound-"));
-  const staffReady = corrente("seed-demo").then(() =>
-    corrente(
-      "create-staff",
-      ...["--organization", "demo", "--email", AGENT_EMAIL, "--name", "Sofia Suporte", "--role", "support"],
-      ...["--password", AGENT_PASSWORD],
-    ),
-  );
+  const staffReady = seedDemoWithStaff(dataDir, {
+    email: AGENT_EMAIL,
+    name: "Sofia Suporte",
+    role: "support",
+    password: AGENT_PASSWORD,
+  });
   [browser] = await Promise.all([launchBrowser(), staffReady]);
   server = await startServerProcess({
     dataDir,
     env: { INBOUND_SECRET, MAIL_REPLY_DOMAIN: REPLY_DOMAIN },
   });
-  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -77,28 +48,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 30_000);
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    locale: "pt-BR",
-    timezoneId: "America/Sao_Paulo",
-  });
-  context.setDefaultTimeout(8_000);
-  const page = await context.newPage();
-  const browserLog: string[] = [];
-  page.on("console", (message) => browserLog.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => browserLog.push(`pageerror: ${error.message}`));
-  onTestFailed(() => {
-    console.error(
-      `page: ${page.url()}\nbrowser:\n${browserLog.join("\n")}\nserver:\n${server.output().slice(-4000)}`,
-    );
-  });
-  return page;
-}
-
-async function screenshot(page: Page, name: string) {
-  if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
-}
+const openPage = () => openLoggedPage(browser, server, { viewport: { width: 1400, height: 900 } });
 
 /** What the mail provider does: POST the raw message to the HTTP door. */
 async function deliver(raw: Buffer) {

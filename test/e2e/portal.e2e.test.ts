@@ -1,18 +1,11 @@
-// The referrer portal in a real browser: a referrer signs in with the e-mailed link, follows their
-// referrals (status and reason in the policy's words, history, filter by status), refers a company from
-// "Indicar empresa", opens the support materials and switches the portal to English in their profile.
-// Drives the real server (a child process on a fresh embedded database) and the built web app (run
-// `npx vite build` first: the server serves dist/web).
-import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
+import { openLoggedPage, screenshot } from "../support/e2e.js";
 import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";
 import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
 const DEMO_PROGRAM_SLUG = "desk-manager";
-// Set E2E_SCREENSHOTS=/tmp/shots to keep a picture of each page the tests reach.
-const screenshotDir = process.env.E2E_SCREENSHOTS;
 
 type MailboxItem = { to: string; links: string[]; messageId: string };
 type Referrer = { name: string; email: string; disqualified: string; inProgress: string };
@@ -23,7 +16,6 @@ let referrer: Referrer;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
   referrer = await seedReferrer();
 }, 120_000);
 
@@ -32,30 +24,8 @@ afterAll(async () => {
   await server?.stop();
 }, 30_000);
 
-/** A fresh browser profile per test, in Brazil's time zone; on failure, the logs are printed. */
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: "pt-BR",
-    timezoneId: "America/Sao_Paulo",
-  });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-  context.setDefaultTimeout(8_000);
-  const page = await context.newPage();
-  const browserLog: string[] = [];
-  page.on("console", (message) => browserLog.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => browserLog.push(`pageerror: ${error.message}`));
-  onTestFailed(() => {
-    console.error(
-      `page: ${page.url()}\nbrowser:\n${browserLog.join("\n")}\nserver:\n${server.output().slice(-4000)}`,
-    );
-  });
-  return page;
-}
-
-async function screenshot(page: Page, name: string) {
-  if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
-}
+const openPage = () =>
+  openLoggedPage(browser, server, { viewport: { width: 1280, height: 900 }, grantClipboard: true });
 
 async function api(
   path: string,

@@ -1,26 +1,18 @@
-// From a referral to a reward in a real browser: a sales person qualifies a referral at /admin, moves it
-// to the sales process and confirms the sale; the referrer then signs in to the portal with the e-mailed
-// link, chooses a reward and sees when it is due. Drives the real server (a child process on a fresh
-// embedded database) and the built web app (run `npx vite build` first: the server serves dist/web).
-import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
+import { openLoggedPage, screenshot, seedDemoWithStaff } from "../support/e2e.js";
 import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";
-import { type ServerProcess, startServerProcess, TEST_ADMIN_PASSWORD } from "../support/server-process.js";
+import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
 const DEMO_PROGRAM_SLUG = "desk-manager";
 const SALES_EMAIL = "vera.vendas@example.com";
 const SALES_NAME = "Vera Vendas";
 const SALES_PASSWORD = "a-long-enough-sales-password";
 const CHOSEN_REWARD = "Vale-presente de R$ 300";
-// Set E2E_SCREENSHOTS=/tmp/shots to keep a picture of each page the tests reach.
-const screenshotDir = process.env.E2E_SCREENSHOTS;
-const root = path.resolve(import.meta.dirname, "../..");
 
 type MailboxItem = { to: string; links: string[]; messageId: string };
 type AdminReferral = { status: string; offer: { status: string; dueMonth: string; item: unknown } | null };
@@ -29,38 +21,17 @@ let server: ServerProcess;
 let browser: Browser;
 let dataDir: string;
 
-/** One `corrente` command on the test's data folder, before the server holds the embedded database. */
-async function corrente(...args: string[]) {
-  await promisify(execFile)(
-    path.join(root, "node_modules/.bin/tsx"),
-    [path.join(root, "src/main.ts"), ...args],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        NODE_ENV: "test",
-        LOG_LEVEL: "warn",
-        DATA_DIR: dataDir,
-        ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-      },
-    },
-  );
-}
-
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "corrente-e2e-sales-"));
   // The demo organization first, then a sales person in it: the embedded database allows one process.
-  const staffReady = corrente("seed-demo").then(() =>
-    corrente(
-      "create-staff",
-      ...["--organization", "demo", "--email", SALES_EMAIL, "--name", SALES_NAME, "--role", "sales"],
-      ...["--password", SALES_PASSWORD],
-    ),
-  );
+  const staffReady = seedDemoWithStaff(dataDir, {
+    email: SALES_EMAIL,
+    name: SALES_NAME,
+    role: "sales",
+    password: SALES_PASSWORD,
+  });
   [browser] = await Promise.all([launchBrowser(), staffReady]);
   server = await startServerProcess({ dataDir });
-  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -69,29 +40,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 30_000);
 
-/** A fresh browser profile per person, in Brazil's time zone; on failure, the logs are printed. */
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: "pt-BR",
-    timezoneId: "America/Sao_Paulo",
-  });
-  context.setDefaultTimeout(8_000);
-  const page = await context.newPage();
-  const browserLog: string[] = [];
-  page.on("console", (message) => browserLog.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => browserLog.push(`pageerror: ${error.message}`));
-  onTestFailed(() => {
-    console.error(
-      `page: ${page.url()}\nbrowser:\n${browserLog.join("\n")}\nserver:\n${server.output().slice(-4000)}`,
-    );
-  });
-  return page;
-}
-
-async function screenshot(page: Page, name: string) {
-  if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
-}
+const openPage = () => openLoggedPage(browser, server, { viewport: { width: 1280, height: 900 } });
 
 async function readMailbox(): Promise<MailboxItem[]> {
   const response = await fetch(`${server.url}/api/dev/mailbox`);

@@ -1,17 +1,12 @@
-// Browser tests of the two ways in: staff with e-mail and password at /admin, referrers with a
-// single-use link e-mailed from /portal/login. They drive the real server (a child process on a fresh
-// embedded database) and the built web app (run `npx vite build` first: the server serves dist/web).
-import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
+import { openLoggedPage, screenshot } from "../support/e2e.js";
 import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
 // The demo referrer the embedded default seeds (src/demo/seed-demo.ts).
 const DEMO_REFERRER_EMAIL = "indicador@example.com";
 const DEMO_PROGRAM_SLUG = "desk-manager";
-// Set E2E_SCREENSHOTS=/tmp/shots to keep a picture of each page the tests reach.
-const screenshotDir = process.env.E2E_SCREENSHOTS;
 
 type MailboxItem = {
   to: string;
@@ -27,7 +22,6 @@ let browser: Browser;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
 }, 90_000);
 
 afterAll(async () => {
@@ -35,25 +29,7 @@ afterAll(async () => {
   await server?.stop();
 }, 30_000);
 
-/** A fresh browser profile (no cookies, no stored language) per test; on failure, the logs are printed. */
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "pt-BR" });
-  context.setDefaultTimeout(8_000);
-  const page = await context.newPage();
-  const browserLog: string[] = [];
-  page.on("console", (message) => browserLog.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => browserLog.push(`pageerror: ${error.message}`));
-  onTestFailed(() => {
-    console.error(
-      `page: ${page.url()}\nbrowser:\n${browserLog.join("\n")}\nserver:\n${server.output().slice(-4000)}`,
-    );
-  });
-  return page;
-}
-
-async function screenshot(page: Page, name: string) {
-  if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
-}
+const openPage = () => openLoggedPage(browser, server, { viewport: { width: 1280, height: 800 } });
 
 async function readMailbox(): Promise<MailboxItem[]> {
   const response = await fetch(`${server.url}/api/dev/mailbox`);

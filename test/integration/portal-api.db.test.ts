@@ -111,6 +111,22 @@ describe("referrer portal API", () => {
     expect(mails.filter((m) => m.template === "referrals.status-changed")).toHaveLength(0);
   });
 
+  it("a referrer who left and refers again, accepting the terms anew, is back in the program", async () => {
+    const me = await referrer();
+    expect((await call(t, me.auth, "POST", "/api/portal/leave", { confirm: true })).statusCode).toBe(204);
+    await submitChecked(t, slug, { referrerEmail: me.email });
+    const [participant] = await t.ctx.db
+      .select()
+      .from(participants)
+      .where(eq(participants.id, me.participantId));
+    expect(participant).toMatchObject({ status: "active", leftAt: null });
+    const signIn = await call(t, null, "POST", "/api/portal/login", { programSlug: slug, email: me.email });
+    expect(signIn.statusCode).toBe(202);
+    await t.drainJobs();
+    const links = await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, me.email));
+    expect(links.some((m) => m.template === "portal.sign-in-link")).toBe(true);
+  });
+
   it("admins manage materials; referrers read them as sanitised HTML with a share block", async () => {
     const created = await call(t, admin, "POST", `/api/admin/programs/${programId}/materials`, {
       kind: "material",

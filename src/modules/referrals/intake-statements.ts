@@ -131,7 +131,9 @@ referrer as (
     where j.program_id = i.program_id and j.email = i.email order by j.pos desc limit 1
   ) last
   order by i.program_id, i.email, i.pos
-  on conflict (program_id, email) do update set name = excluded.name, phone = excluded.phone, updated_at = now()
+  -- A referrer who had left and refers again, accepting the terms anew, is back in the program.
+  on conflict (program_id, email) do update set name = excluded.name, phone = excluded.phone,
+    status = 'active', left_at = null, updated_at = now()
   returning id, program_id, email
 ),
 referral as (
