@@ -121,4 +121,22 @@ describe("signing in", () => {
     await screenshot(page, "portal-link-invalid");
     await page.context().close();
   }, 20_000);
+
+  it("a referrer sent to a portal page while signed out signs in and lands on that page", async () => {
+    const page = await openPage();
+    const seenMessageIds = new Set((await readMailbox()).map((item) => item.messageId));
+
+    await page.goto(`${server.url}/portal/rewards`);
+    await page.waitForURL((url) => url.pathname === "/portal/login");
+    await page.getByLabel("E-mail").fill(DEMO_REFERRER_EMAIL);
+    await page.getByRole("button", { name: "Enviar link de acesso" }).click();
+    await page.getByText("Se este e-mail participa do programa, enviamos um link de acesso.").waitFor();
+
+    const email = await waitForNewEmail(DEMO_REFERRER_EMAIL, seenMessageIds);
+    const signInLink = email.links.find((link) => new URL(link).pathname.startsWith("/portal/auth/"))!;
+    expect(new URL(signInLink).searchParams.get("next")).toBe("/portal/rewards");
+    await page.goto(signInLink);
+    await page.waitForURL(`${server.url}/portal/rewards`);
+    await page.context().close();
+  }, 20_000);
 });

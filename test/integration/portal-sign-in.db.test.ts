@@ -59,6 +59,53 @@ describe("referrer sign-in links", () => {
     expect(mail!.headers["Auto-Submitted"]).toBe("auto-generated");
   });
 
+  it("a link requested from a portal page opens that page once signed in; never another site", async () => {
+    const { program, scope } = await makeProgram(t.ctx.db);
+    const participant = await makeParticipant(t.ctx.db, scope);
+    const next = "/portal/referrals/6f1c2b1e-3c1d-4a8e-9b1f-2d3c4b5a6f70";
+    const asked = await t.app.inject({
+      method: "POST",
+      url: "/api/portal/login",
+      remoteAddress: `198.51.100.${++clientNumber}`,
+      payload: { programSlug: program.slug, email: participant.email, next },
+    });
+    expect(asked.statusCode).toBe(202);
+    await t.drainJobs();
+    const url = await linkFromMail(participant.email);
+    expect(url).toContain(`?next=${encodeURIComponent(next)}`);
+    const spent = await t.app.inject({ method: "GET", url });
+    expect(spent.headers.location).toBe(next);
+
+    for (const unsafe of [
+      "//evil.example/portal",
+      "/portal/../admin",
+      "https://evil.example",
+      "/portal/auth/x",
+    ]) {
+      const refused = await t.app.inject({
+        method: "POST",
+        url: "/api/portal/login",
+        remoteAddress: `198.51.100.${++clientNumber}`,
+        payload: { programSlug: program.slug, email: participant.email, next: unsafe },
+      });
+      expect(refused.statusCode, unsafe).toBe(422);
+      expect(refused.json().error.fields.next).toBeDefined();
+    }
+    // A link whose `next` was edited by hand still signs in, to the portal's home.
+    await requestLink(program.slug, participant.email);
+    await t.drainJobs();
+    const mails = await mailTo(participant.email);
+    const plain = mails
+      .flatMap((mail) => mail.links)
+      .find((link) => link.startsWith(`${TEST_APP_URL}/portal/auth/`) && !link.includes("next="))!;
+    const tampered = await t.app.inject({
+      method: "GET",
+      url: `${plain.slice(TEST_APP_URL.length)}?next=${encodeURIComponent("//evil.example")}`,
+    });
+    expect(tampered.statusCode).toBe(303);
+    expect(tampered.headers.location).toBe("/portal");
+  });
+
   it("a link signs in once: the second use is refused", async () => {
     const { program, scope } = await makeProgram(t.ctx.db);
     const participant = await makeParticipant(t.ctx.db, scope);

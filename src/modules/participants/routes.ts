@@ -21,6 +21,7 @@ import {
   ZPortalProfile,
   ZProfileUpdate,
 } from "./portal-profile.js";
+import { isSafePortalPath } from "./portal-return-path.js";
 import { consumeSignInLink, findSignInLinkProgramSlug, requestSignInLink } from "./sign-in-links.js";
 import { searchParticipants, ZParticipantMatch, ZParticipantSearch } from "./staff-participant-search.js";
 
@@ -28,6 +29,12 @@ export const ZPortalSignIn = z.object({
   programSlug: z.string().trim().min(1).max(100),
   email: z.string().trim().min(1, "Informe o e-mail.").max(320).pipe(z.email("E-mail inválido.")),
   locale: z.string().max(20).optional(),
+  /** The portal page to open once signed in (e.g. `/portal/referrals/…`). */
+  next: z
+    .string()
+    .max(300)
+    .refine(isSafePortalPath, "Use a path inside the portal, such as /portal/referrals.")
+    .optional(),
 });
 
 export const participantRoutes: RouteModule = (app, ctx) => {
@@ -62,7 +69,12 @@ export const participantRoutes: RouteModule = (app, ctx) => {
   // GET /portal/auth/:token – spend a sign-in link, open a session and go to the portal
   r.get("/portal/auth/:token", {
     config: { access: access.public, rateLimit: { max: 30, timeWindow: "1 minute" } },
-    schema: { hide: true, params: z.object({ token: z.string().max(200) }) },
+    schema: {
+      hide: true,
+      params: z.object({ token: z.string().max(200) }),
+      // Not trusted: an unsafe or malformed `next` just lands on the portal's home.
+      querystring: z.object({ next: z.string().max(1000).optional() }),
+    },
     handler: async (request, reply) => {
       const info = clientInfo(request);
       const session = await inTransaction(ctx.db, async (tx) => {
@@ -89,7 +101,8 @@ export const participantRoutes: RouteModule = (app, ctx) => {
         maxAgeSeconds: PARTICIPANT_SESSION_DAYS * 86400,
         secure,
       });
-      return reply.redirect("/portal", 303);
+      const next = request.query.next;
+      return reply.redirect(next && isSafePortalPath(next) ? next : "/portal", 303);
     },
   });
 

@@ -10,6 +10,7 @@ import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
 import { enqueueEmail } from "../../platform/mail/outbox.js";
 import { getProgramBySlugOrThrow, programs } from "../programs/index.js";
 import { findParticipantByEmail } from "./participant-queries.js";
+import { isSafePortalPath } from "./portal-return-path.js";
 import { portalSignInLinks } from "./schema.js";
 import { signInLinkEmail } from "./sign-in-email.js";
 
@@ -19,7 +20,7 @@ export const SIGN_IN_LINKS_PER_HOUR = 5;
 
 export const portalSignInLinkJob = defineJob(
   "portal.send-sign-in-link",
-  z.object({ programId: z.uuid(), email: z.string(), locale: z.string() }),
+  z.object({ programId: z.uuid(), email: z.string(), locale: z.string(), next: z.string().optional() }),
 );
 
 /**
@@ -28,7 +29,7 @@ export const portalSignInLinkJob = defineJob(
  */
 export async function requestSignInLink(
   ctx: AppContext,
-  input: { programSlug: string; email: string; locale?: string },
+  input: { programSlug: string; email: string; locale?: string; next?: string },
 ) {
   const program = await getProgramBySlugOrThrow(ctx.db, input.programSlug);
   await inTransaction(ctx.db, (tx) =>
@@ -36,8 +37,15 @@ export async function requestSignInLink(
       programId: program.id,
       email: input.email,
       locale: resolveLocale(input.locale),
+      ...(input.next ? { next: input.next } : {}),
     }),
   );
+}
+
+/** The link's address; `next` (checked when requested, checked again when spent) rides along. */
+function signInUrl(appUrl: string, token: string, next: string | undefined): string {
+  const url = `${appUrl}/portal/auth/${token}`;
+  return next && isSafePortalPath(next) ? `${url}?next=${encodeURIComponent(next)}` : url;
 }
 
 export function createSignInLinkHandler(ctx: AppContext) {
@@ -64,7 +72,7 @@ export function createSignInLinkHandler(ctx: AppContext) {
         data: {
           name: participant.name,
           programName: program.name,
-          url: `${ctx.config.appUrl}/portal/auth/${token}`,
+          url: signInUrl(ctx.config.appUrl, token, payload.next),
           validMinutes: SIGN_IN_LINK_MINUTES,
         },
         to: participant.email,

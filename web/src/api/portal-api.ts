@@ -6,7 +6,8 @@ export type PortalSession = {
   csrfToken: string;
 };
 
-export type SignInLinkRequest = { programSlug: string; email: string; locale?: string };
+/** `next`: the portal page the link opens once signed in (the server accepts only portal paths). */
+export type SignInLinkRequest = { programSlug: string; email: string; locale?: string; next?: string };
 
 // POST /api/portal/login – e-mails a single-use sign-in link; answers 202 whether or not the address is known.
 export async function requestSignInLink(request: SignInLinkRequest): Promise<void> {

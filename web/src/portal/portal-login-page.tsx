@@ -1,16 +1,30 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { useLocation, useSearchParams } from "react-router";
 import { PublicFrame } from "../app/public-frame";
 import { type ProgramChoice, useProgramChoice } from "./program-choice";
 import { SignInLinkForm } from "./sign-in-link-form";
 import { SignInLinkSent } from "./sign-in-link-sent";
 
+/**
+ * The portal page a referrer was sent to before signing in (SessionGate passes it as `state.from`), so
+ * the link opens it; the portal's home and the sign-in pages themselves need no return.
+ */
+function returnPathFrom(state: unknown): string | undefined {
+  if (typeof state !== "object" || state === null || !("from" in state) || typeof state.from !== "string") {
+    return undefined;
+  }
+  const from = state.from;
+  const isPortalPage = /^\/portal\/[A-Za-z0-9._~/-]+$/.test(from) && !/^\/portal\/(auth|login)/.test(from);
+  return isPortalPage && !from.includes("//") && !from.includes("..") ? from : undefined;
+}
+
 // /portal/login?program=SLUG[&error=link_invalid] – a referrer asks for a sign-in link by e-mail.
 export function PortalLoginPage() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
+  const next = returnPathFrom(useLocation().state);
   const choice = useProgramChoice(searchParams.get("program"));
   const [isSent, setIsSent] = useState(false);
   const programName = choice.kind === "known" ? choice.name : undefined;
@@ -34,7 +48,7 @@ export function PortalLoginPage() {
             <Text c="dimmed" size="sm">
               {t("portal.login.intro")}
             </Text>
-            <ProgramAwareForm choice={choice} onSent={() => setIsSent(true)} />
+            <ProgramAwareForm choice={choice} next={next} onSent={() => setIsSent(true)} />
           </>
         )}
       </Stack>
@@ -42,13 +56,15 @@ export function PortalLoginPage() {
   );
 }
 
-function ProgramAwareForm({ choice, onSent }: { choice: ProgramChoice; onSent: () => void }) {
+type ProgramAwareFormProps = { choice: ProgramChoice; next?: string; onSent: () => void };
+
+function ProgramAwareForm({ choice, next, onSent }: ProgramAwareFormProps) {
   const { t } = useTranslation();
   switch (choice.kind) {
     case "known":
-      return <SignInLinkForm programSlug={choice.slug} onSent={onSent} />;
+      return <SignInLinkForm programSlug={choice.slug} next={next} onSent={onSent} />;
     case "pick":
-      return <SignInLinkForm programs={choice.programs} onSent={onSent} />;
+      return <SignInLinkForm programs={choice.programs} next={next} onSent={onSent} />;
     case "loading":
       return (
         <Center role="status">

@@ -12,10 +12,12 @@ type SignInLinkFormProps = {
   programSlug?: string;
   programs?: PublicProgram[];
   onSent: () => void;
+  /** The portal page the referrer was on before being asked to sign in. */
+  next?: string;
 };
 
 /** E-mail (and program, when there are several) → asks the server to e-mail a single-use link. */
-export function SignInLinkForm({ programSlug, programs, onSent }: SignInLinkFormProps) {
+export function SignInLinkForm({ programSlug, programs, onSent, next }: SignInLinkFormProps) {
   const { t, i18n } = useTranslation();
   const [email, setEmail] = useState("");
   const [pickedSlug, setPickedSlug] = useState("");
@@ -33,7 +35,7 @@ export function SignInLinkForm({ programSlug, programs, onSent }: SignInLinkForm
       (found.program ? programSelect : emailInput).current?.focus();
       return;
     }
-    request.mutate({ programSlug: slug, email: email.trim(), locale: i18n.resolvedLanguage });
+    request.mutate({ programSlug: slug, email: email.trim(), locale: i18n.resolvedLanguage, next });
   }
 
   const emailError = problems.email
