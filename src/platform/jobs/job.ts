@@ -17,12 +17,18 @@ export type JobDefinition<TPayload> = {
    * short, database-bound jobs (inbound mail) keeps several loops busy instead of waiting on one.
    */
   concurrency: number;
+  /**
+   * Jobs one fetch takes (pg-boss; the local queue claims one at a time). Their handlers still run one
+   * job after the other and each job succeeds or fails on its own. For jobs that mostly find their work
+   * already done by an earlier one (inbound mail drains in batches), so a fetch per job is what costs.
+   */
+  fetchSize: number;
 };
 
 export function defineJob<TPayload>(
   id: string,
   payload: z.ZodType<TPayload>,
-  options: { retryLimit?: number; expireInSeconds?: number; concurrency?: number } = {},
+  options: { retryLimit?: number; expireInSeconds?: number; concurrency?: number; fetchSize?: number } = {},
 ): JobDefinition<TPayload> {
   return {
     id,
@@ -30,6 +36,7 @@ export function defineJob<TPayload>(
     retryLimit: options.retryLimit ?? 5,
     expireInSeconds: options.expireInSeconds ?? 60,
     concurrency: options.concurrency ?? 1,
+    fetchSize: options.fetchSize ?? 1,
   };
 }
 

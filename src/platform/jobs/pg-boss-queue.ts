@@ -140,11 +140,20 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   private async workLoop(registered: Registered) {
+    const { id, fetchSize } = registered.definition;
     let workerId: string | undefined;
-    workerId = await this.boss.work(registered.definition.id, { batchSize: 1 }, async ([job]) => {
-      if (!job) return undefined;
+    workerId = await this.boss.work(id, { batchSize: fetchSize }, async (jobs) => {
+      if (jobs.length === 0) return undefined;
       try {
-        return await this.track(this.run(registered, job));
+        if (jobs.length === 1) return await this.track(this.run(registered, jobs[0]!));
+        // pg-boss completes the whole fetch when this returns (only jobs still active) and fails the
+        // whole fetch if it throws: a job that fails is failed here, alone, so it alone is retried.
+        for (const job of jobs) {
+          await this.track(this.run(registered, job)).catch((err) =>
+            this.track(this.boss.fail(id, job.id, { message: String(err?.message ?? err) })),
+          );
+        }
+        return undefined;
       } finally {
         // pg-boss 10 waits a polling interval after every fetch; while the queue has work, fetch again at once.
         if (workerId) this.boss.notifyWorker(workerId);

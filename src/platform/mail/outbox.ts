@@ -54,6 +54,65 @@ export async function enqueueEmail<TData>(
   return { outboxId: row.id, messageId: row.messageId };
 }
 
+/**
+ * Several e-mails written at once through `tx` (inbound mail's batch of staff notifications): rendered
+ * now like `enqueueEmail`, one suppression query, one insert and one delivery job for all of them.
+ * Returns the ids written, suppressed recipients left out.
+ */
+export async function enqueueEmails<TData>(
+  tx: Db,
+  deps: { jobs: JobQueue; mail: MailSettings },
+  emails: OutgoingEmail<TData>[],
+): Promise<string[]> {
+  const suppressed = await suppressedPairs(tx, emails);
+  const rows = emails
+    .filter((email) => !suppressed.has(`${email.programId}|${email.to.trim().toLowerCase()}`))
+    .map((email) => outboxRow(deps.mail, email, randomUUID()));
+  if (rows.length === 0) return [];
+  const own = rows.map((row) => ({
+    id: row.id,
+    organization_id: row.organizationId,
+    program_id: row.programId,
+    participant_id: row.participantId,
+    ticket_id: row.ticketId,
+    template: row.template,
+    locale: row.locale,
+    to_address: row.toAddress,
+    from_address: row.fromAddress,
+    reply_to: row.replyTo,
+    subject: row.subject,
+    text: row.text,
+    html: row.html,
+    message_id: row.messageId,
+    headers: row.headers,
+  }));
+  const columns = Object.keys(own[0]!).join(", ");
+  await tx.execute(sql`insert into ${emailOutbox} (${sql.raw(columns)})
+    select ${sql.raw(columns)} from jsonb_to_recordset(${JSON.stringify(own)}::jsonb) as r(id uuid,
+      organization_id uuid, program_id uuid, participant_id uuid, ticket_id uuid, template text, locale text,
+      to_address text, from_address text, reply_to text, subject text, text text, html text, message_id text,
+      headers jsonb)`);
+  const ids = rows.map((row) => row.id);
+  for (let i = 0; i < ids.length; i += 1000) {
+    await deps.jobs.enqueue(tx, mailSendBatchJob, { outboxIds: ids.slice(i, i + 1000) });
+  }
+  return ids;
+}
+
+/** "programId|address" of each e-mail whose program must not write to that address. */
+async function suppressedPairs(tx: Db, emails: { programId?: string; to: string }[]): Promise<Set<string>> {
+  const pairs = emails
+    .filter((email) => email.programId)
+    .map((email) => ({ program_id: email.programId, email: email.to.trim().toLowerCase() }));
+  if (pairs.length === 0) return new Set();
+  const result = await tx.execute(sql`select s.program_id, s.email from ${emailSuppressions} s
+    join jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as x(program_id uuid, email text)
+      on s.program_id = x.program_id and s.email = x.email`);
+  return new Set(
+    rowsOf<{ program_id: string; email: string }>(result).map((row) => `${row.program_id}|${row.email}`),
+  );
+}
+
 /** One e-mail of a bulk send: who gets it and the template's data for them (which must survive JSON). */
 export type BulkRecipient<TData> = {
   /** Named by the caller, so it can record the e-mail first. */
