@@ -125,6 +125,11 @@ export async function changeStatus(
 ): Promise<TicketChanges> {
   if (ticket.status === to) return {};
   await recordTicketEvent(tx, ticket, "status", ticket.status, to, actor, now);
+  return statusChangeFields(ticket, to, now);
+}
+
+/** The fields a status move changes (its event is the caller's to record). */
+export function statusChangeFields(ticket: Ticket, to: TicketStatus, now: Date): TicketChanges {
   return {
     status: to,
     ...clockAfterStatusChange(ticket, to, now),

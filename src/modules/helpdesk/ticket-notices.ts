@@ -1,11 +1,11 @@
 // E-mails a ticket causes, written to the outbox in the use case's transaction (sent by workers):
 // an agent's reply to the referrer, bound to the ticket so a reply comes back to it; a referrer's
 // message to the assignee, or to the support team while nobody has the ticket.
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
-import { enqueueEmail } from "../../platform/mail/outbox.js";
+import { enqueueEmail, enqueueEmails, type OutgoingEmail } from "../../platform/mail/outbox.js";
 import { participants } from "../participants/index.js";
 import { programs } from "../programs/index.js";
 import { staffUsers } from "../staff/index.js";
@@ -131,4 +131,92 @@ export async function notifyAgentsOfParticipantMessage(
       ticketId: ticket.id,
     });
   }
+}
+
+export type ParticipantMessageNotice = { ticket: Ticket; text: string; isNewTicket: boolean };
+
+/**
+ * `notifyAgentsOfParticipantMessage` for many tickets at once (inbound mail's batches): the same
+ * recipients and e-mail per ticket, with two lookups and one outbox insert for all of them.
+ */
+export async function notifyAgentsOfParticipantMessages(
+  deps: HelpdeskDeps,
+  tx: Db,
+  notices: ParticipantMessageNotice[],
+): Promise<void> {
+  if (notices.length === 0) return;
+  const parties = await tx
+    .select({ participant: participants, programName: programs.name })
+    .from(participants)
+    .innerJoin(programs, eq(programs.id, participants.programId))
+    .where(inArray(participants.id, [...new Set(notices.map((notice) => notice.ticket.participantId))]));
+  const partyOf = new Map(parties.map((row) => [row.participant.id, row]));
+  const staff = await staffOf(tx, notices);
+  const emails: OutgoingEmail<Parameters<typeof participantMessageEmail.render>[0]>[] = [];
+  for (const { ticket, text, isNewTicket } of notices) {
+    const party = partyOf.get(ticket.participantId);
+    if (!party) continue;
+    for (const agent of chooseAgents(staff, ticket)) {
+      emails.push({
+        template: participantMessageEmail,
+        data: {
+          participantName: party.participant.name,
+          participantEmail: party.participant.email,
+          programName: party.programName,
+          ticketNumber: ticket.number,
+          subject: ticket.subject,
+          message: text,
+          isNewTicket,
+          ticketUrl: `${deps.config.appUrl}/admin/helpdesk/${ticket.id}`,
+        },
+        to: agent.email,
+        locale: resolveLocale(agent.locale),
+        brand: party.programName,
+        organizationId: ticket.organizationId,
+        programId: ticket.programId,
+        ticketId: ticket.id,
+      });
+    }
+  }
+  await enqueueEmails(tx, deps, emails);
+}
+
+type StaffMember = { id: string; organizationId: string; email: string; locale: string; role: string };
+
+/** The active staff who could hear of these tickets: their assignees and every support and admin role. */
+async function staffOf(tx: Db, notices: ParticipantMessageNotice[]): Promise<StaffMember[]> {
+  const organizationIds = [...new Set(notices.map((notice) => notice.ticket.organizationId))];
+  const assigneeIds = [...new Set(notices.flatMap((notice) => notice.ticket.assigneeId ?? []))];
+  return tx
+    .select({
+      id: staffUsers.id,
+      organizationId: staffUsers.organizationId,
+      email: staffUsers.email,
+      locale: staffUsers.locale,
+      role: staffUsers.role,
+    })
+    .from(staffUsers)
+    .where(
+      and(
+        inArray(staffUsers.organizationId, organizationIds),
+        isNull(staffUsers.disabledAt),
+        or(
+          inArray(staffUsers.role, ["support", "owner", "admin"]),
+          ...(assigneeIds.length > 0 ? [inArray(staffUsers.id, assigneeIds)] : []),
+        ),
+      ),
+    )
+    .orderBy(asc(staffUsers.email));
+}
+
+/** As `agentsToNotify`, from the staff already read. */
+function chooseAgents(staff: StaffMember[], ticket: Ticket): StaffMember[] {
+  const ours = staff.filter((member) => member.organizationId === ticket.organizationId);
+  const assignee = ticket.assigneeId ? ours.filter((member) => member.id === ticket.assigneeId) : [];
+  if (assignee.length > 0) return assignee;
+  for (const roles of [["support"], ["owner", "admin"]]) {
+    const team = ours.filter((member) => roles.includes(member.role)).slice(0, MAX_TEAM_RECIPIENTS);
+    if (team.length > 0) return team;
+  }
+  return [];
 }
