@@ -55,9 +55,11 @@ export async function enqueueEmail<TData>(
 }
 
 /**
- * Several e-mails written at once through `tx` (inbound mail's batch of staff notifications): rendered
- * now like `enqueueEmail`, one suppression query, one insert and one delivery job for all of them.
- * Returns the ids written, suppressed recipients left out.
+ * Several e-mails written at once through `tx` (inbound mail's batch of staff notifications): one
+ * suppression query, one insert and one delivery job for all of them. Like bulk mail they are stored as
+ * their template's data and rendered by the send job, which stores what it rendered (so a retry sends
+ * the same content); Message-ID, Reply-To and headers are fixed now. Returns the ids written,
+ * suppressed recipients left out.
  */
 export async function enqueueEmails<TData>(
   tx: Db,
@@ -67,7 +69,7 @@ export async function enqueueEmails<TData>(
   const suppressed = await suppressedPairs(tx, emails);
   const rows = emails
     .filter((email) => !suppressed.has(`${email.programId}|${email.to.trim().toLowerCase()}`))
-    .map((email) => outboxRow(deps.mail, email, randomUUID()));
+    .map((email) => outboxRow(deps.mail, email, randomUUID(), "at-send"));
   if (rows.length === 0) return [];
   const own = rows.map((row) => ({
     id: row.id,
@@ -80,18 +82,15 @@ export async function enqueueEmails<TData>(
     to_address: row.toAddress,
     from_address: row.fromAddress,
     reply_to: row.replyTo,
-    subject: row.subject,
-    text: row.text,
-    html: row.html,
+    template_data: row.templateData,
     message_id: row.messageId,
     headers: row.headers,
   }));
   const columns = Object.keys(own[0]!).join(", ");
   await tx.execute(sql`insert into ${emailOutbox} (${sql.raw(columns)})
-    select ${sql.raw(columns)} from jsonb_to_recordset(${JSON.stringify(own)}::jsonb) as r(id uuid,
+    select ${sql.raw(columns)} from json_to_recordset(${JSON.stringify(own)}::json) as r(id uuid,
       organization_id uuid, program_id uuid, participant_id uuid, ticket_id uuid, template text, locale text,
-      to_address text, from_address text, reply_to text, subject text, text text, html text, message_id text,
-      headers jsonb)`);
+      to_address text, from_address text, reply_to text, template_data json, message_id text, headers jsonb)`);
   const ids = rows.map((row) => row.id);
   for (let i = 0; i < ids.length; i += 1000) {
     await deps.jobs.enqueue(tx, mailSendBatchJob, { outboxIds: ids.slice(i, i + 1000) });
