@@ -101,7 +101,7 @@ async function insertTickets(tx: Db, created: PlannedTicket[]) {
       x.resolution_due_at, x.sla_due_at, x.sla_paused_since, x.sla_paused_seconds,
       helpdesk_search_document(concat_ws(E'\\n', x.subject, nullif(p.name, ''), nullif(p.email, ''),
         nullif(x.search_text, '')))
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.raw(ticketRecordColumns)},
+    from json_to_recordset(${JSON.stringify(rows)}::json) as x(${sql.raw(ticketRecordColumns)},
       program_id uuid, participant_id uuid, number int, subject text, channel ticket_channel,
       referral_id uuid, previous_ticket_id uuid, created_at timestamptz, participant_read_at timestamptz,
       search_text text)
@@ -126,7 +126,7 @@ async function insertMessages(tx: Db, messages: PlannedMessage[]) {
       created_at)
     select id, ticket_id, organization_id, 'participant', author_participant_id, false, 'email', body_text,
       body_html, email_message_id, inbound_email_id, created_at
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, ticket_id uuid,
+    from json_to_recordset(${JSON.stringify(rows)}::json) as x(id uuid, ticket_id uuid,
       organization_id uuid, author_participant_id uuid, body_text text, body_html text,
       email_message_id text, inbound_email_id uuid, created_at timestamptz)`);
 }
@@ -145,7 +145,7 @@ async function updateTickets(tx: Db, changed: PlannedTicket[]) {
       sla_due_at = x.sla_due_at, sla_paused_since = x.sla_paused_since,
       sla_paused_seconds = x.sla_paused_seconds, resolved_at = x.resolved_at, closed_at = x.closed_at,
       search_vector = t.search_vector || helpdesk_search_document(x.search_text)
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.raw(ticketRecordColumns)},
+    from json_to_recordset(${JSON.stringify(rows)}::json) as x(${sql.raw(ticketRecordColumns)},
       resolved_at timestamptz, closed_at timestamptz, search_text text)
     where t.id = x.id`);
 }

@@ -2,7 +2,7 @@ import type { RouteModule } from "../../platform/http/route-module.js";
 import { inboundAdminRoutes } from "./admin-routes.js";
 import { inboundRoutes } from "./inbound-routes.js";
 
-export { createInboundProcessHandler } from "./process-email.js";
+export { createInboundProcessHandler } from "./process-job.js";
 export { inboundProcessJob, MAX_INBOUND_BYTES, receiveInboundEmail } from "./receive-email.js";
 export { inboundEmails } from "./schema.js";
 export { type InboundSmtpServer, startInboundSmtpServer } from "./smtp-listener.js";

@@ -1,6 +1,7 @@
-// The `inbound.process` job: parse a stored message, keep automatic mail and bounces out of the
-// helpdesk, route the rest to its participant and ticket, and record where it went, all in one
-// transaction with the stored row locked. Safe to run twice: a processed message is skipped.
+// One stored message processed alone: parse it, keep automatic mail and bounces out of the helpdesk,
+// route the rest to its participant and ticket, and record where it went, all in one transaction with
+// the stored row locked. Safe to run twice: a processed message is skipped. The `inbound.process` job
+// works messages in batches (process-batch.ts) and comes here for a message a batch could not take.
 import { and, count, eq, gt, inArray, or, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
@@ -21,12 +22,12 @@ export type InboundDeps = Pick<AppContext, "db" | "jobs" | "mail" | "config" | "
 /** Messages per sender per hour that may become tickets or messages; the rest are kept, not posted. */
 export const HOURLY_LIMIT_PER_SENDER = 20;
 /** The longest text a message keeps (the portal's limit); the original keeps everything. */
-const TEXT_MAX = 20_000;
+export const TEXT_MAX = 20_000;
 
 type Update = Partial<Omit<InboundEmail, "id" | "raw">>;
 
 /** "Programa <no-reply@x.example>" → "no-reply@x.example". */
-function addressOf(mailbox: string): string {
+export function addressOf(mailbox: string): string {
   return (mailbox.match(/<([^<>]+)>/)?.[1] ?? mailbox).trim().toLowerCase();
 }
 
@@ -48,7 +49,7 @@ async function isOverHourlyLimit(tx: Db, from: string, now: Date): Promise<boole
  * A delivery report: the failed addresses are suppressed (reason "bounced") in the program of the e-mail
  * that failed (our envelope sender is its reply token), else in every program where they are referrers.
  */
-async function suppressBounced(tx: Db, failed: string[], programId: string | null): Promise<string> {
+export async function suppressBounced(tx: Db, failed: string[], programId: string | null): Promise<string> {
   if (failed.length === 0) return "no_failed_recipient";
   for (const address of failed) {
     const programIds = programId
@@ -68,7 +69,7 @@ async function suppressBounced(tx: Db, failed: string[], programId: string | nul
  * The program of the e-mail that bounced: named by the reply token it was sent with (our envelope sender,
  * so the report comes back to it), or by the Message-ID of the message the report returns.
  */
-async function bouncedProgramId(
+export async function bouncedProgramId(
   deps: InboundDeps,
   tx: Db,
   recipients: string[],
@@ -181,8 +182,4 @@ export async function processInboundEmail(deps: InboundDeps, id: string): Promis
       .where(eq(inboundEmails.id, id));
     throw error;
   }
-}
-
-export function createInboundProcessHandler(deps: InboundDeps) {
-  return (payload: { inboundEmailId: string }) => processInboundEmail(deps, payload.inboundEmailId);
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { defineJob } from "../../platform/jobs/job.js";
+import { INBOUND_BATCH_SIZE } from "./process-batch.js";
 import { inboundEmails } from "./schema.js";
 
 /** Larger messages are refused at the door (SMTP SIZE, HTTP 413): a reply with a few photos fits. */
@@ -14,8 +15,11 @@ export const MAX_INBOUND_BYTES = 10 * 1024 * 1024;
 
 export const inboundProcessJob = defineJob("inbound.process", z.object({ inboundEmailId: z.uuid() }), {
   retryLimit: 5,
-  // Short database-bound jobs: several at once per worker keep up with a provider's bursts.
-  concurrency: 4,
+  // Each job works a batch of received messages (process-batch.ts), so most jobs find their message
+  // done: fetched a batch's worth at a time, with two loops so that one batch's parsing overlaps the
+  // other's statements.
+  concurrency: 2,
+  fetchSize: INBOUND_BATCH_SIZE,
 });
 
 export type ReceivedEmail = {

@@ -50,7 +50,7 @@ export type RoutingInput = {
   from: string | null;
 };
 
-const participantColumns = {
+export const participantColumns = {
   participantId: participants.id,
   programId: participants.programId,
   organizationId: participants.organizationId,
@@ -85,7 +85,7 @@ async function participantEmails(db: Db, where: ReturnType<typeof eq>) {
     .where(and(where, sql`lower(${emailOutbox.toAddress}) = ${participants.email}`));
 }
 
-function bound(
+export function bound(
   via: "token" | "references" | "sender",
   row: BoundParticipant & { ticketId?: string | null; outboxProgramId?: string | null },
 ): EmailRoute {
@@ -114,7 +114,7 @@ async function routeByToken(db: Db, outboxIds: string[]): Promise<EmailRoute | n
 }
 
 /** The thread's Message-IDs, the one answered first: In-Reply-To, then References newest to oldest. */
-function threadIds(input: RoutingInput): string[] {
+export function threadIds(input: RoutingInput): string[] {
   return [...new Set([...input.inReplyTo, ...[...input.references].reverse()])].slice(0, 50);
 }
 
@@ -158,7 +158,7 @@ async function routeBySender(db: Db, input: RoutingInput, replyDomain: string): 
 }
 
 /** `desk-manager@reply.domain`: mail written to a program's own address is that program's to review. */
-async function addressedProgramOrganization(db: Db, recipients: string[], replyDomain: string) {
+export async function addressedProgramOrganization(db: Db, recipients: string[], replyDomain: string) {
   const suffix = `@${replyDomain.toLowerCase()}`;
   const slugs = recipients
     .filter((address) => address.endsWith(suffix))
@@ -201,7 +201,7 @@ export async function likelyOrganization(
 }
 
 /** With one organization on this installation, a message nobody claims is that organization's to review. */
-async function onlyOrganization(db: Db): Promise<string | null> {
+export async function onlyOrganization(db: Db): Promise<string | null> {
   const rows = await db.select({ id: organizations.id }).from(organizations).limit(2);
   return rows.length === 1 ? rows[0]!.id : null;
 }

@@ -1,5 +1,6 @@
 // Inbound e-mail (DESIGN "Inbound e-mail"): every message that reaches us, stored raw before anything
 // else happens to it, then parsed, classified and routed into the helpdesk by a job.
+import { sql } from "drizzle-orm";
 import {
   customType,
   index,
@@ -89,6 +90,10 @@ export const inboundEmails = pgTable(
     ),
     // The per-sender hourly cap.
     index("inbound_emails_from_received_idx").on(table.fromAddress, table.receivedAt),
+    // The batches' claim: received messages, oldest first (a small index, messages leave it once processed).
+    index("inbound_emails_received_idx")
+      .on(table.receivedAt, table.id)
+      .where(sql`${table.status} = 'received'`),
   ],
 );
 

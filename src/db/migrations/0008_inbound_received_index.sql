@@ -1,0 +1,1 @@
+CREATE INDEX "inbound_emails_received_idx" ON "inbound_emails" USING btree ("received_at","id") WHERE "inbound_emails"."status" = 'received';

@@ -1,0 +1,92 @@
+// The inbound batch's own statements: claiming received messages and recording where each one went.
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.js";
+import { rowsOf } from "../../platform/db/raw-sql.js";
+import { type InboundEmail, inboundEmails } from "./schema.js";
+
+/**
+ * Locks the job's own message (even one that failed before, so its retry takes it) and up to `limit - 1`
+ * received after it, in received order, skipping those another batch holds and those that failed (a
+ * message that broke processing is retried by its own job alone, so it cannot break every batch).
+ * Taking the messages after its own, not the oldest, lets the jobs a worker fetched together (in
+ * received order) share one batch while another worker's jobs take the next one.
+ */
+export async function claimReceived(tx: Db, ownId: string, limit: number): Promise<InboundEmail[]> {
+  const others = sql`select id from (select id from inbound_emails
+      where status = 'received' and last_error is null
+        and (received_at, id) > (select received_at, id from inbound_emails where id = ${ownId})
+      order by received_at, id limit ${limit - 1} for update skip locked) as following`;
+  return tx
+    .select()
+    .from(inboundEmails)
+    .where(
+      and(
+        sql`${inboundEmails.id} in (select ${ownId}::uuid union all ${others})`,
+        eq(inboundEmails.status, "received"),
+      ),
+    )
+    .orderBy(asc(inboundEmails.receivedAt), asc(inboundEmails.id))
+    .for("update", { skipLocked: true });
+}
+
+/** What processing decided for one message (the columns it sets besides the bookkeeping). */
+export type InboundUpdate = Partial<
+  Pick<
+    InboundEmail,
+    | "status"
+    | "outcome"
+    | "organizationId"
+    | "programId"
+    | "participantId"
+    | "ticketId"
+    | "ticketMessageId"
+    | "fromAddress"
+    | "fromName"
+    | "subject"
+  >
+> & { id: string };
+
+/** Records every message's outcome in one statement; each counts one more processing attempt. */
+export async function recordOutcomes(tx: Db, updates: InboundUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const rows = updates.map((u) => ({
+    id: u.id,
+    status: u.status,
+    outcome: u.outcome ?? null,
+    organization_id: u.organizationId ?? null,
+    program_id: u.programId ?? null,
+    participant_id: u.participantId ?? null,
+    ticket_id: u.ticketId ?? null,
+    ticket_message_id: u.ticketMessageId ?? null,
+    from_address: u.fromAddress ?? null,
+    from_name: u.fromName ?? null,
+    subject: u.subject ?? null,
+  }));
+  await tx.execute(sql`update inbound_emails e set status = x.status, outcome = x.outcome,
+      organization_id = x.organization_id, program_id = x.program_id, participant_id = x.participant_id,
+      ticket_id = x.ticket_id, ticket_message_id = x.ticket_message_id, from_address = x.from_address,
+      from_name = x.from_name, subject = x.subject, attempts = e.attempts + 1, last_error = null,
+      processed_at = clock_timestamp()
+    from json_to_recordset(${JSON.stringify(rows)}::json) as x(id uuid, status inbound_email_status,
+      outcome text, organization_id uuid, program_id uuid, participant_id uuid, ticket_id uuid,
+      ticket_message_id uuid, from_address text, from_name text, subject text)
+    where e.id = x.id`);
+}
+
+/**
+ * For each (sender, time) the messages already processed from that sender in the hour before it, as
+ * `isOverHourlyLimit` counts them one at a time; one statement for the batch.
+ */
+export async function countRecentBySender(
+  tx: Db,
+  senders: { n: number; from: string; receivedAt: Date }[],
+): Promise<Map<number, number>> {
+  if (senders.length === 0) return new Map();
+  const result = await tx.execute(sql`select x.n, (select count(*)::int from inbound_emails e
+      where e.from_address = x.from_address and e.received_at > x.received_at - interval '1 hour'
+        and e.status in ('attached', 'ticket_opened', 'quarantined')) as recent
+    from jsonb_to_recordset(${JSON.stringify(
+      senders.map((s) => ({ n: s.n, from_address: s.from, received_at: s.receivedAt })),
+    )}::jsonb) as x(n int, from_address text, received_at timestamptz)`);
+  return new Map(rowsOf<{ n: number; recent: number }>(result).map((row) => [row.n, Number(row.recent)]));
+}

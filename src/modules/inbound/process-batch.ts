@@ -1,0 +1,226 @@
+// Received messages processed in batches, the unit of work of the `inbound.process` job: one
+// transaction claims up to a hundred received messages, parses and classifies them in memory, routes
+// them with a few set-based queries and writes tickets, messages, notifications and outcomes with a
+// few set-based statements. The result is what processing them one at a time in received order gives
+// (process-email.ts, still the path for one message). A batch that fails is rolled back and its
+// messages are processed one at a time, so one message that breaks processing holds up no other.
+import type { Db } from "../../platform/db/client.js";
+import { inTransaction } from "../../platform/db/transaction.js";
+import { type ParticipantEmail, receiveParticipantEmails } from "../helpdesk/index.js";
+import {
+  claimReceived,
+  countRecentBySender,
+  type InboundUpdate,
+  recordOutcomes,
+} from "./batch-statements.js";
+import { classifyEmail, type EmailClassification } from "./content/classify-email.js";
+import { extractReply } from "./content/extract-reply.js";
+import { type ParsedEmail, parseEmail } from "./content/parse-email.js";
+import {
+  addressOf,
+  bouncedProgramId,
+  HOURLY_LIMIT_PER_SENDER,
+  type InboundDeps,
+  processInboundEmail,
+  suppressBounced,
+  TEXT_MAX,
+} from "./process-email.js";
+import { BatchRoutingFacts, type RoutableEmail } from "./route-batch.js";
+import { likelyOrganization, replyTokenTargets, threadIds } from "./route-email.js";
+import type { InboundEmail } from "./schema.js";
+
+/** Messages one batch claims: large enough that per-batch statements cost little per message. */
+export const INBOUND_BATCH_SIZE = 100;
+
+type Prepared = RoutableEmail & {
+  row: InboundEmail;
+  parsed: ParsedEmail;
+  classification: EmailClassification;
+};
+
+export type BatchResult = {
+  /** Messages no longer `received` after this run (processed here, or found done). */
+  processed: string[];
+  /** Messages that failed when processed alone, with the error: still `received`, the error recorded. */
+  failed: Map<string, unknown>;
+};
+
+/**
+ * Processes the job's own message (when no other batch holds it) with the oldest other received
+ * messages. `onClaimed` hears which messages the batch holds, before it works them.
+ */
+export async function processReceivedBatch(
+  deps: InboundDeps,
+  ownId: string,
+  options: { limit?: number; onClaimed?: (ids: string[]) => void } = {},
+): Promise<BatchResult> {
+  let claimed: string[] = [];
+  try {
+    const processed = await inTransaction(deps.db, async (tx) => {
+      const rows = await claimReceived(tx, ownId, options.limit ?? INBOUND_BATCH_SIZE);
+      claimed = rows.map((row) => row.id);
+      options.onClaimed?.(claimed);
+      const batch = withoutRepliesToEachOther(await Promise.all(rows.map((row) => prepare(deps, row))));
+      await decideAndWrite(deps, tx, batch);
+      return batch.map((item) => item.row.id);
+    });
+    return { processed, failed: new Map() };
+  } catch (error) {
+    if (claimed.length === 0) throw error;
+    deps.logger.error({ err: error, messages: claimed.length }, "inbound batch failed; one at a time");
+    return processOneByOne(deps, claimed);
+  }
+}
+
+async function processOneByOne(deps: InboundDeps, ids: string[]): Promise<BatchResult> {
+  const result: BatchResult = { processed: [], failed: new Map() };
+  for (const id of ids) {
+    try {
+      await processInboundEmail(deps, id);
+      result.processed.push(id);
+    } catch (error) {
+      result.failed.set(id, error);
+    }
+  }
+  return result;
+}
+
+async function prepare(deps: InboundDeps, row: InboundEmail): Promise<Prepared> {
+  const parsed = await parseEmail(row.raw);
+  const input = {
+    recipients: [...row.envelopeTo, ...parsed.recipients],
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    from: parsed.from?.address ?? null,
+  };
+  const classification = classifyEmail(parsed, {
+    envelopeFrom: row.via === "smtp" ? (row.envelopeFrom ?? "") : null,
+    ownAddresses: [addressOf(deps.mail.from)],
+    ownDomain: deps.mail.replyDomain,
+  });
+  const tokenTargets = replyTokenTargets(input.recipients, deps.mail.secret, deps.mail.replyDomain);
+  return { row, parsed, classification, input, tokenTargets };
+}
+
+/**
+ * The batch up to the first message that answers another message of the same batch: routing by the
+ * thread reads messages already processed, so that reply waits for the next batch (it stays received).
+ */
+function withoutRepliesToEachOther(batch: Prepared[]): Prepared[] {
+  const keys = new Set<string>();
+  for (const [i, item] of batch.entries()) {
+    if (threadIds(item.input).some((id) => keys.has(id))) return batch.slice(0, i);
+    keys.add(item.row.messageKey);
+  }
+  return batch;
+}
+
+async function decideAndWrite(deps: InboundDeps, tx: Db, batch: Prepared[]): Promise<void> {
+  const facts = await BatchRoutingFacts.load(tx, deps.mail.replyDomain, batch);
+  const recent = await countRecentBySender(
+    tx,
+    batch.flatMap((item, n) =>
+      item.classification.kind === "person" && item.input.from
+        ? [{ n, from: item.input.from, receivedAt: item.row.receivedAt }]
+        : [],
+    ),
+  );
+  const updates: InboundUpdate[] = [];
+  const toHelpdesk: { update: InboundUpdate; email: ParticipantEmail }[] = [];
+  // Messages earlier in this batch that count against their sender's cap, as if already processed.
+  const capped: { from: string | null; receivedAt: Date }[] = [];
+  for (const [n, item] of batch.entries()) {
+    const { parsed, row } = item;
+    const update: InboundUpdate = {
+      id: row.id,
+      fromAddress: parsed.from?.address ?? null,
+      fromName: parsed.from?.name || null,
+      subject: parsed.subject.slice(0, 500),
+    };
+    updates.push(update);
+    const earlier = capped.filter(
+      (other) =>
+        other.from === item.input.from && other.receivedAt.getTime() > row.receivedAt.getTime() - 3_600_000,
+    ).length;
+    const decided = await decide(deps, tx, facts, item, (recent.get(n) ?? 0) + earlier);
+    Object.assign(update, decided.update);
+    if (decided.email) toHelpdesk.push({ update, email: decided.email });
+    if (decided.email || decided.update.status === "quarantined") {
+      capped.push({ from: item.input.from, receivedAt: row.receivedAt });
+    }
+  }
+  const outcomes = await receiveParticipantEmails(
+    deps,
+    tx,
+    toHelpdesk.map((entry) => entry.email),
+  );
+  outcomes.forEach((outcome, i) => {
+    Object.assign(toHelpdesk[i]!.update, {
+      status: outcome.kind,
+      ticketId: outcome.ticketId,
+      ticketMessageId: outcome.messageId,
+    });
+  });
+  await recordOutcomes(tx, updates);
+}
+
+type Decision = { update: Omit<InboundUpdate, "id">; email?: ParticipantEmail };
+
+/** process-email.ts's `decide`, from the batch's facts; a bounce (rare) still looks up on its own. */
+async function decide(
+  deps: InboundDeps,
+  tx: Db,
+  facts: BatchRoutingFacts,
+  item: Prepared,
+  recentFromSender: number,
+): Promise<Decision> {
+  const { classification, parsed, input, row } = item;
+  if (classification.kind === "bounce") {
+    const programId = await bouncedProgramId(deps, tx, input.recipients, parsed.returnedMessageId);
+    return {
+      update: {
+        status: "bounce",
+        outcome: await suppressBounced(tx, classification.failedRecipients, programId),
+        organizationId: await likelyOrganization(tx, deps.mail, input),
+      },
+    };
+  }
+  if (classification.kind === "automatic") {
+    const organizationId = await facts.likelyOrganization(item);
+    return { update: { status: "ignored", outcome: classification.reason, organizationId } };
+  }
+  if (input.from && recentFromSender >= HOURLY_LIMIT_PER_SENDER) {
+    const organizationId = await facts.likelyOrganization(item);
+    return { update: { status: "ignored", outcome: "rate_limited", organizationId } };
+  }
+  const route = await facts.route(item);
+  if (route.kind === "unbound") {
+    return {
+      update: { status: "quarantined", outcome: route.outcome, organizationId: route.organizationId },
+    };
+  }
+  const { participant } = route;
+  const placed = {
+    participantId: participant.participantId,
+    organizationId: participant.organizationId,
+    programId: participant.programId,
+  };
+  if (participant.status !== "active") {
+    return { update: { status: "quarantined", outcome: "participant_left", ...placed } };
+  }
+  const reply = extractReply(parsed);
+  return {
+    update: { outcome: route.via, ...placed },
+    email: {
+      owner: participant,
+      answeredTicketId: route.ticketId,
+      email: {
+        subject: parsed.subject,
+        text: reply.text.slice(0, TEXT_MAX) || "(sem texto)",
+        html: reply.html,
+        emailMessageId: parsed.messageId,
+        inboundEmailId: row.id,
+      },
+    },
+  };
+}

@@ -1,0 +1,217 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ticketMessages, tickets } from "../../src/modules/helpdesk/index.js";
+import { processReceivedBatch } from "../../src/modules/inbound/process-batch.js";
+import { HOURLY_LIMIT_PER_SENDER, processInboundEmail } from "../../src/modules/inbound/process-email.js";
+import { inboundEmails } from "../../src/modules/inbound/schema.js";
+import { openDatabase } from "../../src/platform/db/client.js";
+import { emailOutbox, emailSuppressions } from "../../src/platform/mail/schema.js";
+import { loadMailFixture } from "../fixtures/mail/load-mail-fixture.js";
+import { makeHelpdesk, makeReferrer, setStatus } from "../support/helpdesk.js";
+import { answeredTicket, INBOUND_SECRET, plainEmail, postRawEmail } from "../support/inbound-mail.js";
+import { createTestApp, type TestApp } from "../support/test-app.js";
+import { testEngine } from "../support/test-database.js";
+
+/** Stores the messages through the HTTP door, in this order, without processing them. */
+async function store(t: TestApp, raws: Buffer[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const raw of raws) {
+    const response = await postRawEmail(t, raw);
+    expect(response.statusCode, response.body).toBe(202);
+    ids.push(response.json().id);
+  }
+  return ids;
+}
+
+/**
+ * A desk's worth of mail: two replies to one pending ticket, one to another pending ticket, one to a
+ * resolved ticket, a sender over the hourly cap, a stranger and a bounce. Returns the raw messages and
+ * how to describe where each went, independently of the ids the run gives tickets.
+ */
+async function mixedMail(t: TestApp) {
+  const desk = await makeHelpdesk(t);
+  const first = await answeredTicket(t, desk);
+  const second = await answeredTicket(t, desk);
+  const resolved = await answeredTicket(t, desk);
+  await setStatus(t, desk.agent, resolved.ticket.id, "resolved");
+  const chatty = await makeReferrer(t, desk.scope);
+  const programAddress = `${desk.program.slug}@${t.ctx.mail.replyDomain}`;
+  const toTicket = (answered: typeof first, body: string) =>
+    plainEmail({ from: answered.referrer.email, to: answered.sent.replyTo!, body });
+  const raws = [
+    toTicket(first, "Primeira resposta"),
+    toTicket(second, "Resposta ao segundo"),
+    ...Array.from({ length: HOURLY_LIMIT_PER_SENDER + 1 }, (_, i) =>
+      plainEmail({ from: chatty.email, to: programAddress, subject: `Pergunta ${i}`, body: `Texto ${i}` }),
+    ),
+    toTicket(first, "Segunda resposta"),
+    plainEmail({ from: "estranho@example.net", to: programAddress }),
+    // The report has no Message-ID of its own: one per run, or the second run's would be a duplicate.
+    Buffer.concat([
+      Buffer.from(`Message-ID: <${crypto.randomUUID()}@mx.example.net>\r\n`),
+      loadMailFixture("dsn-bounce", first.vars),
+    ]),
+    toTicket(resolved, "O problema voltou"),
+  ];
+  const known = new Map([
+    [first.ticket.id, "first"],
+    [second.ticket.id, "second"],
+    [resolved.ticket.id, "resolved"],
+  ]);
+  return { desk, raws, known, tickets: [first.ticket.id, second.ticket.id, resolved.ticket.id] };
+}
+
+/** Where each message went and what the tickets became, with new tickets named by their first message. */
+async function landing(t: TestApp, ids: string[], known: Map<string, string>) {
+  const rows = await t.ctx.db.select().from(inboundEmails).where(inArray(inboundEmails.id, ids));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const names = new Map(known);
+  const messages = ids.map((id) => {
+    const row = byId.get(id)!;
+    if (row.ticketId && !names.has(row.ticketId)) names.set(row.ticketId, `new-${names.size}`);
+    return [row.status, row.outcome, row.ticketId ? names.get(row.ticketId) : null, row.attempts];
+  });
+  const touched = await t.ctx.db
+    .select()
+    .from(tickets)
+    .where(inArray(tickets.id, [...names.keys()]));
+  const ticketStates = await Promise.all(
+    touched.map(async (ticket) => {
+      const thread = await t.ctx.db
+        .select({ text: ticketMessages.bodyText, source: ticketMessages.source })
+        .from(ticketMessages)
+        .where(eq(ticketMessages.ticketId, ticket.id))
+        .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
+      const notices = await t.ctx.db
+        .select({ id: emailOutbox.id })
+        .from(emailOutbox)
+        .where(
+          and(eq(emailOutbox.ticketId, ticket.id), eq(emailOutbox.template, "helpdesk.participant-message")),
+        );
+      return {
+        name: names.get(ticket.id),
+        status: ticket.status,
+        situation: ticket.situation,
+        channel: ticket.channel,
+        previous: ticket.previousTicketId ? (names.get(ticket.previousTicketId) ?? "other") : null,
+        thread: thread.map((message) => `${message.source}:${message.text}`),
+        hasNotice: notices.length > 0,
+      };
+    }),
+  );
+  ticketStates.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  return { messages, tickets: ticketStates };
+}
+
+describe(`inbound e-mail processed in batches (${testEngine})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ INBOUND_SECRET });
+  });
+  afterAll(() => t.close());
+
+  it("a batch mixing tickets, one ticket twice, a sender over the cap, a stranger and a bounce lands as one at a time would", async () => {
+    const batched = await mixedMail(t);
+    const batchIds = await store(t, batched.raws);
+    const result = await processReceivedBatch(t.ctx, batchIds[0]!);
+    expect(result.failed.size).toBe(0);
+    expect(new Set(result.processed)).toEqual(new Set(batchIds));
+
+    const alone = await mixedMail(t);
+    const aloneIds = await store(t, alone.raws);
+    const aloneOutcomes = [];
+    for (const id of aloneIds) aloneOutcomes.push((await processInboundEmail(t.ctx, id)).status);
+    expect(
+      aloneOutcomes.filter((status) => status !== "done"),
+      JSON.stringify(aloneOutcomes),
+    ).toEqual([]);
+
+    const batchLanding = await landing(t, batchIds, batched.known);
+    expect(batchLanding).toEqual(await landing(t, aloneIds, alone.known));
+    // And what that is: the first ticket took both replies in order and is open again; the resolved one
+    // led to a new ticket; the sender's 21st message was kept aside; the stranger held; the bounce noted.
+    const statuses = batchLanding.messages.map(([status, outcome]) => `${status}:${outcome}`);
+    expect(statuses.filter((s) => s === "ticket_opened:sender")).toHaveLength(HOURLY_LIMIT_PER_SENDER);
+    expect(statuses).toContain("ignored:rate_limited");
+    expect(statuses).toContain("quarantined:unknown_sender");
+    expect(statuses.filter((s) => s.startsWith("bounce:"))).toHaveLength(1);
+    const first = batchLanding.tickets.find((ticket) => ticket.name === "first")!;
+    expect(first).toMatchObject({ status: "open", situation: "awaiting_agent", hasNotice: true });
+    expect(first.thread.slice(-2)).toEqual(["email:Primeira resposta", "email:Segunda resposta"]);
+    const reopened = batchLanding.tickets.find((ticket) => ticket.previous === "resolved")!;
+    expect(reopened).toMatchObject({ status: "open", channel: "email", thread: ["email:O problema voltou"] });
+    const suppressed = await t.ctx.db
+      .select()
+      .from(emailSuppressions)
+      .where(eq(emailSuppressions.programId, batched.desk.scope.programId));
+    expect(suppressed.map((row) => row.email)).toContain("joao.inexistente@example.com.br");
+  });
+
+  it("a message that breaks processing is retried alone and marked; the rest of its batch is processed", async () => {
+    const desk = await makeHelpdesk(t);
+    const answered = await answeredTicket(t, desk);
+    // Stands for any fault in one message's processing: the database refuses this one message's text.
+    await t.ctx.db.execute(sql`create function refuse_poison() returns trigger language plpgsql as $$
+      begin if new.body_text like '%VENENO%' then raise exception 'poison message'; end if; return new; end $$`);
+    await t.ctx.db.execute(sql`create trigger refuse_poison before insert on ticket_messages
+      for each row execute function refuse_poison()`);
+    try {
+      const ids = await store(
+        t,
+        ["Antes", "VENENO", "Depois"].map((body) =>
+          plainEmail({ from: answered.referrer.email, to: answered.sent.replyTo!, body }),
+        ),
+      );
+      await t.drainJobs();
+      const rows = await t.ctx.db.select().from(inboundEmails).where(inArray(inboundEmails.id, ids));
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      expect(byId.get(ids[0]!)).toMatchObject({ status: "attached", lastError: null });
+      expect(byId.get(ids[2]!)).toMatchObject({ status: "attached", lastError: null });
+      expect(byId.get(ids[1]!)).toMatchObject({ status: "received" });
+      expect(byId.get(ids[1]!)!.lastError).toContain("ticket_messages");
+      expect(byId.get(ids[1]!)!.attempts).toBeGreaterThanOrEqual(1);
+    } finally {
+      await t.ctx.db.execute(sql`drop trigger refuse_poison on ticket_messages`);
+      await t.ctx.db.execute(sql`drop function refuse_poison()`);
+    }
+  });
+
+  it("two workers draining at once never process one message twice", async () => {
+    const url = (t.ctx.database as { url?: string }).url;
+    const other = url
+      ? await createTestApp(
+          { INBOUND_SECRET },
+          { database: await openDatabase({ databaseUrl: url, dataDir: "" }) },
+        )
+      : t;
+    try {
+      const desk = await makeHelpdesk(t);
+      const people = await Promise.all(Array.from({ length: 6 }, () => answeredTicket(t, desk)));
+      const raws = Array.from({ length: 120 }, (_, i) => {
+        const answered = people[i % people.length]!;
+        return plainEmail({
+          from: answered.referrer.email,
+          to: answered.sent.replyTo!,
+          body: `Mensagem ${i}`,
+        });
+      });
+      const ids = await store(t, raws);
+      // Each worker works small batches, taking the jobs' messages in turn, until nothing is left.
+      const drain = async (app: TestApp, start: number) => {
+        for (let i = start; i < ids.length; i += 2)
+          await processReceivedBatch(app.ctx, ids[i]!, { limit: 7 });
+      };
+      await Promise.all([drain(t, 0), drain(other, 1)]);
+      const rows = await t.ctx.db.select().from(inboundEmails).where(inArray(inboundEmails.id, ids));
+      expect(rows.every((row) => row.status === "attached" && row.attempts === 1)).toBe(true);
+      const posted = await t.ctx.db
+        .select({ inboundEmailId: ticketMessages.inboundEmailId })
+        .from(ticketMessages)
+        .where(inArray(ticketMessages.inboundEmailId, ids));
+      expect(posted).toHaveLength(ids.length);
+      expect(new Set(posted.map((row) => row.inboundEmailId)).size).toBe(ids.length);
+    } finally {
+      if (other !== t) await other.close();
+    }
+  });
+});
