@@ -2,9 +2,9 @@
 // Scenarios run against a real server process on PostgreSQL (BENCH_DATABASE_URL, default: the local
 // server's `test` database, in a fresh database) and on the embedded PGlite. `--scale` (or BENCH_SCALE=1)
 // runs only the scale mode instead (bench/scale-scenario.ts): two web processes and one worker.
-// `--digest` runs only the monthly digest scenario and rewrites only its section.
+// `--digest` runs only the monthly digest scenario and rewrites only its section; `--intake` only the
+// intake table at the top (BENCH_ENGINES=postgres skips PGlite).
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,7 +25,7 @@ import {
   withFreshPostgres,
 } from "./bench-kit.js";
 import { INBOUND_HEADING, type InboundResult, inboundMarkdown } from "./inbound-report.js";
-import { intakeBody } from "./intake-body.js";
+import { intakeRequestSetup } from "./intake-body.js";
 import { SCALE_HEADING, scaleScenario, scaleSectionOf, withScaleSection } from "./scale-scenario.js";
 
 async function run(
@@ -68,11 +68,8 @@ async function benchEngine(engine: string, env: Record<string, string>): Promise
         headers: { "content-type": "application/json" },
         requests: [
           {
-            setupRequest: (request) => ({
-              ...request,
-              headers: { ...request.headers, "x-forwarded-for": randomIp() },
-              body: JSON.stringify(intakeBody(randomUUID().replaceAll("-", ""))),
-            }),
+            // At most ~5,000 referrals/s on this machine: enough bodies made before the run.
+            setupRequest: intakeRequestSetup(DURATION * 5_000, randomIp),
           },
         ],
       }),
@@ -241,6 +238,22 @@ function withSection(previous: string, heading: string, section: string): string
     : `${previous.slice(0, at)}${section}${next === -1 ? "" : previous.slice(next)}`;
 }
 
+/** The intake table: the baselines and the intake on PostgreSQL, then on a fresh PGlite folder. */
+async function intakeResults(): Promise<Result[]> {
+  const results: Result[] = [];
+  results.push(
+    ...(await withFreshPostgres(pgUrl, (url) => benchEngine("PostgreSQL", { DATABASE_URL: url }))),
+  );
+  if (process.env.BENCH_ENGINES === "postgres") return results;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "corrente-bench-"));
+  try {
+    results.push(...(await benchEngine("PGlite", { DATA_DIR: dataDir })));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return results;
+}
+
 const pgUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const resultsFile = path.join(root, "bench/RESULTS.md");
 const previous = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "";
@@ -257,21 +270,18 @@ if (process.argv.includes("--digest")) {
   const section = inboundMarkdown(await withFreshPostgres(pgUrl, (url) => inboundScenario(url)));
   writeFileSync(resultsFile, withSection(previous, INBOUND_HEADING, section));
   console.log(section);
+} else if (process.argv.includes("--intake")) {
+  // Only the intake table (both engines): the top of the file, up to the first section, is replaced.
+  const results = await intakeResults();
+  const firstSection = previous.indexOf("\n## ");
+  writeFileSync(resultsFile, markdown(results) + (firstSection === -1 ? "" : previous.slice(firstSection)));
+  console.log(markdown(results));
 } else if (process.argv.includes("--scale") || process.env.BENCH_SCALE === "1") {
   const section = await withFreshPostgres(pgUrl, (url) => scaleScenario(url));
   writeFileSync(resultsFile, withScaleSection(previous, section));
   console.log(section);
 } else {
-  const results: Result[] = [];
-  results.push(
-    ...(await withFreshPostgres(pgUrl, (url) => benchEngine("PostgreSQL", { DATABASE_URL: url }))),
-  );
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "corrente-bench-"));
-  try {
-    results.push(...(await benchEngine("PGlite", { DATA_DIR: dataDir })));
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const results = await intakeResults();
   const digest = await withFreshPostgres(pgUrl, (url) => digestScenario(url));
   const helpdesk = await withFreshPostgres(pgUrl, (url) => helpdeskScenario(url));
   const inbound = await withFreshPostgres(pgUrl, (url) => inboundScenario(url));

@@ -1,6 +1,5 @@
 // Builds the HTTP application: platform plugins first, then each module's routes.
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -19,6 +18,7 @@ import { access } from "./platform/http/access.js";
 import { registerAuthGuard } from "./platform/http/auth-guard.js";
 import { registerErrorHandler } from "./platform/http/error-handler.js";
 import type { RouteModule } from "./platform/http/route-module.js";
+import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { stripNulFromBodies } from "./platform/http/strip-nul.js";
 import { systemRoutes } from "./platform/http/system-routes.js";
 import { registerWebApp } from "./platform/http/web-app-routes.js";
@@ -56,7 +56,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerErrorHandler(app);
   stripNulFromBodies(app);
 
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -2,13 +2,26 @@
 // HTTP requests queued in the event loop, so a batch sends its statements in groups: on PostgreSQL a
 // group goes out at once (node-postgres pipelining) and the server runs its statements one after the
 // other, each starting when the one before has finished. PGlite has no wire: it runs them in turn.
+//
+// On PostgreSQL the statements are also prepared, once per connection: their text never changes (the
+// rows travel as JSON parameters), and planning the batch's statements anew cost PostgreSQL about as
+// much as running them.
+import { createHash } from "node:crypto";
 import type { Writable } from "node:stream";
 import type pg from "pg";
 import type { Database } from "../../platform/db/client.js";
 import { executePositional } from "../../platform/db/raw-sql.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
-export type Statement = { text: string; values: unknown[] };
+export type Statement = {
+  text: string;
+  values: unknown[];
+  /**
+   * False for a statement whose plan must follow the tables' growth: a prepared statement keeps the plan
+   * it was given when the tables were small (see intake-statements.ts).
+   */
+  prepare?: boolean;
+};
 export type Row = Record<string, unknown>;
 
 export type IntakeTransaction = {
@@ -24,6 +37,25 @@ export class CommitFailed extends Error {
     super("the commit failed: the transaction may or may not have been stored");
     this.name = "CommitFailed";
   }
+}
+
+/** Named statements by text; texts are few (each batch statement is built from a constant). */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 32;
+
+/**
+ * The statement as a named query, which node-postgres prepares on a connection the first time it runs
+ * there. The name is the text's hash, so it is the same in every process. A text never seen before,
+ * past the first few, runs unnamed: a statement whose text varies must not pile up prepared statements.
+ */
+function prepared(statement: Statement): pg.QueryConfig {
+  if (statement.prepare === false) return { text: statement.text, values: statement.values };
+  let name = statementNames.get(statement.text);
+  if (!name && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `intake_${createHash("sha1").update(statement.text).digest("hex").slice(0, 20)}`;
+    statementNames.set(statement.text, name);
+  }
+  return { name, text: statement.text, values: statement.values };
 }
 
 export async function inIntakeTransaction<T>(
@@ -60,7 +92,7 @@ async function inPipelinedTransaction<T>(pool: pg.Pool, work: (tx: IntakeTransac
         begun = client.query("begin");
         begun.catch(() => {}); // awaited with this group's statements; never left unhandled
       }
-      const sent = statements.map((s) => client.query(s.text, s.values));
+      const sent = statements.map((s) => client.query(prepared(s)));
       const after = then === undefined ? undefined : client.query(then);
       after?.catch(() => {}); // awaited once the group's statements have answered
       return { sent: Promise.all([begun, ...sent]), after };
