@@ -207,4 +207,34 @@ describe.skipIf(testEngine !== "postgres")("the pg-boss job queue", () => {
       await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, doomed)),
     ).toHaveLength(0);
   });
+  it("jobs fetched together still succeed or fail one by one: only the failed one is retried", async () => {
+    const job = defineJob("test.fetched-together", z.object({ n: z.number() }), {
+      retryLimit: 1,
+      fetchSize: 10,
+    });
+    if (!database.url) throw new Error("the postgres test database has no url");
+    // Its own logger: the failure below is expected, not one of the errors the suite must not log.
+    const worker = new PgBossJobQueue(database.url, { info: () => {}, error: () => {} }, { isWorker: true });
+    queues.push(worker);
+    const runs: number[] = [];
+    worker.register(job, async ({ n }) => {
+      runs.push(n);
+      if (n === 3 && runs.filter((run) => run === 3).length === 1) throw new Error("first run of 3 fails");
+      return { status: "done" };
+    });
+    await inTransaction(database.db, async (tx) => {
+      for (let n = 0; n < 10; n++) await worker.enqueue(tx, job, { n });
+    });
+    await worker.startWorkers();
+    await waitFor(
+      "every job to complete",
+      async () => {
+        const rows = await jobRows(database.db, job.id);
+        return rows.length === 10 && rows.every((row) => row.state === "completed");
+      },
+      30_000,
+    );
+    expect(runs.filter((n) => n === 3)).toHaveLength(2);
+    expect(runs.filter((n) => n !== 3).sort()).toEqual([0, 1, 2, 4, 5, 6, 7, 8, 9]);
+  }, 40_000);
 });
