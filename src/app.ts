@@ -56,6 +56,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerErrorHandler(app);
   stripNulFromBodies(app);
 
+  ctx.requestActivity?.track(app);
   registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {

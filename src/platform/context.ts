@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import { loadAppSecret } from "./crypto/app-secret.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
+import { RequestActivity } from "./http/request-activity.js";
 import type { JobQueue } from "./jobs/job.js";
 import { LocalJobQueue } from "./jobs/local-queue.js";
 import { PgBossJobQueue } from "./jobs/pg-boss-queue.js";
@@ -22,6 +23,8 @@ export type AppContext = {
   /** Signs reply tokens and CSRF tokens. */
   secret: string;
   logger: Logger;
+  /** The HTTP requests in flight in this process: the in-process job runner gives way to them. */
+  requestActivity?: RequestActivity;
 };
 
 export type ContextOptions = {
@@ -32,6 +35,9 @@ export type ContextOptions = {
   /** Use the in-process queue even on PostgreSQL (tests that settle jobs deterministically). */
   forceLocalJobs?: boolean;
 };
+
+/** The longest a job of the in-process runner waits for the web requests to pause. */
+const JOB_YIELD_MAX_MS = 500;
 
 export async function createContext(config: Config, options: ContextOptions): Promise<AppContext> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
@@ -44,10 +50,14 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     }));
   await applyMigrations(database);
   const secret = await loadAppSecret(database.db, config.APP_SECRET);
+  const requestActivity = new RequestActivity();
   const jobs: JobQueue =
     config.DATABASE_URL && !options.forceLocalJobs
       ? new PgBossJobQueue(config.DATABASE_URL, logger, { isWorker: options.role === "worker" })
-      : new LocalJobQueue(database.db, logger);
+      : new LocalJobQueue(database.db, logger, {
+          // Each job waits for a moment without requests, up to this long.
+          beforeEachJob: () => requestActivity.whenIdle(JOB_YIELD_MAX_MS),
+        });
   const transport = config.SMTP_URL
     ? createSmtpTransport(config.SMTP_URL)
     : createDevelopmentTransport(database.db);
@@ -60,6 +70,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     transport,
     secret,
     logger,
+    requestActivity,
   };
 }
 

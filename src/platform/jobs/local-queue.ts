@@ -30,11 +30,21 @@ export class LocalJobQueue implements JobQueue {
   private running = false;
   private draining: Promise<number> | undefined;
 
+  private readonly pollIntervalMs: number;
+  private readonly beforeEachJob: () => Promise<void>;
+
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-    private readonly pollIntervalMs = 500,
-  ) {}
+    options: {
+      pollIntervalMs?: number;
+      /** Awaited before each job is claimed: the process's web requests go first (context.ts). */
+      beforeEachJob?: () => Promise<void>;
+    } = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.beforeEachJob = options.beforeEachJob ?? (() => Promise.resolve());
+  }
 
   async enqueue<T>(db: Db, job: JobDefinition<T>, payload: T, options: EnqueueOptions = {}) {
     const data = job.payload.parse(payload);
@@ -132,6 +142,10 @@ export class LocalJobQueue implements JobQueue {
   private async runDueJobs(): Promise<number> {
     let count = 0;
     for (;;) {
+      // PGlite answers without I/O, so a run of jobs is one chain of promises that would keep the event
+      // loop from ever reading a request: each job starts in a later turn, after pending I/O.
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.beforeEachJob();
       const job = await this.claimNext();
       if (!job) return count;
       await this.runOne(job);
