@@ -144,13 +144,15 @@ describe(`intake batching (${testEngine})`, () => {
     expect(audits.map((a) => a.action).sort()).toEqual(["referral.honeypot", "referral.submitted"]);
   });
 
-  it("writes one checks job per stored referral, with the referral", async () => {
+  it("writes one checks job for the batch, naming each stored referral", async () => {
     const program = await programWith();
+    const before = await t.ctx.db.select().from(localJobs).where(eq(localJobs.name, "referrals.run-checks"));
     const outcomes = await store([submission(program.slug), submission(program.slug)]);
     const ids = outcomes.map((o) => (o.ok ? o.value.id : ""));
     const jobs = await t.ctx.db.select().from(localJobs).where(eq(localJobs.name, "referrals.run-checks"));
-    const referralIds = jobs.map((j) => (j.payload as { referralId: string }).referralId);
-    expect(referralIds).toEqual(expect.arrayContaining(ids));
+    const added = jobs.filter((j) => !before.some((b) => b.id === j.id));
+    expect(added).toHaveLength(1);
+    expect((added[0]!.payload as { referralIds: string[] }).referralIds).toEqual(ids);
   });
 
   it("one submission that breaks the batch's statement fails alone; the others are stored", async () => {
@@ -222,7 +224,7 @@ describe(`intake batching (${testEngine})`, () => {
         const ids = outcomes.map((o) => (o.ok ? o.value.id : ""));
         const rows = rowsOf<{ referral_id: string }>(
           await t.ctx.db.execute(
-            sql`select data->>'referralId' as referral_id from pgboss.job where name = 'referrals.run-checks'`,
+            sql`select jsonb_array_elements_text(data->'referralIds') as referral_id from pgboss.job where name = 'referrals.run-checks'`,
           ),
         );
         expect(rows.map((r) => r.referral_id)).toEqual(expect.arrayContaining(ids));

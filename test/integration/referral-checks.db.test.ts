@@ -127,6 +127,32 @@ describe("automatic checks and first referrer wins", () => {
     });
   });
 
+  it("a job for several referrals checks each of them, and a second run skips them", async () => {
+    const submitted: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const response = await t.app.inject({
+        method: "POST",
+        url: `/api/public/programs/${slug}/referrals`,
+        remoteAddress: `198.18.1.${n}`,
+        payload: validSubmission(),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      submitted.push(response.json().id);
+    }
+    const { createReferralChecksHandler } = await import("../../src/modules/referrals/index.js");
+    const check = createReferralChecksHandler(t.ctx);
+    expect(await check({ referralIds: submitted })).toEqual({ status: "done", detail: "3× 0 findings" });
+    for (const id of submitted) {
+      const [row] = await t.ctx.db.select().from(referrals).where(eq(referrals.id, id));
+      expect(row!.checksCompletedAt).not.toBeNull();
+    }
+    expect(await check({ referralIds: submitted })).toEqual({
+      status: "done",
+      detail: "3× already checked",
+    });
+    await t.drainJobs(); // the intake's own job finds them checked
+  });
+
   it("records fraud signals for sales without refusing", async () => {
     const referral = await submitAndCheck({ contactEmail: "someone@mailinator.com" });
     expect(referral.status).toBe("in_progress");

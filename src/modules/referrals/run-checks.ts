@@ -15,11 +15,22 @@ import { type DisqualificationReason, moveReferral } from "./lifecycle.js";
 import { type Referral, referralFindings, referrals } from "./schema.js";
 import { emailDomain, isDisposableDomain } from "./validation/index.js";
 
-// Short, database-bound and independent (first-referrer-wins is the database's): several at once per
-// worker, so a burst of submissions does not wait on one job's latency at a time.
-export const referralChecksJob = defineJob("referrals.run-checks", z.object({ referralId: z.uuid() }), {
-  concurrency: 4,
-});
+/** The most referrals one checks job takes: an intake batch's (see submit-referral.ts), with room. */
+const MAX_REFERRALS_PER_JOB = 100;
+
+// One job per intake batch, not per referral: a job row costs about as much to write as a referral's
+// consent records. Short, database-bound and independent (first-referrer-wins is the database's): several
+// at once per worker, so a burst of submissions does not wait on one job's latency at a time. A job
+// written before jobs took a list names one referral.
+export const referralChecksJob = defineJob(
+  "referrals.run-checks",
+  z.union([
+    z.object({ referralIds: z.array(z.uuid()).min(1).max(MAX_REFERRALS_PER_JOB) }),
+    z.object({ referralId: z.uuid() }),
+  ]),
+  { concurrency: 4 },
+);
+type ChecksPayload = z.infer<typeof referralChecksJob.payload>;
 
 type Finding = { kind: string; detail: Record<string, unknown>; disqualifies?: DisqualificationReason };
 
@@ -27,32 +38,55 @@ type Finding = { kind: string; detail: Record<string, unknown>; disqualifies?: D
 const BURST_WINDOW_MS = 60 * 60 * 1000;
 const BURST_THRESHOLD = 5;
 
+/**
+ * Checks each referral in its own transaction. One that fails does not hold back the others: the job
+ * fails after trying them all, and its retry skips the ones already checked.
+ */
 export function createReferralChecksHandler(ctx: AppContext) {
-  return async ({ referralId }: { referralId: string }): Promise<JobOutcome> =>
-    inTransaction(ctx.db, async (tx) => {
-      const [referral] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for("update");
-      if (!referral) return { status: "skipped", detail: "no such referral" };
-      if (referral.checksCompletedAt) return { status: "skipped", detail: "already checked" };
-      const findings = [...(await registryFindings(tx, referral)), ...(await fraudFindings(tx, referral))];
-      if (findings.length > 0) {
-        await tx
-          .insert(referralFindings)
-          .values(findings.map((f) => ({ referralId, kind: f.kind, detail: f.detail })))
-          .onConflictDoNothing();
+  return async (payload: ChecksPayload): Promise<JobOutcome> => {
+    if ("referralId" in payload) return checkReferral(ctx, payload.referralId);
+    const outcomes: JobOutcome[] = [];
+    let failure: unknown;
+    for (const referralId of payload.referralIds) {
+      try {
+        outcomes.push(await checkReferral(ctx, referralId));
+      } catch (error) {
+        failure ??= error;
       }
-      await tx.update(referrals).set({ checksCompletedAt: new Date() }).where(eq(referrals.id, referralId));
-      await noticeContact(ctx, tx, referral);
-      const verdict = findings.find((f) => f.disqualifies);
-      if (verdict && referral.status === "in_progress") {
-        await moveReferral(ctx, tx, referral, {
-          to: "not_qualified",
-          reason: verdict.disqualifies,
-          actor: { kind: "system" },
-        });
-        return { status: "done", detail: `not_qualified/${verdict.disqualifies}` };
-      }
-      return { status: "done", detail: `${findings.length} findings` };
-    });
+    }
+    if (failure) throw failure;
+    if (outcomes.length === 1) return outcomes[0]!;
+    const details = outcomes.map((o) => o.detail ?? o.status);
+    const counted = [...new Set(details)].map((d) => `${details.filter((x) => x === d).length}× ${d}`);
+    return { status: "done", detail: counted.join("; ").slice(0, 500) };
+  };
+}
+
+function checkReferral(ctx: AppContext, referralId: string): Promise<JobOutcome> {
+  return inTransaction(ctx.db, async (tx) => {
+    const [referral] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for("update");
+    if (!referral) return { status: "skipped", detail: "no such referral" };
+    if (referral.checksCompletedAt) return { status: "skipped", detail: "already checked" };
+    const findings = [...(await registryFindings(tx, referral)), ...(await fraudFindings(tx, referral))];
+    if (findings.length > 0) {
+      await tx
+        .insert(referralFindings)
+        .values(findings.map((f) => ({ referralId, kind: f.kind, detail: f.detail })))
+        .onConflictDoNothing();
+    }
+    await tx.update(referrals).set({ checksCompletedAt: new Date() }).where(eq(referrals.id, referralId));
+    await noticeContact(ctx, tx, referral);
+    const verdict = findings.find((f) => f.disqualifies);
+    if (verdict && referral.status === "in_progress") {
+      await moveReferral(ctx, tx, referral, {
+        to: "not_qualified",
+        reason: verdict.disqualifies,
+        actor: { kind: "system" },
+      });
+      return { status: "done", detail: `not_qualified/${verdict.disqualifies}` };
+    }
+    return { status: "done", detail: `${findings.length} findings` };
+  });
 }
 
 /** In the order the policy weighs them: the first disqualifying finding is the reason given. */

@@ -1,6 +1,7 @@
 // Writes a batch of public submissions in one transaction: checks each against its program, locks every
 // company, referrer and client-address key, reads what is stored, decides, and writes. Six statements
-// in two round trips on PostgreSQL, whatever the batch size (see intake-batcher.ts).
+// in two round trips on PostgreSQL, whatever the batch size (see intake-batcher.ts); one checks job for
+// the batch's referrals.
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "../../platform/context.js";
 import { Invalid, NotFound } from "../../platform/http/errors.js";
@@ -114,10 +115,7 @@ async function storeInTransaction(
   });
   const jobs =
     rows.length > 0
-      ? await ctx.jobs.insertStatement(
-          referralChecksJob,
-          rows.map((row) => ({ referralId: row.id })),
-        )
+      ? await ctx.jobs.insertStatement(referralChecksJob, [{ referralIds: rows.map((row) => row.id) }])
       : undefined;
   const [writeRows] = await tx.runAndCommit([writeStatement(rows, audits), ...(jobs ? [jobs] : [])]);
   throwUnlessAllStored(writeRows!, rows.length);
