@@ -16,6 +16,8 @@ export type Result = {
   errors: number;
   non2xx: number;
   peakRssMb: number;
+  /** CPU per request in ms, when measured: the server, PostgreSQL (null on PGlite), the load generator. */
+  cpuMsPerRequest?: { server: number; database: number | null; load: number };
 };
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -60,6 +62,31 @@ export async function stopProcess(child: ChildProcess) {
 export function peakRssMb(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
   return Math.round(Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024);
+}
+
+/** CPU seconds a process has used so far (user + system, from /proc); 0 once it is gone. */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime, in clock ticks of 1/100 s (Linux's USER_HZ).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL backends connected to `client`'s database (the server's
+ * pool) and by the server's own writers (WAL writer, checkpointer, background writer, autovacuum), which
+ * the load's writes keep busy. Backends must outlive the measurement: a pool's connections do.
+ */
+export async function postgresCpuSeconds(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ pid: number }>(
+    `select pid from pg_stat_activity
+     where (datname = current_database() and pid <> pg_backend_pid())
+        or backend_type in ('walwriter', 'checkpointer', 'background writer', 'autovacuum worker')`,
+  );
+  return rows.reduce((sum, row) => sum + processCpuSeconds(row.pid), 0);
 }
 
 export function randomIp() {

@@ -9,11 +9,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 import {
   BENCH_SECRET,
   CONNECTIONS,
   DURATION,
   peakRssMb,
+  postgresCpuSeconds,
+  processCpuSeconds,
   RESULT_TABLE_HEADER,
   type Result,
   randomIp,
@@ -42,8 +45,21 @@ async function run(
 async function benchEngine(engine: string, env: Record<string, string>): Promise<Result[]> {
   console.error(`${engine}:`);
   const server = await startServer(env);
+  // On PostgreSQL, its backends' CPU is read beside the server's and the load generator's.
+  const database = env.DATABASE_URL ? new pg.Client({ connectionString: env.DATABASE_URL }) : undefined;
+  await database?.connect();
   const results: Result[] = [];
-  const record = (scenario: string, r: autocannon.Result) =>
+  const measure = async (scenario: string, load: () => Promise<autocannon.Result>) => {
+    const cpu = async () => ({
+      server: processCpuSeconds(server.child.pid!),
+      database: database ? await postgresCpuSeconds(database) : null,
+      load: process.cpuUsage(),
+    });
+    const before = await cpu();
+    const r = await load();
+    const after = await cpu();
+    const perRequest = (seconds: number) => Number(((1000 * seconds) / r.requests.total).toFixed(3));
+    const loadCpu = process.cpuUsage(before.load);
     results.push({
       engine,
       scenario,
@@ -53,17 +69,24 @@ async function benchEngine(engine: string, env: Record<string, string>): Promise
       errors: r.errors + r.timeouts,
       non2xx: r.non2xx,
       peakRssMb: peakRssMb(server.child),
+      cpuMsPerRequest: {
+        server: perRequest(after.server - before.server),
+        database:
+          after.database === null || before.database === null
+            ? null
+            : perRequest(after.database - before.database),
+        load: perRequest((loadCpu.user + loadCpu.system) / 1e6),
+      },
     });
+  };
   try {
     await run(`${server.url}/bench/bare`, "warm-up", { duration: 3 });
-    record("bare route (GET)", await run(`${server.url}/bench/bare`, "bare", {}));
-    record(
-      "bare insert (POST, one row)",
-      await run(`${server.url}/bench/insert`, "insert", { method: "POST" }),
+    await measure("bare route (GET)", () => run(`${server.url}/bench/bare`, "bare", {}));
+    await measure("bare insert (POST, one row)", () =>
+      run(`${server.url}/bench/insert`, "insert", { method: "POST" }),
     );
-    record(
-      "intake (POST referral, unique companies)",
-      await run(`${server.url}/api/public/programs/desk-manager/referrals`, "intake", {
+    await measure("intake (POST referral, unique companies)", () =>
+      run(`${server.url}/api/public/programs/desk-manager/referrals`, "intake", {
         method: "POST",
         headers: { "content-type": "application/json" },
         requests: [
@@ -75,9 +98,31 @@ async function benchEngine(engine: string, env: Record<string, string>): Promise
       }),
     );
   } finally {
+    await database?.end();
     await stopProcess(server.child);
   }
   return results;
+}
+
+/**
+ * Where each scenario's CPU went, per request: what bounds a ratio to the bare insert once the cores are
+ * busy, whatever the latency.
+ */
+function cpuMarkdown(results: Result[]): string[] {
+  const measured = results.filter((r) => r.cpuMsPerRequest);
+  if (measured.length === 0) return [];
+  const ms = (value: number | null) => (value === null ? "" : value.toFixed(3));
+  return [
+    "CPU per request (ms of one core), read from /proc over each run: the server process, PostgreSQL (the bench database's backends and its writers; PGlite runs inside the server) and the load generator.",
+    "",
+    "| engine | scenario | server | PostgreSQL | load generator | all |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+    ...measured.map((r) => {
+      const c = r.cpuMsPerRequest!;
+      return `| ${r.engine} | ${r.scenario} | ${ms(c.server)} | ${ms(c.database)} | ${ms(c.load)} | ${ms(c.server + (c.database ?? 0) + c.load)} |`;
+    }),
+    "",
+  ];
 }
 
 function markdown(results: Result[]): string {
@@ -92,6 +137,7 @@ function markdown(results: Result[]): string {
     ...RESULT_TABLE_HEADER,
     ...results.map((r) => resultRow(r, bare(r.engine, "bare insert"))),
     "",
+    ...cpuMarkdown(results),
     "Targets (issue: referral intake): intake ≥ 60% of the bare insert route's req/s, and p99 ≤ 1.5× its p99.",
     "Run it: `npm run bench` (PostgreSQL at BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; BENCH_SECONDS to change the duration).",
     `Scale mode: \`npm run bench -- --scale\` (or BENCH_SCALE=1) runs only two web processes and one worker on one fresh PostgreSQL database and rewrites only the section "${SCALE_HEADING}" at the end of this file, which the default run keeps.`,
