@@ -50,14 +50,19 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     }));
   await applyMigrations(database);
   const secret = await loadAppSecret(database.db, config.APP_SECRET);
-  const requestActivity = new RequestActivity();
-  const jobs: JobQueue =
-    config.DATABASE_URL && !options.forceLocalJobs
-      ? new PgBossJobQueue(config.DATABASE_URL, logger, { isWorker: options.role === "worker" })
-      : new LocalJobQueue(database.db, logger, {
-          // Each job waits for a moment without requests, up to this long.
-          beforeEachJob: () => requestActivity.whenIdle(JOB_YIELD_MAX_MS),
-        });
+  let jobs: JobQueue;
+  let requestActivity: RequestActivity | undefined;
+  if (config.DATABASE_URL && !options.forceLocalJobs) {
+    jobs = new PgBossJobQueue(config.DATABASE_URL, logger, { isWorker: options.role === "worker" });
+  } else {
+    // Only an in-process job runner needs to know about the requests (each one costs a listener).
+    const activity = new RequestActivity();
+    requestActivity = activity;
+    jobs = new LocalJobQueue(database.db, logger, {
+      // Each job waits for a moment without requests, up to this long.
+      beforeEachJob: () => activity.whenIdle(JOB_YIELD_MAX_MS),
+    });
+  }
   const transport = config.SMTP_URL
     ? createSmtpTransport(config.SMTP_URL)
     : createDevelopmentTransport(database.db);
