@@ -147,6 +147,22 @@ describe(`inbound e-mail processed in batches (${testEngine})`, () => {
     expect(suppressed.map((row) => row.email)).toContain("joao.inexistente@example.com.br");
   });
 
+  it("a reply to a message of the same batch waits for that message, then joins its ticket", async () => {
+    const desk = await makeHelpdesk(t);
+    const referrer = await makeReferrer(t, desk.scope);
+    const firstId = `<${crypto.randomUUID()}@mail.example.com>`;
+    const to = `${desk.program.slug}@${t.ctx.mail.replyDomain}`;
+    const ids = await store(t, [
+      plainEmail({ from: referrer.email, to, messageId: firstId, body: "Primeira" }),
+      plainEmail({ from: referrer.email, to, body: "Segunda", headers: { "In-Reply-To": firstId } }),
+    ]);
+    await t.drainJobs();
+    const rows = await t.ctx.db.select().from(inboundEmails).where(inArray(inboundEmails.id, ids));
+    const [first, second] = ids.map((id) => rows.find((row) => row.id === id)!);
+    expect(first).toMatchObject({ status: "ticket_opened", outcome: "sender" });
+    expect(second).toMatchObject({ status: "attached", outcome: "references", ticketId: first!.ticketId });
+  });
+
   it("a message that breaks processing is retried alone and marked; the rest of its batch is processed", async () => {
     const desk = await makeHelpdesk(t);
     const answered = await answeredTicket(t, desk);

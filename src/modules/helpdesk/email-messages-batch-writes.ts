@@ -64,7 +64,8 @@ async function numberNewTickets(tx: Db, created: PlannedTicket[]) {
     const key = item.ticket.organizationId;
     byOrganization.set(key, [...(byOrganization.get(key) ?? []), item]);
   }
-  for (const [organizationId, items] of byOrganization) {
+  // Counters locked in a fixed order: two batches numbering tickets of the same organizations cannot deadlock.
+  for (const [organizationId, items] of [...byOrganization].sort(([a], [b]) => a.localeCompare(b))) {
     const result = await tx.execute(sql`insert into ticket_number_counters (organization_id, last_number)
       values (${organizationId}, ${items.length})
       on conflict (organization_id) do update set last_number = ticket_number_counters.last_number + ${items.length}

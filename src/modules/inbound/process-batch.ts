@@ -13,9 +13,7 @@ import {
   type InboundUpdate,
   recordOutcomes,
 } from "./batch-statements.js";
-import { classifyEmail, type EmailClassification } from "./content/classify-email.js";
-import { extractReply } from "./content/extract-reply.js";
-import { type ParsedEmail, parseEmail } from "./content/parse-email.js";
+import { type ReadEmail, readEmail } from "./content/read-email.js";
 import {
   addressOf,
   bouncedProgramId,
@@ -32,11 +30,7 @@ import type { InboundEmail } from "./schema.js";
 /** Messages one batch claims: large enough that per-batch statements cost little per message. */
 export const INBOUND_BATCH_SIZE = 100;
 
-type Prepared = RoutableEmail & {
-  row: InboundEmail;
-  parsed: ParsedEmail;
-  classification: EmailClassification;
-};
+type Prepared = RoutableEmail & ReadEmail & { row: InboundEmail };
 
 export type BatchResult = {
   /** Messages no longer `received` after this run (processed here, or found done). */
@@ -46,8 +40,8 @@ export type BatchResult = {
 };
 
 /**
- * Processes the job's own message (when no other batch holds it) with the oldest other received
- * messages. `onClaimed` hears which messages the batch holds, before it works them.
+ * Processes the job's own message (when no other batch holds it) with the received messages after it.
+ * `onClaimed` hears which messages the batch holds, before it works them.
  */
 export async function processReceivedBatch(
   deps: InboundDeps,
@@ -60,7 +54,7 @@ export async function processReceivedBatch(
       const rows = await claimReceived(tx, ownId, options.limit ?? INBOUND_BATCH_SIZE);
       claimed = rows.map((row) => row.id);
       options.onClaimed?.(claimed);
-      const batch = withoutRepliesToEachOther(await Promise.all(rows.map((row) => prepare(deps, row))));
+      const batch = withoutRepliesToEachOther(await prepare(deps, rows));
       await decideAndWrite(deps, tx, batch);
       return batch.map((item) => item.row.id);
     });
@@ -85,21 +79,29 @@ async function processOneByOne(deps: InboundDeps, ids: string[]): Promise<BatchR
   return result;
 }
 
-async function prepare(deps: InboundDeps, row: InboundEmail): Promise<Prepared> {
-  const parsed = await parseEmail(row.raw);
-  const input = {
-    recipients: [...row.envelopeTo, ...parsed.recipients],
-    inReplyTo: parsed.inReplyTo,
-    references: parsed.references,
-    from: parsed.from?.address ?? null,
-  };
-  const classification = classifyEmail(parsed, {
-    envelopeFrom: row.via === "smtp" ? (row.envelopeFrom ?? "") : null,
-    ownAddresses: [addressOf(deps.mail.from)],
-    ownDomain: deps.mail.replyDomain,
+/** Reads the batch's messages (parse, classify, what a person wrote) and finds their reply tokens. */
+async function prepare(deps: InboundDeps, rows: InboundEmail[]): Promise<Prepared[]> {
+  const ownAddresses = [addressOf(deps.mail.from)];
+  const read = await Promise.all(
+    rows.map((row) =>
+      readEmail(row.raw, {
+        envelopeFrom: row.via === "smtp" ? (row.envelopeFrom ?? "") : null,
+        ownAddresses,
+        ownDomain: deps.mail.replyDomain,
+      }),
+    ),
+  );
+  return rows.map((row, i) => {
+    const { parsed, classification, reply } = read[i]!;
+    const input = {
+      recipients: [...row.envelopeTo, ...parsed.recipients],
+      inReplyTo: parsed.inReplyTo,
+      references: parsed.references,
+      from: parsed.from?.address ?? null,
+    };
+    const tokenTargets = replyTokenTargets(input.recipients, deps.mail.secret, deps.mail.replyDomain);
+    return { row, parsed, classification, reply, input, tokenTargets };
   });
-  const tokenTargets = replyTokenTargets(input.recipients, deps.mail.secret, deps.mail.replyDomain);
-  return { row, parsed, classification, input, tokenTargets };
 }
 
 /**
@@ -174,7 +176,7 @@ async function decide(
   item: Prepared,
   recentFromSender: number,
 ): Promise<Decision> {
-  const { classification, parsed, input, row } = item;
+  const { classification, parsed, input, row, reply } = item;
   if (classification.kind === "bounce") {
     const programId = await bouncedProgramId(deps, tx, input.recipients, parsed.returnedMessageId);
     return {
@@ -208,7 +210,7 @@ async function decide(
   if (participant.status !== "active") {
     return { update: { status: "quarantined", outcome: "participant_left", ...placed } };
   }
-  const reply = extractReply(parsed);
+  if (!reply) throw new Error("a person's message was read without its reply");
   return {
     update: { outcome: route.via, ...placed },
     email: {
