@@ -1,9 +1,12 @@
 // Inbound e-mail throughput (issue: inbound e-mail, target ≥ 500 messages/s on this machine): real-shaped
 // replies from the corpus, bound to tickets the team answered, posted to the HTTP door of a production
 // web process while one `corrente worker` parses, classifies, routes and posts them into the helpdesk.
-// Measured in two phases: the door alone (store + enqueue), then the worker alone on the backlog. Run as its own process by
-// bench/run.ts with DATABASE_URL on a fresh PostgreSQL database; prints one JSON line.
+// Measured in two phases: the door alone (store + enqueue), then the worker alone on the backlog, in wall
+// time and in CPU time (the worker process's and PostgreSQL's backends', read from /proc: the machine may
+// be shared). Run as its own process by bench/run.ts with DATABASE_URL on a fresh PostgreSQL database;
+// prints one JSON line.
 import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import { and, eq } from "drizzle-orm";
@@ -111,17 +114,56 @@ function buildMessages(bound: Record<string, string>[]): Buffer[] {
   });
 }
 
-async function waitUntilProcessed(client: pg.Client): Promise<Record<string, number>> {
+/** Until no message is left received; the time the last one was processed (PostgreSQL's clock). */
+async function waitUntilProcessed(client: pg.Client) {
   for (;;) {
-    const { rows } = await client.query<{ status: string; n: string }>(
-      "select status, count(*) as n from inbound_emails group by status",
+    const { rows } = await client.query<{ status: string; n: string; last_at: Date | null }>(
+      "select status, count(*) as n, max(processed_at) as last_at from inbound_emails group by status",
     );
-    const counts = Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
-    if ((counts.received ?? 0) === 0 && Object.values(counts).reduce((a, b) => a + b, 0) >= MESSAGES) {
-      return counts;
+    const statuses = Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+    if ((statuses.received ?? 0) === 0 && Object.values(statuses).reduce((a, b) => a + b, 0) >= MESSAGES) {
+      const lastAt = new Date(Math.max(...rows.map((row) => row.last_at?.getTime() ?? 0)));
+      return { statuses, lastAt };
     }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Seconds from `started` until every e-mail written since (the team's notifications) was sent. */
+async function waitUntilSent(client: pg.Client, started: number): Promise<number> {
+  for (;;) {
+    const { rows } = await client.query(
+      "select count(*)::int as n from email_outbox where status = 'pending' and created_at >= $1",
+      [new Date(started)],
+    );
+    if (rows[0].n === 0) return (Date.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** CPU seconds (user + system) of a process on this host, from /proc. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // A backend that ended meanwhile.
+  }
+}
+
+/** CPU seconds of each backend of this database (PostgreSQL runs on this host). */
+async function backendCpu(client: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await client.query<{ pid: number }>(
+    "select pid from pg_stat_activity where datname = current_database()",
+  );
+  return new Map(rows.map(({ pid }) => [pid, processCpuSeconds(pid)]));
+}
+
+/** Backend CPU spent since `before` (backends started meanwhile count from zero). */
+async function backendCpuSince(client: pg.Client, before: Map<number, number>): Promise<number> {
+  let seconds = 0;
+  for (const [pid, now] of await backendCpu(client)) seconds += now - (before.get(pid) ?? 0);
+  return seconds;
 }
 
 log(`  seeding ${TICKETS} answered tickets`);
@@ -153,19 +195,37 @@ try {
     ],
   });
   log(`  stored at ${Math.round(load.requests.average)}/s; processing with one worker…\n`);
-  const started = performance.now();
   // BENCH_CPU_PROF_DIR: write the worker's CPU profile there (where its time goes).
   const profile = process.env.BENCH_CPU_PROF_DIR;
+  const databaseCpuBefore = await backendCpu(client);
   worker = await startWorkerProcess(
     { ...env, NODE_ENV: "production", APP_URL: server.url },
     profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
   );
-  const workerReadySeconds = (performance.now() - started) / 1000;
-  const statuses = await waitUntilProcessed(client);
-  const seconds = (performance.now() - started) / 1000 - workerReadySeconds;
+  // The worker works from the moment it is ready: its start-up (loading, connecting) is not counted.
+  const readyAt = Date.now();
+  const workerCpuBefore = processCpuSeconds(worker.child.pid!);
+  const { statuses, lastAt } = await waitUntilProcessed(client);
+  const workerCpu = processCpuSeconds(worker.child.pid!) - workerCpuBefore;
+  const databaseCpu = await backendCpuSince(client, databaseCpuBefore);
+  const seconds = Math.max(0.001, (lastAt.getTime() - readyAt) / 1000);
+  // The team's notifications the processing wrote, which the same worker sends (the seed's own e-mails
+  // were queued on the seeding process's local queue and stay unsent).
+  const { rows: notifications } = await client.query(
+    `select count(*) filter (where status = 'sent')::int as sent, count(*)::int as n from email_outbox
+      where created_at >= $1`,
+    [new Date(readyAt)],
+  );
+  const allSentSeconds = await waitUntilSent(client, readyAt);
   const { rows: failures } = await client.query(
     "select count(*)::int as n from inbound_emails where last_error is not null",
   );
+  // Where every message went must add up: one ticket message per message attached or opening a ticket.
+  const { rows: posted } = await client.query(
+    `select count(*)::int as n, count(distinct inbound_email_id)::int as distinct_n from ticket_messages
+      where inbound_email_id is not null`,
+  );
+  const perMessageMs = (cpuSeconds: number) => Math.round((cpuSeconds * 1e5) / MESSAGES) / 100;
   console.log(
     JSON.stringify({
       messages: MESSAGES,
@@ -178,7 +238,14 @@ try {
       non2xx: load.non2xx,
       processSeconds: Math.round(seconds * 10) / 10,
       processedPerSecond: Math.round(MESSAGES / seconds),
+      workerCpuMsPerMessage: perMessageMs(workerCpu),
+      databaseCpuMsPerMessage: perMessageMs(databaseCpu),
+      notificationsWritten: notifications[0].n,
+      notificationsSentDuringProcessing: notifications[0].sent,
+      allSentSeconds: Math.round(allSentSeconds * 10) / 10,
       statuses,
+      ticketMessagesPosted: posted[0].n,
+      ticketMessagesDistinct: posted[0].distinct_n,
       failedAttempts: failures[0].n,
       serverPeakRssMb: peakRssMb(server.child),
       workerPeakRssMb: peakRssMb(worker.child),
