@@ -1,5 +1,5 @@
 // The `inbound.process` job, one per stored message (the door enqueues it with the message): it runs a
-// batch that takes its message with the oldest other received ones (process-batch.ts). Most jobs then
+// batch that takes its message with the received ones after it (process-batch.ts). Most jobs then
 // find their message already processed by an earlier job's batch in this process and finish without a
 // statement. A job completes only once its own message is processed, so a message whose batch failed,
 // or that another worker held, is still retried by its job (with the queue's backoff) as before.
