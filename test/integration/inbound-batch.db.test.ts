@@ -163,6 +163,28 @@ describe(`inbound e-mail processed in batches (${testEngine})`, () => {
     expect(second).toMatchObject({ status: "attached", outcome: "references", ticketId: first!.ticketId });
   });
 
+  it("a batch reads messages up to its byte budget; the rest stay received for the next batch", async () => {
+    const desk = await makeHelpdesk(t);
+    const answered = await answeredTicket(t, desk);
+    const raws = [1, 2, 3].map((n) =>
+      plainEmail({
+        from: answered.referrer.email,
+        to: answered.sent.replyTo!,
+        body: `${n} ${"x".repeat(1500)}`,
+      }),
+    );
+    const ids = await store(t, raws);
+    const first = await processReceivedBatch(t.ctx, ids[0]!, { maxBytes: raws[0]!.length + 100 });
+    expect(first.processed).toEqual([ids[0]]);
+    const statuses = async () =>
+      (await t.ctx.db.select().from(inboundEmails).where(inArray(inboundEmails.id, ids)))
+        .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+        .map((row) => row.status);
+    expect(await statuses()).toEqual(["attached", "received", "received"]);
+    await t.drainJobs();
+    expect(await statuses()).toEqual(["attached", "attached", "attached"]);
+  });
+
   it("a message that breaks processing is retried alone and marked; the rest of its batch is processed", async () => {
     const desk = await makeHelpdesk(t);
     const answered = await answeredTicket(t, desk);

@@ -1,23 +1,32 @@
 // The inbound batch's own statements: claiming received messages and recording where each one went.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { rowsOf } from "../../platform/db/raw-sql.js";
 import { type InboundEmail, inboundEmails } from "./schema.js";
+
+/** Raw bytes one batch reads at most (beyond its first message): a burst of large mail stays in memory. */
+export const BATCH_MAX_BYTES = 25 * 1024 * 1024;
 
 /**
  * Locks the job's own message (even one that failed before, so its retry takes it) and up to `limit - 1`
  * received after it, in received order, skipping those another batch holds and those that failed (a
  * message that broke processing is retried by its own job alone, so it cannot break every batch).
  * Taking the messages after its own, not the oldest, lets the jobs a worker fetched together (in
- * received order) share one batch while another worker's jobs take the next one.
+ * received order) share one batch while another worker's jobs take the next one. Only the messages
+ * within `maxBytes` are read; the others stay received (locked until this batch commits).
  */
-export async function claimReceived(tx: Db, ownId: string, limit: number): Promise<InboundEmail[]> {
+export async function claimReceived(
+  tx: Db,
+  ownId: string,
+  limit: number,
+  maxBytes = BATCH_MAX_BYTES,
+): Promise<InboundEmail[]> {
   const others = sql`select id from (select id from inbound_emails
       where status = 'received' and last_error is null
         and (received_at, id) > (select received_at, id from inbound_emails where id = ${ownId})
       order by received_at, id limit ${limit - 1} for update skip locked) as following`;
-  return tx
-    .select()
+  const locked = await tx
+    .select({ id: inboundEmails.id, sizeBytes: inboundEmails.sizeBytes })
     .from(inboundEmails)
     .where(
       and(
@@ -27,6 +36,22 @@ export async function claimReceived(tx: Db, ownId: string, limit: number): Promi
     )
     .orderBy(asc(inboundEmails.receivedAt), asc(inboundEmails.id))
     .for("update", { skipLocked: true });
+  let bytes = 0;
+  const within = locked.filter((row, i) => {
+    bytes += row.sizeBytes;
+    return i === 0 || bytes <= maxBytes;
+  });
+  if (within.length === 0) return [];
+  return tx
+    .select()
+    .from(inboundEmails)
+    .where(
+      inArray(
+        inboundEmails.id,
+        within.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(inboundEmails.receivedAt), asc(inboundEmails.id));
 }
 
 /** What processing decided for one message (the columns it sets besides the bookkeeping). */

@@ -46,12 +46,12 @@ export type BatchResult = {
 export async function processReceivedBatch(
   deps: InboundDeps,
   ownId: string,
-  options: { limit?: number; onClaimed?: (ids: string[]) => void } = {},
+  options: { limit?: number; maxBytes?: number; onClaimed?: (ids: string[]) => void } = {},
 ): Promise<BatchResult> {
   let claimed: string[] = [];
   try {
     const processed = await inTransaction(deps.db, async (tx) => {
-      const rows = await claimReceived(tx, ownId, options.limit ?? INBOUND_BATCH_SIZE);
+      const rows = await claimReceived(tx, ownId, options.limit ?? INBOUND_BATCH_SIZE, options.maxBytes);
       claimed = rows.map((row) => row.id);
       options.onClaimed?.(claimed);
       const batch = withoutRepliesToEachOther(await prepare(deps, rows));
