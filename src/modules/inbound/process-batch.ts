@@ -131,7 +131,7 @@ async function decideAndWrite(deps: InboundDeps, tx: Db, batch: Prepared[]): Pro
   const toHelpdesk: { update: InboundUpdate; email: ParticipantEmail }[] = [];
   // Messages earlier in this batch that count against their sender's cap, as if already processed. A
   // batch running at the same time elsewhere is not seen until it commits (as with jobs one message at
-  // a time running side by side): in a burst a sender may get a few over the cap, never a whole batch.
+  // a time running side by side): in a burst a sender may get past the cap by what the other batch took.
   const capped: { from: string | null; receivedAt: Date }[] = [];
   for (const [n, item] of batch.entries()) {
     const { parsed, row } = item;
