@@ -214,6 +214,41 @@ describe(`inbound e-mail processed in batches (${testEngine})`, () => {
     }
   });
 
+  it.skipIf(testEngine !== "postgres")(
+    "two batches at once with one sender's mail keep it to the hourly cap",
+    async () => {
+      const url = (t.ctx.database as { url?: string }).url!;
+      const other = await createTestApp(
+        { INBOUND_SECRET },
+        { database: await openDatabase({ databaseUrl: url, dataDir: "" }) },
+      );
+      try {
+        const desk = await makeHelpdesk(t);
+        const programAddress = `${desk.program.slug}@${t.ctx.mail.replyDomain}`;
+        const sender = `insistente-${crypto.randomUUID()}@example.net`;
+        const ids = await store(
+          t,
+          Array.from({ length: HOURLY_LIMIT_PER_SENDER + 10 }, (_, i) =>
+            plainEmail({ from: sender, to: programAddress, subject: `Pergunta ${i}`, body: `Texto ${i}` }),
+          ),
+        );
+        // Two workers, each with a batch holding half of the sender's mail, at the same time.
+        const half = ids.length / 2;
+        await Promise.all([
+          processReceivedBatch(t.ctx, ids[0]!, { limit: half }),
+          processReceivedBatch(other.ctx, ids[half]!, { limit: half }),
+        ]);
+        const rows = await t.ctx.db.select().from(inboundEmails).where(inArray(inboundEmails.id, ids));
+        const counted = (status: string, outcome?: string) =>
+          rows.filter((r) => r.status === status && (!outcome || r.outcome === outcome)).length;
+        expect(counted("quarantined")).toBe(HOURLY_LIMIT_PER_SENDER);
+        expect(counted("ignored", "rate_limited")).toBe(10);
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
   it("two workers draining at once never process one message twice", async () => {
     const url = (t.ctx.database as { url?: string }).url;
     const other = url

@@ -102,6 +102,21 @@ export async function recordOutcomes(tx: Db, updates: InboundUpdate[]): Promise<
  * For each (sender, time) the messages already processed from that sender in the hour before it, as
  * `isOverHourlyLimit` counts them one at a time; one statement for the batch.
  */
+/**
+ * Takes a transaction-scoped lock per sender address, so two batches (or jobs) holding mail from one
+ * sender count its hourly cap in turn: the second counts after the first has committed. The addresses go
+ * in sorted order, in one statement (the set function yields them in array order): no deadlock.
+ */
+export async function lockSenders(tx: Db, addresses: (string | null)[]): Promise<void> {
+  const keys = [...new Set(addresses.filter((a): a is string => Boolean(a)))]
+    .map((address) => `inbound-sender:${address}`)
+    .sort();
+  if (keys.length === 0) return;
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k`,
+  );
+}
+
 export async function countRecentBySender(
   tx: Db,
   senders: { n: number; from: string; receivedAt: Date }[],

@@ -11,6 +11,7 @@ import {
   claimReceived,
   countRecentBySender,
   type InboundUpdate,
+  lockSenders,
   recordOutcomes,
 } from "./batch-statements.js";
 import { type ReadEmail, readEmail } from "./content/read-email.js";
@@ -119,19 +120,21 @@ function withoutRepliesToEachOther(batch: Prepared[]): Prepared[] {
 
 async function decideAndWrite(deps: InboundDeps, tx: Db, batch: Prepared[]): Promise<void> {
   const facts = await BatchRoutingFacts.load(tx, deps.mail.replyDomain, batch);
-  const recent = await countRecentBySender(
-    tx,
-    batch.flatMap((item, n) =>
-      item.classification.kind === "person" && item.input.from
-        ? [{ n, from: item.input.from, receivedAt: item.row.receivedAt }]
-        : [],
-    ),
+  const people = batch.flatMap((item, n) =>
+    item.classification.kind === "person" && item.input.from
+      ? [{ n, from: item.input.from, receivedAt: item.row.receivedAt }]
+      : [],
   );
+  // Another batch with mail from the same senders counts first; this one counts after its commit.
+  await lockSenders(
+    tx,
+    people.map((p) => p.from),
+  );
+  const recent = await countRecentBySender(tx, people);
   const updates: InboundUpdate[] = [];
   const toHelpdesk: { update: InboundUpdate; email: ParticipantEmail }[] = [];
-  // Messages earlier in this batch that count against their sender's cap, as if already processed. A
-  // batch running at the same time elsewhere is not seen until it commits (as with jobs one message at
-  // a time running side by side): in a burst a sender may get past the cap by what the other batch took.
+  // Messages earlier in this batch that count against their sender's cap, as if already processed; those
+  // of other batches were counted above (the sender locks make batches with a common sender take turns).
   const capped: { from: string | null; receivedAt: Date }[] = [];
   for (const [n, item] of batch.entries()) {
     const { parsed, row } = item;

@@ -11,6 +11,7 @@ import { suppressAddress } from "../../platform/mail/outbox.js";
 import { emailOutbox } from "../../platform/mail/schema.js";
 import { receiveParticipantEmail } from "../helpdesk/index.js";
 import { participants } from "../participants/index.js";
+import { lockSenders } from "./batch-statements.js";
 import { classifyEmail } from "./content/classify-email.js";
 import { extractReply } from "./content/extract-reply.js";
 import { type ParsedEmail, parseEmail } from "./content/parse-email.js";
@@ -115,6 +116,7 @@ async function decide(deps: InboundDeps, tx: Db, row: InboundEmail, parsed: Pars
     const organizationId = await likelyOrganization(tx, deps.mail, routingInput);
     return { status: "ignored", outcome: classification.reason, organizationId };
   }
+  if (from) await lockSenders(tx, [from]); // counted after any batch holding this sender's mail commits
   if (from && (await isOverHourlyLimit(tx, from, row.receivedAt))) {
     const organizationId = await likelyOrganization(tx, deps.mail, routingInput);
     return { status: "ignored", outcome: "rate_limited", organizationId };
