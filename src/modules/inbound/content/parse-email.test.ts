@@ -7,6 +7,26 @@ const vars = DEFAULT_MAIL_VARS;
 const fixture = (name: string) => parseEmail(loadMailFixture(name, vars));
 const raw = (lines: string[]) => Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8");
 
+describe("parseEmail and NUL characters", () => {
+  it("drops NUL from what is stored (subject, names, text, HTML), which PostgreSQL's text cannot hold", async () => {
+    const parsed = await parseEmail(
+      raw([
+        "From: =?UTF-8?B?QW5hAFNpbHZh?= <ana@example.com>",
+        "To: desk@example.com",
+        "Subject: =?UTF-8?B?T2zhAA==?=",
+        "Message-ID: <nul@example.com>",
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: base64",
+        "",
+        Buffer.from("Bom dia\0, tudo bem?").toString("base64"),
+      ]),
+    );
+    expect(parsed.from).toEqual({ address: "ana@example.com", name: "AnaSilva" });
+    expect(parsed.subject.includes("\0")).toBe(false);
+    expect(parsed.text).toBe("Bom dia, tudo bem?");
+  });
+});
+
 describe("parseEmail on the corpus", () => {
   it("reads threading headers with angle brackets and lower-cased recipients", async () => {
     const parsed = await fixture("gmail-reply-pt");

@@ -31,10 +31,20 @@ const ENVELOPE_RECIPIENT_HEADERS = ["delivered-to", "x-original-to", "envelope-t
 const DELIVERY_STATUS_TYPES = ["message/delivery-status", "message/global-delivery-status"];
 const RETURNED_MESSAGE_TYPES = ["message/rfc822", "text/rfc822-headers", "message/global-headers"];
 
+// PostgreSQL's text cannot hold NUL, which mail can carry (a broken client, a hostile sender): the
+// fields we store lose it, or the message could never be posted (the raw message keeps every byte).
+const withoutNul = (value: string) => (value.includes("\0") ? value.replaceAll("\0", "") : value);
+const withoutNulOrNull = (value: string | null) => (value === null ? null : withoutNul(value));
+const withoutNulIn = (mailbox: { address: string; name: string } | null) =>
+  mailbox && { address: withoutNul(mailbox.address), name: withoutNul(mailbox.name) };
+
 export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
   // keepDeliveryStatus: the DSN part stays an attachment we read, instead of being glued to the text.
   const mail = await simpleParser(raw, { keepDeliveryStatus: true, skipTextToHtml: true });
-  const headerLines = mail.headerLines.map(({ key, line }) => ({ key, value: headerValue(line) }));
+  const headerLines = mail.headerLines.map(({ key, line }) => ({
+    key,
+    value: withoutNul(headerValue(line)),
+  }));
   const headers = new Map<string, string>();
   for (const { key, value } of headerLines) if (!headers.has(key)) headers.set(key, value);
   const attachments = mail.attachments;
@@ -42,22 +52,22 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     messageId: messageIdList(headers.get("message-id") ?? "")[0] ?? null,
     inReplyTo: messageIdList(headers.get("in-reply-to") ?? ""),
     references: messageIdList(headers.get("references") ?? ""),
-    from: firstMailbox(mail.from),
+    from: withoutNulIn(firstMailbox(mail.from)),
     recipients: recipientsOf(
       [mail.to, mail.cc],
       headerLines.filter(({ key }) => ENVELOPE_RECIPIENT_HEADERS.includes(key)).map(({ value }) => value),
     ),
-    subject: mail.subject ?? "",
+    subject: withoutNul(mail.subject ?? ""),
     date: dateOf(headers.get("date")),
-    text: mail.text ?? "",
-    html: typeof mail.html === "string" ? mail.html : null,
+    text: withoutNul(mail.text ?? ""),
+    html: typeof mail.html === "string" ? withoutNul(mail.html) : null,
     headers,
     attachments: attachments.map((part) => ({
-      fileName: part.filename ?? null,
+      fileName: part.filename ? withoutNul(part.filename) : null,
       contentType: part.contentType,
       size: part.size,
     })),
-    deliveryStatus: partText(attachments, DELIVERY_STATUS_TYPES),
+    deliveryStatus: withoutNulOrNull(partText(attachments, DELIVERY_STATUS_TYPES)),
     returnedMessageId: isReport(headers)
       ? returnedMessageIdOf(partText(attachments, RETURNED_MESSAGE_TYPES))
       : null,
