@@ -76,17 +76,27 @@ export function processCpuSeconds(pid: number): number {
 }
 
 /**
- * CPU seconds used so far by the PostgreSQL backends connected to `client`'s database (the server's
- * pool) and by the server's own writers (WAL writer, checkpointer, background writer, autovacuum), which
- * the load's writes keep busy. Backends must outlive the measurement: a pool's connections do.
+ * CPU seconds used so far by each PostgreSQL process serving `client`'s database (the server's pool)
+ * and by the server's own writers (WAL writer, checkpointer, background writer, autovacuum), which the
+ * load's writes keep busy, by process id. Compare two readings with `postgresCpuBetween`.
  */
-export async function postgresCpuSeconds(client: pg.Client): Promise<number> {
+export async function postgresCpuSeconds(client: pg.Client): Promise<Map<number, number>> {
   const { rows } = await client.query<{ pid: number }>(
     `select pid from pg_stat_activity
      where (datname = current_database() and pid <> pg_backend_pid())
         or backend_type in ('walwriter', 'checkpointer', 'background writer', 'autovacuum worker')`,
   );
-  return rows.reduce((sum, row) => sum + processCpuSeconds(row.pid), 0);
+  return new Map(rows.map((row) => [row.pid, processCpuSeconds(row.pid)]));
+}
+
+/**
+ * The CPU seconds PostgreSQL's processes used between two readings: a process started meanwhile counts
+ * whole; one that ended meanwhile (an idle pool connection closed) is not counted.
+ */
+export function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, used] of after) seconds += used - (before.get(pid) ?? 0);
+  return seconds;
 }
 
 export function randomIp() {

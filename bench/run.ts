@@ -15,6 +15,7 @@ import {
   CONNECTIONS,
   DURATION,
   peakRssMb,
+  postgresCpuBetween,
   postgresCpuSeconds,
   processCpuSeconds,
   RESULT_TABLE_HEADER,
@@ -74,7 +75,7 @@ async function benchEngine(engine: string, env: Record<string, string>): Promise
         database:
           after.database === null || before.database === null
             ? null
-            : perRequest(after.database - before.database),
+            : perRequest(postgresCpuBetween(before.database, after.database)),
         load: perRequest((loadCpu.user + loadCpu.system) / 1e6),
       },
     });
