@@ -4,6 +4,8 @@ import { defineConfig } from "vite";
 
 const webRoot = fileURLToPath(new URL("./web", import.meta.url));
 const buildOutput = fileURLToPath(new URL("./dist/web", import.meta.url));
+// Code both sides run (validators, codes, permissions): the web app imports it as "@shared/…".
+const sharedRoot = fileURLToPath(new URL("./src/shared", import.meta.url));
 
 // Paths the Fastify server answers itself; in `vite` dev they are forwarded to it. Keys starting with
 // "^" are regular expressions: a plain "/p" would also capture "/portal".
@@ -15,6 +17,7 @@ export default defineConfig(() => ({
   root: webRoot,
   base: "/",
   plugins: [react()],
+  resolve: { alias: { "@shared": sharedRoot } },
   build: {
     outDir: buildOutput,
     emptyOutDir: true,

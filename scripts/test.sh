@@ -8,6 +8,7 @@ npx biome ci .
 npx tsc --noEmit
 npx tsc -p web/tsconfig.json --noEmit
 npx vite build --logLevel warn
+npx vite build --config vite.landing.config.ts --logLevel warn
 mkdir -p .tmp
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-report.json "$@" || status=$?

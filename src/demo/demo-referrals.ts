@@ -10,7 +10,7 @@ import {
 } from "../modules/referrals/index.js";
 import { dueMonthAfter, rewardOffers } from "../modules/rewards/index.js";
 import type { Db } from "../platform/db/client.js";
-import { todayIn } from "../platform/i18n/today.js";
+import { todayIn } from "../shared/today.js";
 
 type DemoStory = {
   company: string;

@@ -5,7 +5,7 @@ import { organizations, programs } from "../../src/modules/programs/index.js";
 import { referrals } from "../../src/modules/referrals/index.js";
 import { rewardItems, rewardOffers } from "../../src/modules/rewards/index.js";
 import { staffUsers } from "../../src/modules/staff/index.js";
-import { todayIn } from "../../src/platform/i18n/today.js";
+import { todayIn } from "../../src/shared/today.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
 describe("the demo seed", () => {

@@ -8,12 +8,12 @@ import { programs } from "../../src/modules/programs/index.js";
 import { referralEvents, referrals } from "../../src/modules/referrals/index.js";
 import { IntakeBatcher } from "../../src/modules/referrals/intake-batcher.js";
 import { IntakePrograms } from "../../src/modules/referrals/intake-programs.js";
+import { ZReferralSubmission } from "../../src/modules/referrals/referral-input.js";
 import {
   type IntakeSubmission,
   type SubmissionResult,
   storeIntakeBatch,
 } from "../../src/modules/referrals/store-intake-batch.js";
-import { ZReferralSubmission } from "../../src/modules/referrals/validation/index.js";
 import { auditLog } from "../../src/platform/audit/schema.js";
 import { rowsOf } from "../../src/platform/db/raw-sql.js";
 import { TooManyRequests } from "../../src/platform/http/errors.js";

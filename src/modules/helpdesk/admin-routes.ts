@@ -28,7 +28,7 @@ export const agentTicketRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/tickets – support lists the organization's tickets (filters, search, sort, keyset pages)
   r.get("/api/admin/tickets", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["helpdesk"],
       querystring: ZAdminTicketQuery,
@@ -42,7 +42,7 @@ export const agentTicketRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/tickets/counts – support sees how many tickets each status and view holds
   r.get("/api/admin/tickets/counts", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["helpdesk"],
       querystring: ZCountsQuery,
@@ -53,14 +53,14 @@ export const agentTicketRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/helpdesk/options – support gets the programs' contact reasons and the assignable agents
   r.get("/api/admin/helpdesk/options", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: { tags: ["helpdesk"], response: { 200: ZHelpdeskOptions } },
     handler: async (request) => helpdeskOptions(ctx.db, scopeOf(request.staff!)),
   });
 
   // GET /api/admin/tickets/:id – support reads a ticket: thread with notes, history, SLA, participant card
   r.get("/api/admin/tickets/:id", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["helpdesk"],
       params: ZIdParams,
@@ -71,7 +71,7 @@ export const agentTicketRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/tickets/:id/replies – support answers the referrer (portal and e-mail)
   r.post("/api/admin/tickets/:id/replies", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["helpdesk"],
       params: ZIdParams,
@@ -88,7 +88,7 @@ export const agentTicketRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/tickets/:id/notes – support adds an internal note (never shown to the referrer)
   r.post("/api/admin/tickets/:id/notes", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["helpdesk"],
       params: ZIdParams,
@@ -105,7 +105,7 @@ export const agentTicketRoutes: RouteModule = (app, ctx) => {
 
   // PATCH /api/admin/tickets/:id – support saves status, priority, assignee or contact reason
   r.patch("/api/admin/tickets/:id", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["helpdesk"],
       params: ZIdParams,
@@ -120,7 +120,7 @@ export const agentTicketRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/tickets/:id/canned-replies – support gets the program's canned replies filled for this ticket
   r.get("/api/admin/tickets/:id/canned-replies", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["helpdesk"],
       params: ZIdParams,

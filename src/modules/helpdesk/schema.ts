@@ -18,26 +18,37 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  type TicketPriority,
+  type TicketSituation,
+  type TicketStatus,
+  ticketChannels,
+  ticketPriorities,
+  ticketSituations,
+  ticketStatuses,
+} from "../../shared/ticket-codes.js";
 import { participants } from "../participants/schema.js";
 import { organizations, programs } from "../programs/schema.js";
 import { referrals } from "../referrals/schema.js";
 import { staffUsers } from "../staff/schema.js";
 
-export const ticketStatuses = ["open", "pending", "resolved", "closed"] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
+export {
+  type TicketPriority,
+  type TicketSituation,
+  type TicketStatus,
+  ticketChannels,
+  ticketPriorities,
+  ticketSituations,
+  ticketStatuses,
+};
 export const ticketStatusEnum = pgEnum("ticket_status", ticketStatuses);
 
 /** Ordered low → urgent: PostgreSQL compares enum values in this order, so sorting by priority works. */
-export const ticketPriorities = ["low", "normal", "high", "urgent"] as const;
-export type TicketPriority = (typeof ticketPriorities)[number];
 export const ticketPriorityEnum = pgEnum("ticket_priority", ticketPriorities);
 
 /** "Situação": whom the ticket waits on, derived from the last public message. */
-export const ticketSituations = ["awaiting_agent", "awaiting_participant"] as const;
-export type TicketSituation = (typeof ticketSituations)[number];
 export const ticketSituationEnum = pgEnum("ticket_situation", ticketSituations);
 
-export const ticketChannels = ["portal", "email"] as const;
 export const ticketChannelEnum = pgEnum("ticket_channel", ticketChannels);
 
 export const messageAuthorKinds = ["participant", "staff", "system"] as const;

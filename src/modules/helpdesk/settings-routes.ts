@@ -28,7 +28,7 @@ export const helpdeskSettingsRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/helpdesk/canned-replies – support lists a program's canned replies
   r.get("/api/admin/helpdesk/canned-replies", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["helpdesk"],
       querystring: ZProgramQuery,
@@ -41,7 +41,7 @@ export const helpdeskSettingsRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/helpdesk/canned-replies – support writes a canned reply for a program
   r.post("/api/admin/helpdesk/canned-replies", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: { tags: ["helpdesk"], body: ZCannedReplyInput, response: { 201: ZCannedReply, ...errors } },
     handler: async (request, reply) =>
       reply.status(201).send(await createCannedReply(ctx.db, request.staff!, request.body)),
@@ -49,7 +49,7 @@ export const helpdeskSettingsRoutes: RouteModule = (app, ctx) => {
 
   // PATCH /api/admin/helpdesk/canned-replies/:id – support edits a canned reply
   r.patch("/api/admin/helpdesk/canned-replies/:id", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["helpdesk"],
       params: ZIdParams,
@@ -62,7 +62,7 @@ export const helpdeskSettingsRoutes: RouteModule = (app, ctx) => {
 
   // DELETE /api/admin/helpdesk/canned-replies/:id – support removes a canned reply
   r.delete("/api/admin/helpdesk/canned-replies/:id", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: { tags: ["helpdesk"], params: ZIdParams, response: { 204: z.null(), 404: ZErrorResponse } },
     handler: async (request, reply) => {
       await deleteCannedReply(ctx.db, scopeOf(request.staff!), request.params.id);
@@ -72,7 +72,7 @@ export const helpdeskSettingsRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/helpdesk/settings – support reads a program's SLA targets
   r.get("/api/admin/helpdesk/settings", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["helpdesk"],
       querystring: ZProgramQuery,
@@ -83,7 +83,7 @@ export const helpdeskSettingsRoutes: RouteModule = (app, ctx) => {
 
   // PUT /api/admin/helpdesk/settings – an admin sets a program's SLA targets per priority
   r.put("/api/admin/helpdesk/settings", {
-    config: { access: access.admins },
+    config: { access: access.staff("helpdesk.configure") },
     schema: {
       tags: ["helpdesk"],
       body: z.object({ programId: z.uuid(), slaTargets: ZSlaTargets }),

@@ -18,7 +18,7 @@ export const inboundAdminRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/inbound – support lists received e-mails by status (default: the quarantine)
   r.get("/api/admin/inbound", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["inbound"],
       querystring: ZInboundQuery,
@@ -32,7 +32,7 @@ export const inboundAdminRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/inbound/:id – support reads one received e-mail: what was kept, the full text, where it went
   r.get("/api/admin/inbound/:id", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["inbound"],
       params: ZIdParams,
@@ -43,7 +43,7 @@ export const inboundAdminRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/inbound/:id/original – support views the e-mail exactly as received ("view original")
   r.get("/api/admin/inbound/:id/original", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["inbound"],
       params: ZIdParams,
@@ -63,7 +63,7 @@ export const inboundAdminRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/inbound/:id/attach – support attaches a quarantined e-mail to a participant (a ticket message)
   r.post("/api/admin/inbound/:id/attach", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: {
       tags: ["inbound"],
       params: ZIdParams,
@@ -75,7 +75,7 @@ export const inboundAdminRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/inbound/:id/discard – support discards a quarantined e-mail (the original is kept)
   r.post("/api/admin/inbound/:id/discard", {
-    config: { access: access.supportOrAbove },
+    config: { access: access.staff("helpdesk.work") },
     schema: { tags: ["inbound"], params: ZIdParams, response: { 200: ZInboundEmail, ...errors } },
     handler: async (request) => discardInboundEmail(ctx.db, request.staff!, request.params.id),
   });

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { and, count, eq } from "drizzle-orm";
 import { progressLine } from "../../platform/cli/progress-line.js";
 import type { AppContext } from "../../platform/context.js";
-import { todayIn } from "../../platform/i18n/today.js";
+import { todayIn } from "../../shared/today.js";
 import { participants } from "../participants/index.js";
 import { composeMonthlyDigests } from "./compose-digest.js";
 import { previousMonth, ZMonth } from "./digest-job.js";

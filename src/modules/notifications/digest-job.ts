@@ -3,8 +3,8 @@
 // (participant, month) makes every run after the first a no-op, so a missed day heals the next one.
 import { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
-import { todayIn } from "../../platform/i18n/today.js";
 import { defineJob, type JobOutcome, type RecurringSchedule } from "../../platform/jobs/job.js";
+import { todayIn } from "../../shared/today.js";
 import { programs } from "../programs/index.js";
 import { composeMonthlyDigests, composeProgramDigest } from "./compose-digest.js";
 

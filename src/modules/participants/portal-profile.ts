@@ -8,7 +8,7 @@ import { inTransaction } from "../../platform/db/transaction.js";
 import type { ParticipantPrincipal } from "../../platform/http/access.js";
 import { Invalid } from "../../platform/http/errors.js";
 import { locales } from "../../platform/i18n/locale.js";
-import { normalizePhone } from "../referrals/index.js";
+import { normalizePhone } from "../../shared/phone.js";
 import { getParticipantOrThrow } from "./participant-queries.js";
 import { type Participant, participantSessions, participants } from "./schema.js";
 

@@ -6,6 +6,7 @@ import { access, PORTAL_COOKIE } from "../../platform/http/access.js";
 import { csrfTokenFor } from "../../platform/http/auth-guard.js";
 import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
+import { participantPermissions } from "../../shared/permissions.js";
 import { closeParticipantTickets } from "../helpdesk/index.js";
 import { programs } from "../programs/index.js";
 import { getParticipantOrThrow } from "./participant-queries.js";
@@ -43,7 +44,7 @@ export const participantRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/participants – staff find a referrer of their organization by name or e-mail
   r.get("/api/admin/participants", {
-    config: { access: access.anyStaff },
+    config: { access: access.staff("staff.basics") },
     schema: {
       tags: ["participants"],
       querystring: ZParticipantSearch,
@@ -115,6 +116,8 @@ export const participantRoutes: RouteModule = (app, ctx) => {
         200: z.object({
           participant: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: z.string() }),
           program: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+          /** What the referrer may do in the portal (src/shared/permissions.ts). */
+          permissions: z.array(z.enum(participantPermissions)),
           csrfToken: z.string(),
         }),
       },
@@ -134,6 +137,7 @@ export const participantRoutes: RouteModule = (app, ctx) => {
           locale: participant.locale,
         },
         program: program!,
+        permissions: [...participantPermissions],
         csrfToken: csrfTokenFor(ctx.secret, principal.sessionId),
       };
     },

@@ -23,7 +23,7 @@ export const materialRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/programs/:programId/materials – an admin lists a program's materials and tips
   r.get("/api/admin/programs/:programId/materials", {
-    config: { access: access.admins },
+    config: { access: access.staff("materials.manage") },
     schema: {
       tags: ["materials"],
       params: z.object({ programId: z.uuid() }),
@@ -36,7 +36,7 @@ export const materialRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/programs/:programId/materials – an admin adds a material or tip
   r.post("/api/admin/programs/:programId/materials", {
-    config: { access: access.admins },
+    config: { access: access.staff("materials.manage") },
     schema: {
       tags: ["materials"],
       params: z.object({ programId: z.uuid() }),
@@ -51,7 +51,7 @@ export const materialRoutes: RouteModule = (app, ctx) => {
 
   // PATCH /api/admin/materials/:id – an admin edits a material or tip
   r.patch("/api/admin/materials/:id", {
-    config: { access: access.admins },
+    config: { access: access.staff("materials.manage") },
     schema: {
       tags: ["materials"],
       params: z.object({ id: z.uuid() }),
@@ -64,7 +64,7 @@ export const materialRoutes: RouteModule = (app, ctx) => {
 
   // DELETE /api/admin/materials/:id – an admin removes a material or tip
   r.delete("/api/admin/materials/:id", {
-    config: { access: access.admins },
+    config: { access: access.staff("materials.manage") },
     schema: {
       tags: ["materials"],
       params: z.object({ id: z.uuid() }),

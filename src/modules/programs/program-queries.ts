@@ -2,7 +2,7 @@ import { and, asc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { NotFound } from "../../platform/http/errors.js";
-import { todayIn } from "../../platform/i18n/today.js";
+import { todayIn } from "../../shared/today.js";
 import { organizations, type Program, programs } from "./schema.js";
 
 /** Programs are public by slug (landing pages), so this lookup needs no tenant. */

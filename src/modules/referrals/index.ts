@@ -20,4 +20,3 @@ export {
 } from "./schema.js";
 export { reasonLabel, statusLabel } from "./status-words.js";
 export { submitReferral } from "./submit-referral.js";
-export { normalizePhone } from "./validation/index.js";

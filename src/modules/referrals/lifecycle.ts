@@ -4,6 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { Conflict, Invalid } from "../../platform/http/errors.js";
+import { allowedMoves, reasonsFor } from "../../shared/referral-codes.js";
 import { programs } from "../programs/index.js";
 import { notifyReferrerOfMove } from "./move-notice.js";
 import {
@@ -14,43 +15,13 @@ import {
   referrals,
 } from "./schema.js";
 
-export const allowedMoves: Record<ReferralStatus, readonly ReferralStatus[]> = {
-  in_progress: ["qualified", "not_qualified"],
-  qualified: ["in_commercial_process", "not_qualified"],
-  in_commercial_process: ["not_advanced", "sale_confirmed"],
-  not_qualified: [],
-  not_advanced: [],
-  sale_confirmed: [],
-};
-
-export const disqualificationReasons = [
-  "invalid_email",
-  "outside_profile",
-  "already_in_funnel",
-  "already_customer",
-  "partner_program_customer",
-  "contact_problem_or_no_interest",
-  "already_referred",
-  "former_customer_recent",
-  "contact_unaware",
-] as const;
-export type DisqualificationReason = (typeof disqualificationReasons)[number];
-
-export const notAdvancedReasons = [
-  "out_of_sla",
-  "budget",
-  "chose_other_tool",
-  "no_time",
-  "decision_maker_declined",
-  "no_contact",
-] as const;
-
-/** The reasons a move to `to` accepts; an empty list means the move takes none. */
-export function reasonsFor(to: ReferralStatus): readonly string[] {
-  if (to === "not_qualified") return disqualificationReasons;
-  if (to === "not_advanced") return notAdvancedReasons;
-  return [];
-}
+export {
+  allowedMoves,
+  type DisqualificationReason,
+  disqualificationReasons,
+  notAdvancedReasons,
+  reasonsFor,
+} from "../../shared/referral-codes.js";
 
 export type Move = {
   to: ReferralStatus;
@@ -110,7 +81,7 @@ export function throwIfIllegalMove(referral: Referral, move: Pick<Move, "to" | "
       },
     );
   }
-  const reasons = reasonsFor(move.to);
+  const reasons: readonly string[] = reasonsFor(move.to);
   if (reasons.length > 0 && !reasons.includes(move.reason ?? "")) {
     throw new Invalid(
       { reason: [`Escolha um motivo: ${reasons.join(", ")}.`] },

@@ -8,8 +8,8 @@ import { resolveLocale } from "../../platform/i18n/locale.js";
 import { renderConsentPage } from "./consent-page.js";
 import { decideContactConfirmation, findContactConfirmation } from "./contact-consent.js";
 import { landingRoutes } from "./landing/landing-routes.js";
+import { ZReferralSubmission } from "./referral-input.js";
 import { submitReferral } from "./submit-referral.js";
-import { ZReferralSubmission } from "./validation/index.js";
 
 const ZSlugParams = z.object({ programSlug: z.string().min(1).max(100) });
 const ZTokenParams = z.object({ token: z.string().min(1).max(200) });

@@ -7,13 +7,13 @@ import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
+import { emailDomain, isDisposableDomain } from "../../shared/email.js";
 import { participants } from "../participants/index.js";
 import { programs } from "../programs/index.js";
 import { findCustomerMatch, findPartnerCustomerMatch, findPipelineMatch } from "../registries/index.js";
 import { noticeContact } from "./contact-notice.js";
 import { type DisqualificationReason, moveReferral } from "./lifecycle.js";
 import { type Referral, referralFindings, referrals } from "./schema.js";
-import { emailDomain, isDisposableDomain } from "./validation/index.js";
 
 /** The most referrals one checks job takes: an intake batch's (see submit-referral.ts), with room. */
 const MAX_REFERRALS_PER_JOB = 100;

@@ -14,24 +14,20 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  companySizes,
+  contactDepartments,
+  type ReferralStatus,
+  referralStatuses,
+} from "../../shared/referral-codes.js";
 import { participants } from "../participants/schema.js";
 import { organizations, programs } from "../programs/schema.js";
 import { staffUsers } from "../staff/schema.js";
 
-export const referralStatuses = [
-  "in_progress",
-  "qualified",
-  "not_qualified",
-  "in_commercial_process",
-  "not_advanced",
-  "sale_confirmed",
-] as const;
-export type ReferralStatus = (typeof referralStatuses)[number];
+export { type ReferralStatus, referralStatuses };
 export const referralStatusEnum = pgEnum("referral_status", referralStatuses);
 
-export const contactDepartments = ["it", "customer_service", "other"] as const;
 export const contactDepartmentEnum = pgEnum("contact_department", contactDepartments);
-export const companySizes = ["small", "medium", "large", "enterprise"] as const;
 export const companySizeEnum = pgEnum("company_size", companySizes);
 
 export const referrals = pgTable(

@@ -6,6 +6,10 @@ import { randomUUID } from "node:crypto";
 import type { AppContext } from "../../platform/context.js";
 import { Invalid, NotFound } from "../../platform/http/errors.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
+import { cnpjRoot } from "../../shared/cnpj.js";
+import { normalizeCompanyName } from "../../shared/company-name.js";
+import { corporateDomain } from "../../shared/email.js";
+import { todayIn } from "../../shared/today.js";
 import { isProgramRunning, type Program } from "../programs/index.js";
 import { type CompanyIdentity, companyLockKeys } from "./company-match.js";
 import { BatchOutcomeUnknown, type ItemOutcome } from "./intake-batcher.js";
@@ -29,15 +33,8 @@ import {
   writeStatement,
 } from "./intake-statements.js";
 import { CommitFailed, type IntakeTransaction, inIntakeTransaction } from "./intake-transaction.js";
+import { referralFieldRules, type TReferralSubmission } from "./referral-input.js";
 import { referralChecksJob } from "./run-checks.js";
-import {
-  cnpjRoot,
-  corporateDomain,
-  normalizeCompanyName,
-  referralFieldRules,
-  type TReferralSubmission,
-  todayIn,
-} from "./validation/index.js";
 
 export type SubmissionClient = { ip?: string; userAgent?: string; locale?: string };
 export type IntakeSubmission = { programSlug: string; input: TReferralSubmission; client: SubmissionClient };

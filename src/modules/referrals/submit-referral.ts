@@ -3,13 +3,13 @@
 import type { AppContext } from "../../platform/context.js";
 import { IntakeBatcher } from "./intake-batcher.js";
 import { IntakePrograms } from "./intake-programs.js";
+import type { TReferralSubmission } from "./referral-input.js";
 import {
   type IntakeSubmission,
   type SubmissionClient,
   type SubmissionResult,
   storeIntakeBatch,
 } from "./store-intake-batch.js";
-import type { TReferralSubmission } from "./validation/index.js";
 
 export type { SubmissionClient } from "./store-intake-batch.js";
 

@@ -1,6 +1,8 @@
 // Field normalizers for registry files. They return null for a value they cannot read, and the row
 // parser turns that into a row error naming the field.
-import { isFreeMailDomain, isValidIsoDate, registrableDomain } from "../referrals/validation/index.js";
+
+import { isValidIsoDate } from "../../shared/dates.js";
+import { isFreeMailDomain, registrableDomain } from "../../shared/email.js";
 
 /** YYYY-MM-DD or the Brazilian DD/MM/YYYY, as a real calendar date in YYYY-MM-DD. */
 export function parseRegistryDate(value: string): string | null {

@@ -1,13 +1,9 @@
 // One line of a registry file → the row to store, or the reasons it cannot be stored. A row names its
 // company by CNPJ, domain, name (or, in the pipeline, e-mail); its `entryKey` is the strongest of them,
 // so importing the same file again finds the same rows.
-import {
-  cnpjRoot,
-  corporateDomain,
-  isValidCnpj,
-  normalizeCnpj,
-  normalizeCompanyName,
-} from "../referrals/validation/index.js";
+import { cnpjRoot, isValidCnpj, normalizeCnpj } from "../../shared/cnpj.js";
+import { normalizeCompanyName } from "../../shared/company-name.js";
+import { corporateDomain } from "../../shared/email.js";
 import type { RegistryColumn } from "./registry-columns.js";
 import {
   isCompanyDomain,

@@ -46,7 +46,7 @@ export const registryRoutes: RouteModule = (app, ctx) => {
 
     // POST /api/admin/registries/:kind/import – an admin imports a customers, pipeline or partner-customers CSV
     r.post("/api/admin/registries/:kind/import", {
-      config: { access: access.admins },
+      config: { access: access.staff("registries.manage") },
       schema: {
         tags: ["registries"],
         description: `CSV body (Content-Type: text/csv, up to 50 MB, \`;\` or \`,\`). Kinds: ${registryKinds.join(", ")}.`,
@@ -85,7 +85,7 @@ export const registryRoutes: RouteModule = (app, ctx) => {
 
     // GET /api/admin/registries – how many rows each registry of the organization holds
     r.get("/api/admin/registries", {
-      config: { access: access.admins },
+      config: { access: access.staff("registries.manage") },
       schema: { tags: ["registries"], response: { 200: ZRegistryCounts } },
       handler: async (request) => registryCounts(ctx.db, { organizationId: request.staff!.organizationId }),
     });

@@ -26,7 +26,7 @@ export const rewardRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/rewards/catalog – an admin lists a program's catalog, retired items included
   r.get("/api/admin/rewards/catalog", {
-    config: { access: access.admins },
+    config: { access: access.staff("rewards.manage") },
     schema: {
       tags: ["rewards"],
       querystring: z.object({ programId: z.uuid() }),
@@ -39,7 +39,7 @@ export const rewardRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/rewards/catalog – an admin adds an item
   r.post("/api/admin/rewards/catalog", {
-    config: { access: access.admins },
+    config: { access: access.staff("rewards.manage") },
     schema: { tags: ["rewards"], body: ZCatalogItemInput, response: { 201: ZCatalogItem, ...errors } },
     handler: async (request, reply) =>
       reply.status(201).send(await createCatalogItem(ctx.db, scopeOf(request.staff!), request.body)),
@@ -47,7 +47,7 @@ export const rewardRoutes: RouteModule = (app, ctx) => {
 
   // PATCH /api/admin/rewards/catalog/:id – an admin edits, retires or restocks an item
   r.patch("/api/admin/rewards/catalog/:id", {
-    config: { access: access.admins },
+    config: { access: access.staff("rewards.manage") },
     schema: {
       tags: ["rewards"],
       params: ZIdParams,
@@ -60,7 +60,7 @@ export const rewardRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/rewards/fulfilment – an admin sees offers by state and due month
   r.get("/api/admin/rewards/fulfilment", {
-    config: { access: access.admins },
+    config: { access: access.staff("rewards.manage") },
     schema: {
       tags: ["rewards"],
       querystring: ZFulfilmentQuery,
@@ -78,7 +78,7 @@ export const rewardRoutes: RouteModule = (app, ctx) => {
 
   // PATCH /api/admin/rewards/:id – an admin records a delivery or a delay
   r.patch("/api/admin/rewards/:id", {
-    config: { access: access.admins },
+    config: { access: access.staff("rewards.manage") },
     schema: {
       tags: ["rewards"],
       params: ZIdParams,

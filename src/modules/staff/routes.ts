@@ -4,8 +4,8 @@ import { access, STAFF_COOKIE } from "../../platform/http/access.js";
 import { csrfTokenFor } from "../../platform/http/auth-guard.js";
 import { clientInfo, type RouteModule, withZod } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
+import { permissions, permissionsOf, staffRoles } from "../../shared/permissions.js";
 import { getOrganizationOrThrow, listOrganizationPrograms } from "../programs/index.js";
-import { staffRoles } from "./schema.js";
 import { revokeStaffSession, STAFF_SESSION_HOURS, signInStaff } from "./staff-sessions.js";
 import { getStaffUserOrThrow, listStaffUsers, publicStaffUser } from "./staff-users.js";
 
@@ -48,7 +48,7 @@ export const staffRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/logout – revoke the current staff session
   r.post("/api/admin/logout", {
-    config: { access: access.anyStaff },
+    config: { access: access.staff("staff.basics") },
     schema: { tags: ["staff"] },
     handler: async (request, reply) => {
       await revokeStaffSession(ctx.db, request.staff!);
@@ -59,7 +59,7 @@ export const staffRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/session – who is signed in, their organization and its programs
   r.get("/api/admin/session", {
-    config: { access: access.anyStaff },
+    config: { access: access.staff("staff.basics") },
     schema: {
       tags: ["staff"],
       response: {
@@ -67,6 +67,8 @@ export const staffRoutes: RouteModule = (app, ctx) => {
           user: ZStaffUser,
           organization: z.object({ id: z.string(), name: z.string() }),
           programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
+          /** What the signed-in member may do (src/shared/permissions.ts): pages show by these. */
+          permissions: z.array(z.enum(permissions)),
           csrfToken: z.string(),
           devMailbox: z.boolean(),
         }),
@@ -84,6 +86,7 @@ export const staffRoutes: RouteModule = (app, ctx) => {
         user: publicStaffUser(user),
         organization: { id: organization.id, name: organization.name },
         programs,
+        permissions: [...permissionsOf(user.role)],
         csrfToken: csrfTokenFor(ctx.secret, staff.sessionId),
         devMailbox: !ctx.config.isProduction && ctx.transport.kind === "development",
       };
@@ -91,7 +94,7 @@ export const staffRoutes: RouteModule = (app, ctx) => {
   });
   // GET /api/admin/staff – any staff member lists the organization's active staff (e.g. to assign work)
   r.get("/api/admin/staff", {
-    config: { access: access.anyStaff },
+    config: { access: access.staff("staff.basics") },
     schema: {
       tags: ["staff"],
       querystring: z.object({ role: z.enum(staffRoles).optional() }),

@@ -1,5 +1,5 @@
 import { index, inet, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { type StaffRole, staffRoles } from "../../platform/http/access.js";
+import { type StaffRole, staffRoles } from "../../shared/permissions.js";
 import { organizations } from "../programs/schema.js";
 
 export { type StaffRole, staffRoles };

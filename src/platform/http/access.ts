@@ -1,12 +1,14 @@
 // Who may call a route, declared beside its handler as `config: { access }`. One form, so a test can
-// enumerate every route and its policy from the server's own route table.
-export const staffRoles = ["owner", "admin", "sales", "support"] as const;
-export type StaffRole = (typeof staffRoles)[number];
+// enumerate every route and its policy from the server's own route table. Staff routes name the
+// permission they need (src/shared/permissions.ts); the roles that hold it follow from there.
+import { type Permission, rolesWith, type StaffRole } from "../../shared/permissions.js";
+
+export { type StaffRole, staffRoles } from "../../shared/permissions.js";
 
 export type Access =
   | { kind: "public" }
   | { kind: "participant" }
-  | { kind: "staff"; roles: readonly StaffRole[] }
+  | { kind: "staff"; permission: Permission; roles: readonly StaffRole[] }
   /** Only in development (the embedded mailbox); the route answers 404 in production. */
   | { kind: "development" }
   /** Machine callers holding a shared secret in a header (e.g. the inbound mail provider). */
@@ -16,10 +18,8 @@ export const access = {
   public: { kind: "public" } as Access,
   participant: { kind: "participant" } as Access,
   development: { kind: "development" } as Access,
-  anyStaff: { kind: "staff", roles: staffRoles } as Access,
-  admins: { kind: "staff", roles: ["owner", "admin"] } as Access,
-  salesOrAbove: { kind: "staff", roles: ["owner", "admin", "sales"] } as Access,
-  supportOrAbove: { kind: "staff", roles: ["owner", "admin", "support"] } as Access,
+  /** Staff holding `permission`: the roles are derived from the one table of grants. */
+  staff: (permission: Permission): Access => ({ kind: "staff", permission, roles: rolesWith(permission) }),
   secret: (header: string): Access => ({ kind: "secret", header }),
 };
 

@@ -35,13 +35,6 @@ export function useFormatters(): Formatters {
   }, [language]);
 }
 
-/** A 14-character CNPJ with its usual punctuation; anything else unchanged. */
-export function formatCnpj(cnpj: string): string {
-  const bare = cnpj.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
-  if (bare.length !== 14) return cnpj;
-  return `${bare.slice(0, 2)}.${bare.slice(2, 5)}.${bare.slice(5, 8)}/${bare.slice(8, 12)}-${bare.slice(12)}`;
-}
-
 /** Today as "YYYY-MM-DD" in the browser's time zone, the default for date inputs. */
 export function todayIsoDate(): string {
   const now = new Date();

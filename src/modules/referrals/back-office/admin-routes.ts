@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { access } from "../../../platform/http/access.js";
 import { type RouteModule, withZod, ZErrorResponse } from "../../../platform/http/route-module.js";
-import { todayIn } from "../../../platform/i18n/today.js";
+import { todayIn } from "../../../shared/today.js";
 import {
   ZAdminReferralDetail,
   ZAdminReferralSummary,
@@ -26,7 +26,7 @@ export const salesBackOfficeRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/referrals – sales lists the organization's referrals (filters, sort, keyset pages)
   r.get("/api/admin/referrals", {
-    config: { access: access.salesOrAbove },
+    config: { access: access.staff("referrals.work") },
     schema: {
       tags: ["referrals"],
       querystring: ZReferralListQuery,
@@ -40,7 +40,7 @@ export const salesBackOfficeRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/referrals/export.csv – sales downloads the filtered list
   r.get("/api/admin/referrals/export.csv", {
-    config: { access: access.salesOrAbove },
+    config: { access: access.staff("referrals.work") },
     schema: { tags: ["referrals"], querystring: ZReferralFilters, produces: ["text/csv"] },
     handler: async (request, reply) => {
       const stream = exportReferralsCsv(ctx.db, scopeOf(request.staff!), request.query);
@@ -54,7 +54,7 @@ export const salesBackOfficeRoutes: RouteModule = (app, ctx) => {
 
   // GET /api/admin/referrals/:id – sales sees one referral with findings, checklist and history
   r.get("/api/admin/referrals/:id", {
-    config: { access: access.salesOrAbove },
+    config: { access: access.staff("referrals.work") },
     schema: {
       tags: ["referrals"],
       params: ZIdParams,
@@ -65,7 +65,7 @@ export const salesBackOfficeRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/referrals/:id/transitions – sales moves a referral (reason where the policy needs one)
   r.post("/api/admin/referrals/:id/transitions", {
-    config: { access: access.salesOrAbove },
+    config: { access: access.staff("referrals.work") },
     schema: {
       tags: ["referrals"],
       params: ZIdParams,
@@ -80,7 +80,7 @@ export const salesBackOfficeRoutes: RouteModule = (app, ctx) => {
 
   // PATCH /api/admin/referrals/:id – sales assigns a referral to a sales person (or nobody)
   r.patch("/api/admin/referrals/:id", {
-    config: { access: access.salesOrAbove },
+    config: { access: access.staff("referrals.work") },
     schema: {
       tags: ["referrals"],
       params: ZIdParams,
@@ -95,7 +95,7 @@ export const salesBackOfficeRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/referrals/:id/sale – sales confirms the sale; a reward offer unless it is an upgrade
   r.post("/api/admin/referrals/:id/sale", {
-    config: { access: access.salesOrAbove },
+    config: { access: access.staff("referrals.work") },
     schema: {
       tags: ["referrals"],
       params: ZIdParams,

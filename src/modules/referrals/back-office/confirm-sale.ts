@@ -6,12 +6,12 @@ import { recordAudit } from "../../../platform/audit/record-audit.js";
 import { inTransaction } from "../../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../../platform/http/access.js";
 import { Conflict, Invalid } from "../../../platform/http/errors.js";
-import { todayIn } from "../../../platform/i18n/today.js";
+import { isValidCnpj, normalizeCnpj } from "../../../shared/cnpj.js";
+import { todayIn } from "../../../shared/today.js";
 import { programs } from "../../programs/index.js";
 import { createRewardOffer } from "../../rewards/index.js";
 import { moveReferral } from "../lifecycle.js";
 import { referralSales } from "../schema.js";
-import { isValidCnpj, normalizeCnpj } from "../validation/index.js";
 import type { TSaleBody } from "./admin-schemas.js";
 import { lockReferralOrThrow, type SalesDeps } from "./change-referral.js";
 

@@ -1,21 +1,23 @@
 // The public landing page with its referral form (no JavaScript needed), and the enhancement script.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../../platform/context.js";
 import { access } from "../../../platform/http/access.js";
-import { Invalid, TooManyRequests } from "../../../platform/http/errors.js";
+import { Invalid, NotFound, TooManyRequests } from "../../../platform/http/errors.js";
 import { clientInfo, withZod } from "../../../platform/http/route-module.js";
 import { type Locale, resolveLocale } from "../../../platform/i18n/locale.js";
 import { projectPath } from "../../../platform/paths.js";
 import { getProgramBySlugOrThrow, isProgramRunning, type Program } from "../../programs/index.js";
 import { listAvailableRewardItems } from "../../rewards/index.js";
+import { ZReferralSubmission } from "../referral-input.js";
 import { submitReferral } from "../submit-referral.js";
-import { ZReferralSubmission } from "../validation/index.js";
 import { type LandingView, renderLandingPage } from "./landing-page.js";
 import { landingWords } from "./landing-words.js";
 
-const enhanceScript = readFileSync(projectPath("src/modules/referrals/landing/landing-enhance.js"), "utf8");
+// Built with the web app (`npm run build:web`, from web/src/landing); without it the form still works.
+const enhancePath = projectPath("dist", "landing", "landing.js");
+const enhanceScript = existsSync(enhancePath) ? readFileSync(enhancePath, "utf8") : null;
 const ZParams = z.object({ programSlug: z.string().min(1).max(100) });
 const ZQuery = z.object({ lang: z.string().max(20).optional(), sent: z.string().max(5).optional() });
 // What an HTML form posts: every value a string (repeated names are not used by this form).
@@ -92,10 +94,12 @@ export async function landingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get("/p-assets/landing.js", {
     config: { access: access.public },
     schema: { hide: true },
-    handler: async (_request, reply) =>
-      reply
+    handler: async (_request, reply) => {
+      if (enhanceScript === null) throw new NotFound("route_not_found", "The web app is not built.");
+      return reply
         .type("text/javascript; charset=utf-8")
         .header("cache-control", "public, max-age=3600")
-        .send(enhanceScript),
+        .send(enhanceScript);
+    },
   });
 }

@@ -1,8 +1,9 @@
 import { Card, SimpleGrid, Text, Title } from "@mantine/core";
+import { formatCnpj } from "@shared/cnpj";
 import { useTranslation } from "react-i18next";
 import type { AdminOffer } from "../../api/reward-types";
 import { FactList } from "../../app/fact-list";
-import { formatCnpj, useFormatters } from "../../app/formatting";
+import { useFormatters } from "../../app/formatting";
 import { useLocalizedText } from "../../app/localized-text";
 import type { ReferralSale } from "./referrals-api";
 

@@ -1,7 +1,8 @@
 import { Anchor, Card, SimpleGrid, Title } from "@mantine/core";
+import { formatCnpj } from "@shared/cnpj";
 import { useTranslation } from "react-i18next";
 import { FactList } from "../../app/fact-list";
-import { formatCnpj, useFormatters } from "../../app/formatting";
+import { useFormatters } from "../../app/formatting";
 import type { AdminReferralDetail } from "./referrals-api";
 
 /** What the referrer typed into the form: the company, its contact and the referrer themself. */

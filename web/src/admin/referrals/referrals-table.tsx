@@ -1,8 +1,9 @@
 import { Anchor, Stack, Table, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { formatCnpj } from "@shared/cnpj";
 import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatCnpj, useFormatters } from "../../app/formatting";
+import { useFormatters } from "../../app/formatting";
 import type { SortKey, SortOrder } from "./referral-filters";
 import { reasonLabel } from "./referral-labels";
 import { ReferralStatusBadge } from "./referral-status-badge";

@@ -1,9 +1,10 @@
 import { Alert, Button, Checkbox, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { formatCnpj } from "@shared/cnpj";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error";
 import { hasFieldError } from "../../app/api-error-message";
-import { formatCnpj, todayIsoDate } from "../../app/formatting";
+import { todayIsoDate } from "../../app/formatting";
 import { CnpjListInput } from "./cnpj-list-input";
 import { referralWriteErrorMessage } from "./referral-mutations";
 import type { SaleRequest } from "./referrals-api";

@@ -1,10 +1,10 @@
 import { Alert, Button, Fieldset, Group, Radio, Stack, Switch, TextInput } from "@mantine/core";
+import { isPlausiblePhone, maskPhone, phoneForInput } from "@shared/phone-input";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error";
 import { apiErrorMessage, hasFieldError } from "../../app/api-error-message";
 import { isLanguage, type Language } from "../../i18n/language";
-import { isPlausiblePhone, maskPhone, phoneForInput } from "../refer/intake-checks";
 import type { PortalProfile, ProfileUpdate } from "./portal-profile-api";
 
 type Draft = {

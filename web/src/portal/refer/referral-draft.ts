@@ -1,11 +1,8 @@
+import { isValidCnpj } from "@shared/cnpj";
+import { isAtLeast } from "@shared/dates";
+import { isPlausibleEmail } from "@shared/email";
+import { isPlausiblePhone, phoneForInput } from "@shared/phone-input";
 import { todayIsoDate } from "../../app/formatting";
-import {
-  isAtLeastYearsOld,
-  isPlausibleEmail,
-  isPlausiblePhone,
-  isValidCnpj,
-  phoneForInput,
-} from "./intake-checks";
 import { companySizes, contactDepartments, type ReferralSubmission } from "./refer-api";
 
 /** The form as typed: every input a string (selects start empty), the declarations as checkboxes. */
@@ -104,7 +101,7 @@ export function problemsOf(draft: ReferralDraft, minimumAge: number): Problems {
   }
   if (draft.companyCnpj.trim() && !isValidCnpj(draft.companyCnpj))
     problems.companyCnpj = { code: "cnpjInvalid" };
-  if (draft.referrerBirthDate && !isAtLeastYearsOld(draft.referrerBirthDate, minimumAge, todayIsoDate()))
+  if (draft.referrerBirthDate && !isAtLeast(draft.referrerBirthDate, minimumAge, todayIsoDate()))
     problems.referrerBirthDate = { code: "underAge", n: minimumAge };
   if (draft.supportAgents.trim() && !/^\d{1,6}$/.test(draft.supportAgents.trim()))
     problems.supportAgents = { code: "numberInvalid" };

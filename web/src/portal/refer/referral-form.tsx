@@ -11,11 +11,12 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
+import { maskCnpj } from "@shared/cnpj";
+import { maskPhone } from "@shared/phone-input";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error";
 import { todayIsoDate } from "../../app/formatting";
-import { maskCnpj, maskPhone } from "./intake-checks";
 import {
   companySizes,
   contactDepartments,

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { formatCnpj } from "@shared/cnpj";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FactList } from "../../app/fact-list";
-import { formatCnpj, useFormatters } from "../../app/formatting";
+import { useFormatters } from "../../app/formatting";
 import { usePolicyWords } from "./policy-words";
 import type { PortalReferral } from "./portal-referrals-api";
 import { ReferralHistory } from "./referral-history";

@@ -39,3 +39,25 @@ export function isValidCnpj(input: string): boolean {
 export function cnpjRoot(normalized: string): string {
   return normalized.slice(0, 8);
 }
+
+/** "12.ABC.345/01DE-35" as it is typed: punctuation added as the characters come, at most 14 of them. */
+export function maskCnpj(value: string): string {
+  const bare = value
+    .replace(/[^0-9a-zA-Z]/g, "")
+    .toUpperCase()
+    .slice(0, 14);
+  const [root, second, third, branch, digits] = [
+    bare.slice(0, 2),
+    bare.slice(2, 5),
+    bare.slice(5, 8),
+    bare.slice(8, 12),
+    bare.slice(12, 14),
+  ];
+  return `${root}${second ? `.${second}` : ""}${third ? `.${third}` : ""}${branch ? `/${branch}` : ""}${digits ? `-${digits}` : ""}`;
+}
+
+/** A stored 14-character CNPJ with its usual punctuation; anything else unchanged. */
+export function formatCnpj(cnpj: string): string {
+  const bare = cnpj.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
+  return bare.length === 14 ? maskCnpj(bare) : cnpj;
+}

@@ -2,10 +2,10 @@
 // pt-BR first, and the landing page (landing/field-messages.ts) maps them to English by their opening
 // words, so keep those stable.
 import { z } from "zod";
-import { isAtLeast, isValidIsoDate } from "./age.js";
-import { isValidCnpj, normalizeCnpj } from "./cnpj.js";
-import { isSelfReferral } from "./email-domain.js";
-import { normalizePhone } from "./phone.js";
+import { isValidCnpj, normalizeCnpj } from "../../shared/cnpj.js";
+import { isAtLeast, isValidIsoDate } from "../../shared/dates.js";
+import { isSelfReferral } from "../../shared/email.js";
+import { normalizePhone } from "../../shared/phone.js";
 
 // An HTML form sends a checkbox as "on" and a yes/no select as "true"/"false"; JSON sends booleans.
 const fromForm = (value: unknown) =>

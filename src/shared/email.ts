@@ -56,3 +56,13 @@ export function isSelfReferral(referrerEmail: string, contactEmail: string): boo
   const contact = corporateDomain(contactEmail);
   return contact !== null && contact === corporateDomain(referrerEmail);
 }
+
+/** How addresses are stored and compared: trimmed and lower-case (RFC 5321 allows case in the local part; nobody uses it). */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** A loose shape check for forms, before the server's own: something@something.tld, no spaces. */
+export function isPlausibleEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+}

@@ -39,5 +39,3 @@ export function isAtLeast(birthDate: string, years: number, today: string): bool
   if (!isValidIsoDate(birthDate) || !isValidIsoDate(today) || birthDate > today) return false;
   return ageOn(birthDate, today) >= years;
 }
-
-export { todayIn } from "../../../platform/i18n/today.js";

@@ -6,7 +6,7 @@ import {
   isFreeMailDomain,
   isSelfReferral,
   registrableDomain,
-} from "./email-domain.js";
+} from "./email.js";
 
 describe("emailDomain", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { cnpj as referenceCnpj } from "cpf-cnpj-validator";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cnpjRoot, isValidCnpj, normalizeCnpj } from "./cnpj.js";
+import { cnpjRoot, formatCnpj, isValidCnpj, maskCnpj, normalizeCnpj } from "./cnpj.js";
 
 const CNPJ_CHARS = [..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"];
 const cnpjBody = fc
@@ -100,5 +100,21 @@ describe("cnpjRoot", () => {
     ["a branch shares its head office's root", "11222333000262", "11222333"],
   ])("takes the first 8 characters of %s", (_case, normalized, root) => {
     expect(cnpjRoot(normalized)).toBe(root);
+  });
+});
+
+describe("maskCnpj and formatCnpj", () => {
+  it("punctuates a CNPJ as it is typed, numeric or alphanumeric", () => {
+    expect(maskCnpj("11")).toBe("11");
+    expect(maskCnpj("11222")).toBe("11.222");
+    expect(maskCnpj("112223330001")).toBe("11.222.333/0001");
+    expect(maskCnpj("11222333000181")).toBe("11.222.333/0001-81");
+    expect(maskCnpj("12abc34501de35xyz")).toBe("12.ABC.345/01DE-35");
+  });
+
+  it("formats a stored CNPJ and leaves anything else as it is", () => {
+    expect(formatCnpj("11222333000181")).toBe("11.222.333/0001-81");
+    expect(formatCnpj("12ABC34501DE35")).toBe("12.ABC.345/01DE-35");
+    expect(formatCnpj("123")).toBe("123");
   });
 });

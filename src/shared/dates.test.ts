@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, isAtLeast, isValidIsoDate, todayIn } from "./age.js";
+import { ageOn, isAtLeast, isValidIsoDate } from "./dates.js";
+import { todayIn } from "./today.js";
 
 describe("ageOn", () => {
   it.each([
