@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { access } from "../../platform/http/access.js";
+import { staffRoute } from "../../platform/http/principal-handlers.js";
 import { type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { getAdminTicketDetail } from "./admin-ticket-detail.js";
 import { addInternalNote, replyToTicket } from "./agent-messages.js";
@@ -27,107 +28,119 @@ export const agentTicketRoutes: RouteModule = (app, ctx) => {
   const scopeOf = (staff: { organizationId: string }) => ({ organizationId: staff.organizationId });
 
   // GET /api/admin/tickets – support lists the organization's tickets (filters, search, sort, keyset pages)
-  r.get("/api/admin/tickets", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["helpdesk"],
-      querystring: ZAdminTicketQuery,
-      response: {
-        200: z.object({ items: z.array(ZAdminTicket), nextCursor: z.string().nullable() }),
-        ...errors,
+  r.get(
+    "/api/admin/tickets",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["helpdesk"],
+        querystring: ZAdminTicketQuery,
+        response: {
+          200: z.object({ items: z.array(ZAdminTicket), nextCursor: z.string().nullable() }),
+          ...errors,
+        },
       },
-    },
-    handler: async (request) => listAdminTickets(ctx.db, request.staff!, request.query),
-  });
+      handler: async (request, staff) => listAdminTickets(ctx.db, staff, request.query),
+    }),
+  );
 
   // GET /api/admin/tickets/counts – support sees how many tickets each status and view holds
-  r.get("/api/admin/tickets/counts", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["helpdesk"],
-      querystring: ZCountsQuery,
-      response: { 200: ZTicketCounts, ...errors },
-    },
-    handler: async (request) => countTickets(ctx.db, request.staff!, request.query.programId),
-  });
+  r.get(
+    "/api/admin/tickets/counts",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["helpdesk"],
+        querystring: ZCountsQuery,
+        response: { 200: ZTicketCounts, ...errors },
+      },
+      handler: async (request, staff) => countTickets(ctx.db, staff, request.query.programId),
+    }),
+  );
 
   // GET /api/admin/helpdesk/options – support gets the programs' contact reasons and the assignable agents
-  r.get("/api/admin/helpdesk/options", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: { tags: ["helpdesk"], response: { 200: ZHelpdeskOptions } },
-    handler: async (request) => helpdeskOptions(ctx.db, scopeOf(request.staff!)),
-  });
+  r.get(
+    "/api/admin/helpdesk/options",
+    staffRoute("helpdesk.work", {
+      schema: { tags: ["helpdesk"], response: { 200: ZHelpdeskOptions } },
+      handler: async (_request, staff) => helpdeskOptions(ctx.db, scopeOf(staff)),
+    }),
+  );
 
   // GET /api/admin/tickets/:id – support reads a ticket: thread with notes, history, SLA, participant card
-  r.get("/api/admin/tickets/:id", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["helpdesk"],
-      params: ZIdParams,
-      response: { 200: ZAdminTicketDetail, 404: ZErrorResponse },
-    },
-    handler: async (request) => getAdminTicketDetail(ctx.db, scopeOf(request.staff!), request.params.id),
-  });
+  r.get(
+    "/api/admin/tickets/:id",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["helpdesk"],
+        params: ZIdParams,
+        response: { 200: ZAdminTicketDetail, 404: ZErrorResponse },
+      },
+      handler: async (request, staff) => getAdminTicketDetail(ctx.db, scopeOf(staff), request.params.id),
+    }),
+  );
 
   // POST /api/admin/tickets/:id/replies – support answers the referrer (portal and e-mail)
-  r.post("/api/admin/tickets/:id/replies", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["helpdesk"],
-      params: ZIdParams,
-      body: ZReplyBody,
-      response: { 201: ZAdminTicketDetail, ...errors },
-    },
-    handler: async (request, reply) => {
-      await replyToTicket(ctx, request.staff!, request.params.id, request.body);
-      return reply
-        .status(201)
-        .send(await getAdminTicketDetail(ctx.db, scopeOf(request.staff!), request.params.id));
-    },
-  });
+  r.post(
+    "/api/admin/tickets/:id/replies",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["helpdesk"],
+        params: ZIdParams,
+        body: ZReplyBody,
+        response: { 201: ZAdminTicketDetail, ...errors },
+      },
+      handler: async (request, staff, reply) => {
+        await replyToTicket(ctx, staff, request.params.id, request.body);
+        return reply.status(201).send(await getAdminTicketDetail(ctx.db, scopeOf(staff), request.params.id));
+      },
+    }),
+  );
 
   // POST /api/admin/tickets/:id/notes – support adds an internal note (never shown to the referrer)
-  r.post("/api/admin/tickets/:id/notes", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["helpdesk"],
-      params: ZIdParams,
-      body: ZMessageBody,
-      response: { 201: ZAdminTicketDetail, ...errors },
-    },
-    handler: async (request, reply) => {
-      await addInternalNote(ctx, request.staff!, request.params.id, request.body.message);
-      return reply
-        .status(201)
-        .send(await getAdminTicketDetail(ctx.db, scopeOf(request.staff!), request.params.id));
-    },
-  });
+  r.post(
+    "/api/admin/tickets/:id/notes",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["helpdesk"],
+        params: ZIdParams,
+        body: ZMessageBody,
+        response: { 201: ZAdminTicketDetail, ...errors },
+      },
+      handler: async (request, staff, reply) => {
+        await addInternalNote(ctx, staff, request.params.id, request.body.message);
+        return reply.status(201).send(await getAdminTicketDetail(ctx.db, scopeOf(staff), request.params.id));
+      },
+    }),
+  );
 
   // PATCH /api/admin/tickets/:id – support saves status, priority, assignee or contact reason
-  r.patch("/api/admin/tickets/:id", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["helpdesk"],
-      params: ZIdParams,
-      body: ZTicketPatch,
-      response: { 200: ZAdminTicketDetail, ...errors },
-    },
-    handler: async (request) => {
-      await updateTicket(ctx, request.staff!, request.params.id, request.body);
-      return getAdminTicketDetail(ctx.db, scopeOf(request.staff!), request.params.id);
-    },
-  });
+  r.patch(
+    "/api/admin/tickets/:id",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["helpdesk"],
+        params: ZIdParams,
+        body: ZTicketPatch,
+        response: { 200: ZAdminTicketDetail, ...errors },
+      },
+      handler: async (request, staff) => {
+        await updateTicket(ctx, staff, request.params.id, request.body);
+        return getAdminTicketDetail(ctx.db, scopeOf(staff), request.params.id);
+      },
+    }),
+  );
 
   // GET /api/admin/tickets/:id/canned-replies – support gets the program's canned replies filled for this ticket
-  r.get("/api/admin/tickets/:id/canned-replies", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["helpdesk"],
-      params: ZIdParams,
-      response: { 200: z.object({ items: z.array(ZRenderedCannedReply) }), 404: ZErrorResponse },
-    },
-    handler: async (request) => ({
-      items: await cannedRepliesForTicket(ctx.db, request.staff!, request.params.id),
+  r.get(
+    "/api/admin/tickets/:id/canned-replies",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["helpdesk"],
+        params: ZIdParams,
+        response: { 200: z.object({ items: z.array(ZRenderedCannedReply) }), 404: ZErrorResponse },
+      },
+      handler: async (request, staff) => ({
+        items: await cannedRepliesForTicket(ctx.db, staff, request.params.id),
+      }),
     }),
-  });
+  );
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { access } from "../../platform/http/access.js";
+import { staffRoute } from "../../platform/http/principal-handlers.js";
 import { type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import {
   createCannedReply,
@@ -27,69 +28,81 @@ export const helpdeskSettingsRoutes: RouteModule = (app, ctx) => {
   const scopeOf = (staff: { organizationId: string }) => ({ organizationId: staff.organizationId });
 
   // GET /api/admin/helpdesk/canned-replies – support lists a program's canned replies
-  r.get("/api/admin/helpdesk/canned-replies", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["helpdesk"],
-      querystring: ZProgramQuery,
-      response: { 200: z.object({ items: z.array(ZCannedReply) }), ...errors },
-    },
-    handler: async (request) => ({
-      items: await listCannedReplies(ctx.db, scopeOf(request.staff!), request.query.programId),
+  r.get(
+    "/api/admin/helpdesk/canned-replies",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["helpdesk"],
+        querystring: ZProgramQuery,
+        response: { 200: z.object({ items: z.array(ZCannedReply) }), ...errors },
+      },
+      handler: async (request, staff) => ({
+        items: await listCannedReplies(ctx.db, scopeOf(staff), request.query.programId),
+      }),
     }),
-  });
+  );
 
   // POST /api/admin/helpdesk/canned-replies – support writes a canned reply for a program
-  r.post("/api/admin/helpdesk/canned-replies", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: { tags: ["helpdesk"], body: ZCannedReplyInput, response: { 201: ZCannedReply, ...errors } },
-    handler: async (request, reply) =>
-      reply.status(201).send(await createCannedReply(ctx.db, request.staff!, request.body)),
-  });
+  r.post(
+    "/api/admin/helpdesk/canned-replies",
+    staffRoute("helpdesk.work", {
+      schema: { tags: ["helpdesk"], body: ZCannedReplyInput, response: { 201: ZCannedReply, ...errors } },
+      handler: async (request, staff, reply) =>
+        reply.status(201).send(await createCannedReply(ctx.db, staff, request.body)),
+    }),
+  );
 
   // PATCH /api/admin/helpdesk/canned-replies/:id – support edits a canned reply
-  r.patch("/api/admin/helpdesk/canned-replies/:id", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["helpdesk"],
-      params: ZIdParams,
-      body: ZCannedReplyPatch,
-      response: { 200: ZCannedReply, ...errors },
-    },
-    handler: async (request) =>
-      updateCannedReply(ctx.db, scopeOf(request.staff!), request.params.id, request.body),
-  });
+  r.patch(
+    "/api/admin/helpdesk/canned-replies/:id",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["helpdesk"],
+        params: ZIdParams,
+        body: ZCannedReplyPatch,
+        response: { 200: ZCannedReply, ...errors },
+      },
+      handler: async (request, staff) =>
+        updateCannedReply(ctx.db, scopeOf(staff), request.params.id, request.body),
+    }),
+  );
 
   // DELETE /api/admin/helpdesk/canned-replies/:id – support removes a canned reply
-  r.delete("/api/admin/helpdesk/canned-replies/:id", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: { tags: ["helpdesk"], params: ZIdParams, response: { 204: z.null(), 404: ZErrorResponse } },
-    handler: async (request, reply) => {
-      await deleteCannedReply(ctx.db, scopeOf(request.staff!), request.params.id);
-      return reply.status(204).send(null);
-    },
-  });
+  r.delete(
+    "/api/admin/helpdesk/canned-replies/:id",
+    staffRoute("helpdesk.work", {
+      schema: { tags: ["helpdesk"], params: ZIdParams, response: { 204: z.null(), 404: ZErrorResponse } },
+      handler: async (request, staff, reply) => {
+        await deleteCannedReply(ctx.db, scopeOf(staff), request.params.id);
+        return reply.status(204).send(null);
+      },
+    }),
+  );
 
   // GET /api/admin/helpdesk/settings – support reads a program's SLA targets
-  r.get("/api/admin/helpdesk/settings", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["helpdesk"],
-      querystring: ZProgramQuery,
-      response: { 200: ZHelpdeskSettings, ...errors },
-    },
-    handler: async (request) => getHelpdeskSettings(ctx.db, scopeOf(request.staff!), request.query.programId),
-  });
+  r.get(
+    "/api/admin/helpdesk/settings",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["helpdesk"],
+        querystring: ZProgramQuery,
+        response: { 200: ZHelpdeskSettings, ...errors },
+      },
+      handler: async (request, staff) => getHelpdeskSettings(ctx.db, scopeOf(staff), request.query.programId),
+    }),
+  );
 
   // PUT /api/admin/helpdesk/settings – an admin sets a program's SLA targets per priority
-  r.put("/api/admin/helpdesk/settings", {
-    config: { access: access.staff("helpdesk.configure") },
-    schema: {
-      tags: ["helpdesk"],
-      body: z.object({ programId: z.uuid(), slaTargets: ZSlaTargets }),
-      response: { 200: ZHelpdeskSettings, ...errors },
-    },
-    handler: async (request) =>
-      updateHelpdeskSettings(ctx.db, request.staff!, request.body.programId, request.body.slaTargets),
-  });
+  r.put(
+    "/api/admin/helpdesk/settings",
+    staffRoute("helpdesk.configure", {
+      schema: {
+        tags: ["helpdesk"],
+        body: z.object({ programId: z.uuid(), slaTargets: ZSlaTargets }),
+        response: { 200: ZHelpdeskSettings, ...errors },
+      },
+      handler: async (request, staff) =>
+        updateHelpdeskSettings(ctx.db, staff, request.body.programId, request.body.slaTargets),
+    }),
+  );
 };

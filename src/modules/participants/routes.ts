@@ -4,6 +4,7 @@ import { recordAudit } from "../../platform/audit/record-audit.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { access, PORTAL_COOKIE } from "../../platform/http/access.js";
 import { csrfTokenFor } from "../../platform/http/auth-guard.js";
+import { participantRoute, staffRoute } from "../../platform/http/principal-handlers.js";
 import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
 import { participantPermissions } from "../../shared/permissions.js";
@@ -43,15 +44,17 @@ export const participantRoutes: RouteModule = (app, ctx) => {
   const r = withZod(app);
 
   // GET /api/admin/participants – staff find a referrer of their organization by name or e-mail
-  r.get("/api/admin/participants", {
-    config: { access: access.staff("staff.basics") },
-    schema: {
-      tags: ["participants"],
-      querystring: ZParticipantSearch,
-      response: { 200: z.object({ items: z.array(ZParticipantMatch) }), 422: ZErrorResponse },
-    },
-    handler: async (request) => searchParticipants(ctx.db, request.staff!, request.query),
-  });
+  r.get(
+    "/api/admin/participants",
+    staffRoute("staff.basics", {
+      schema: {
+        tags: ["participants"],
+        querystring: ZParticipantSearch,
+        response: { 200: z.object({ items: z.array(ZParticipantMatch) }), 422: ZErrorResponse },
+      },
+      handler: async (request, staff) => searchParticipants(ctx.db, staff, request.query),
+    }),
+  );
 
   // POST /api/portal/login – e-mail a single-use sign-in link; always 202, whether the address is known or not
   r.post("/api/portal/login", {
@@ -108,81 +111,94 @@ export const participantRoutes: RouteModule = (app, ctx) => {
   });
 
   // GET /api/portal/session – the signed-in referrer and their program
-  r.get("/api/portal/session", {
-    config: { access: access.participant },
-    schema: {
-      tags: ["portal"],
-      response: {
-        200: z.object({
-          participant: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: z.string() }),
-          program: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-          /** What the referrer may do in the portal (src/shared/permissions.ts). */
-          permissions: z.array(z.enum(participantPermissions)),
-          csrfToken: z.string(),
-        }),
-      },
-    },
-    handler: async (request) => {
-      const principal = request.participant!;
-      const participant = await getParticipantOrThrow(ctx.db, principal, principal.participantId);
-      const [program] = await ctx.db
-        .select({ id: programs.id, slug: programs.slug, name: programs.name })
-        .from(programs)
-        .where(eq(programs.id, principal.programId));
-      return {
-        participant: {
-          id: participant.id,
-          name: participant.name,
-          email: participant.email,
-          locale: participant.locale,
+  r.get(
+    "/api/portal/session",
+    participantRoute({
+      schema: {
+        tags: ["portal"],
+        response: {
+          200: z.object({
+            participant: z.object({
+              id: z.string(),
+              name: z.string(),
+              email: z.string(),
+              locale: z.string(),
+            }),
+            program: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+            /** What the referrer may do in the portal (src/shared/permissions.ts). */
+            permissions: z.array(z.enum(participantPermissions)),
+            csrfToken: z.string(),
+          }),
         },
-        program: program!,
-        permissions: [...participantPermissions],
-        csrfToken: csrfTokenFor(ctx.secret, principal.sessionId),
-      };
-    },
-  });
+      },
+      handler: async (_request, principal) => {
+        const participant = await getParticipantOrThrow(ctx.db, principal, principal.participantId);
+        const [program] = await ctx.db
+          .select({ id: programs.id, slug: programs.slug, name: programs.name })
+          .from(programs)
+          .where(eq(programs.id, principal.programId));
+        return {
+          participant: {
+            id: participant.id,
+            name: participant.name,
+            email: participant.email,
+            locale: participant.locale,
+          },
+          program: program!,
+          permissions: [...participantPermissions],
+          csrfToken: csrfTokenFor(ctx.secret, principal.sessionId),
+        };
+      },
+    }),
+  );
 
   // POST /api/portal/logout – revoke the current referrer session
-  r.post("/api/portal/logout", {
-    config: { access: access.participant },
-    schema: { tags: ["portal"] },
-    handler: async (request, reply) => {
-      await revokeParticipantSession(ctx.db, request.participant!);
-      clearSessionCookie(reply, PORTAL_COOKIE, secure);
-      return reply.status(204).send();
-    },
-  });
+  r.post(
+    "/api/portal/logout",
+    participantRoute({
+      schema: { tags: ["portal"] },
+      handler: async (_request, principal, reply) => {
+        await revokeParticipantSession(ctx.db, principal);
+        clearSessionCookie(reply, PORTAL_COOKIE, secure);
+        return reply.status(204).send();
+      },
+    }),
+  );
   // GET /api/portal/profile – the referrer's profile and e-mail preferences
-  r.get("/api/portal/profile", {
-    config: { access: access.participant },
-    schema: { tags: ["portal"], response: { 200: ZPortalProfile } },
-    handler: async (request) => {
-      const principal = request.participant!;
-      return toPortalProfile(await getParticipantOrThrow(ctx.db, principal, principal.participantId));
-    },
-  });
+  r.get(
+    "/api/portal/profile",
+    participantRoute({
+      schema: { tags: ["portal"], response: { 200: ZPortalProfile } },
+      handler: async (_request, principal) => {
+        return toPortalProfile(await getParticipantOrThrow(ctx.db, principal, principal.participantId));
+      },
+    }),
+  );
 
   // PATCH /api/portal/profile – the referrer changes name, phone, language or e-mail preferences
-  r.patch("/api/portal/profile", {
-    config: { access: access.participant },
-    schema: {
-      tags: ["portal"],
-      body: ZProfileUpdate,
-      response: { 200: ZPortalProfile, 422: ZErrorResponse },
-    },
-    handler: async (request) => updatePortalProfile(ctx.db, request.participant!, request.body),
-  });
+  r.patch(
+    "/api/portal/profile",
+    participantRoute({
+      schema: {
+        tags: ["portal"],
+        body: ZProfileUpdate,
+        response: { 200: ZPortalProfile, 422: ZErrorResponse },
+      },
+      handler: async (request, principal) => updatePortalProfile(ctx.db, principal, request.body),
+    }),
+  );
 
   // POST /api/portal/leave – the referrer leaves the program: history kept, e-mail stopped, signed out
-  r.post("/api/portal/leave", {
-    config: { access: access.participant },
-    schema: { tags: ["portal"], body: z.object({ confirm: z.literal(true) }) },
-    handler: async (request, reply) => {
-      // Open tickets are closed with the leave, in its transaction (the helpdesk keeps their history).
-      await leaveProgram(ctx.db, request.participant!, clientInfo(request), [closeParticipantTickets]);
-      clearSessionCookie(reply, PORTAL_COOKIE, secure);
-      return reply.status(204).send();
-    },
-  });
+  r.post(
+    "/api/portal/leave",
+    participantRoute({
+      schema: { tags: ["portal"], body: z.object({ confirm: z.literal(true) }) },
+      handler: async (request, principal, reply) => {
+        // Open tickets are closed with the leave, in its transaction (the helpdesk keeps their history).
+        await leaveProgram(ctx.db, principal, clientInfo(request), [closeParticipantTickets]);
+        clearSessionCookie(reply, PORTAL_COOKIE, secure);
+        return reply.status(204).send();
+      },
+    }),
+  );
 };

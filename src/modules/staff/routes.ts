@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prepareDummyHash } from "../../platform/crypto/passwords.js";
 import { access, STAFF_COOKIE } from "../../platform/http/access.js";
 import { csrfTokenFor } from "../../platform/http/auth-guard.js";
+import { staffRoute } from "../../platform/http/principal-handlers.js";
 import { clientInfo, type RouteModule, withZod } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
 import { permissions, permissionsOf, staffRoles } from "../../shared/permissions.js";
@@ -47,73 +48,78 @@ export const staffRoutes: RouteModule = (app, ctx) => {
   });
 
   // POST /api/admin/logout – revoke the current staff session
-  r.post("/api/admin/logout", {
-    config: { access: access.staff("staff.basics") },
-    schema: { tags: ["staff"] },
-    handler: async (request, reply) => {
-      await revokeStaffSession(ctx.db, request.staff!);
-      clearSessionCookie(reply, STAFF_COOKIE, secure);
-      return reply.status(204).send();
-    },
-  });
+  r.post(
+    "/api/admin/logout",
+    staffRoute("staff.basics", {
+      schema: { tags: ["staff"] },
+      handler: async (_request, staff, reply) => {
+        await revokeStaffSession(ctx.db, staff);
+        clearSessionCookie(reply, STAFF_COOKIE, secure);
+        return reply.status(204).send();
+      },
+    }),
+  );
 
   // GET /api/admin/session – who is signed in, their organization and its programs
-  r.get("/api/admin/session", {
-    config: { access: access.staff("staff.basics") },
-    schema: {
-      tags: ["staff"],
-      response: {
-        200: z.object({
-          user: ZStaffUser,
-          organization: z.object({ id: z.string(), name: z.string() }),
-          programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
-          /** What the signed-in member may do (src/shared/permissions.ts): pages show by these. */
-          permissions: z.array(z.enum(permissions)),
-          csrfToken: z.string(),
-          devMailbox: z.boolean(),
-        }),
+  r.get(
+    "/api/admin/session",
+    staffRoute("staff.basics", {
+      schema: {
+        tags: ["staff"],
+        response: {
+          200: z.object({
+            user: ZStaffUser,
+            organization: z.object({ id: z.string(), name: z.string() }),
+            programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
+            /** What the signed-in member may do (src/shared/permissions.ts): pages show by these. */
+            permissions: z.array(z.enum(permissions)),
+            csrfToken: z.string(),
+            devMailbox: z.boolean(),
+          }),
+        },
       },
-    },
-    handler: async (request) => {
-      const staff = request.staff!;
-      const scope = { organizationId: staff.organizationId };
-      const [user, organization, programs] = await Promise.all([
-        getStaffUserOrThrow(ctx.db, scope, staff.staffUserId),
-        getOrganizationOrThrow(ctx.db, scope),
-        listOrganizationPrograms(ctx.db, scope),
-      ]);
-      return {
-        user: publicStaffUser(user),
-        organization: { id: organization.id, name: organization.name },
-        programs,
-        permissions: [...permissionsOf(user.role)],
-        csrfToken: csrfTokenFor(ctx.secret, staff.sessionId),
-        devMailbox: !ctx.config.isProduction && ctx.transport.kind === "development",
-      };
-    },
-  });
+      handler: async (_request, staff) => {
+        const scope = { organizationId: staff.organizationId };
+        const [user, organization, programs] = await Promise.all([
+          getStaffUserOrThrow(ctx.db, scope, staff.staffUserId),
+          getOrganizationOrThrow(ctx.db, scope),
+          listOrganizationPrograms(ctx.db, scope),
+        ]);
+        return {
+          user: publicStaffUser(user),
+          organization: { id: organization.id, name: organization.name },
+          programs,
+          permissions: [...permissionsOf(user.role)],
+          csrfToken: csrfTokenFor(ctx.secret, staff.sessionId),
+          devMailbox: !ctx.config.isProduction && ctx.transport.kind === "development",
+        };
+      },
+    }),
+  );
   // GET /api/admin/staff – any staff member lists the organization's active staff (e.g. to assign work)
-  r.get("/api/admin/staff", {
-    config: { access: access.staff("staff.basics") },
-    schema: {
-      tags: ["staff"],
-      querystring: z.object({ role: z.enum(staffRoles).optional() }),
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(staffRoles) }),
-          ),
-        }),
+  r.get(
+    "/api/admin/staff",
+    staffRoute("staff.basics", {
+      schema: {
+        tags: ["staff"],
+        querystring: z.object({ role: z.enum(staffRoles).optional() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(staffRoles) }),
+            ),
+          }),
+        },
       },
-    },
-    handler: async (request) => {
-      const users = await listStaffUsers(ctx.db, { organizationId: request.staff!.organizationId });
-      const { role } = request.query;
-      return {
-        items: users
-          .filter((user) => !user.disabledAt && (!role || user.role === role))
-          .map(({ id, name, email, role }) => ({ id, name, email, role })),
-      };
-    },
-  });
+      handler: async (request, staff) => {
+        const users = await listStaffUsers(ctx.db, { organizationId: staff.organizationId });
+        const { role } = request.query;
+        return {
+          items: users
+            .filter((user) => !user.disabledAt && (!role || user.role === role))
+            .map(({ id, name, email, role }) => ({ id, name, email, role })),
+        };
+      },
+    }),
+  );
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { access } from "../../../platform/http/access.js";
+import { staffRoute } from "../../../platform/http/principal-handlers.js";
 import { type RouteModule, withZod, ZErrorResponse } from "../../../platform/http/route-module.js";
 import { todayIn } from "../../../shared/today.js";
 import {
@@ -25,90 +26,102 @@ export const salesBackOfficeRoutes: RouteModule = (app, ctx) => {
   const scopeOf = (staff: { organizationId: string }) => ({ organizationId: staff.organizationId });
 
   // GET /api/admin/referrals – sales lists the organization's referrals (filters, sort, keyset pages)
-  r.get("/api/admin/referrals", {
-    config: { access: access.staff("referrals.work") },
-    schema: {
-      tags: ["referrals"],
-      querystring: ZReferralListQuery,
-      response: {
-        200: z.object({ items: z.array(ZAdminReferralSummary), nextCursor: z.string().nullable() }),
-        422: ZErrorResponse,
+  r.get(
+    "/api/admin/referrals",
+    staffRoute("referrals.work", {
+      schema: {
+        tags: ["referrals"],
+        querystring: ZReferralListQuery,
+        response: {
+          200: z.object({ items: z.array(ZAdminReferralSummary), nextCursor: z.string().nullable() }),
+          422: ZErrorResponse,
+        },
       },
-    },
-    handler: async (request) => listReferrals(ctx.db, scopeOf(request.staff!), request.query),
-  });
+      handler: async (request, staff) => listReferrals(ctx.db, scopeOf(staff), request.query),
+    }),
+  );
 
   // GET /api/admin/referrals/export.csv – sales downloads the filtered list
-  r.get("/api/admin/referrals/export.csv", {
-    config: { access: access.staff("referrals.work") },
-    schema: { tags: ["referrals"], querystring: ZReferralFilters, produces: ["text/csv"] },
-    handler: async (request, reply) => {
-      const stream = exportReferralsCsv(ctx.db, scopeOf(request.staff!), request.query);
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="indicacoes-${todayIn()}.csv"`)
-        .header("cache-control", "no-store")
-        .send(stream);
-    },
-  });
+  r.get(
+    "/api/admin/referrals/export.csv",
+    staffRoute("referrals.work", {
+      schema: { tags: ["referrals"], querystring: ZReferralFilters, produces: ["text/csv"] },
+      handler: async (request, staff, reply) => {
+        const stream = exportReferralsCsv(ctx.db, scopeOf(staff), request.query);
+        return reply
+          .type("text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="indicacoes-${todayIn()}.csv"`)
+          .header("cache-control", "no-store")
+          .send(stream);
+      },
+    }),
+  );
 
   // GET /api/admin/referrals/:id – sales sees one referral with findings, checklist and history
-  r.get("/api/admin/referrals/:id", {
-    config: { access: access.staff("referrals.work") },
-    schema: {
-      tags: ["referrals"],
-      params: ZIdParams,
-      response: { 200: ZAdminReferralDetail, 404: ZErrorResponse },
-    },
-    handler: async (request) => getReferralDetail(ctx.db, scopeOf(request.staff!), request.params.id),
-  });
+  r.get(
+    "/api/admin/referrals/:id",
+    staffRoute("referrals.work", {
+      schema: {
+        tags: ["referrals"],
+        params: ZIdParams,
+        response: { 200: ZAdminReferralDetail, 404: ZErrorResponse },
+      },
+      handler: async (request, staff) => getReferralDetail(ctx.db, scopeOf(staff), request.params.id),
+    }),
+  );
 
   // POST /api/admin/referrals/:id/transitions – sales moves a referral (reason where the policy needs one)
-  r.post("/api/admin/referrals/:id/transitions", {
-    config: { access: access.staff("referrals.work") },
-    schema: {
-      tags: ["referrals"],
-      params: ZIdParams,
-      body: ZTransitionBody,
-      response: { 200: ZAdminReferralDetail, ...errors },
-    },
-    handler: async (request) => {
-      await transitionReferral(ctx, request.staff!, request.params.id, request.body);
-      return getReferralDetail(ctx.db, scopeOf(request.staff!), request.params.id);
-    },
-  });
+  r.post(
+    "/api/admin/referrals/:id/transitions",
+    staffRoute("referrals.work", {
+      schema: {
+        tags: ["referrals"],
+        params: ZIdParams,
+        body: ZTransitionBody,
+        response: { 200: ZAdminReferralDetail, ...errors },
+      },
+      handler: async (request, staff) => {
+        await transitionReferral(ctx, staff, request.params.id, request.body);
+        return getReferralDetail(ctx.db, scopeOf(staff), request.params.id);
+      },
+    }),
+  );
 
   // PATCH /api/admin/referrals/:id – sales assigns a referral to a sales person (or nobody)
-  r.patch("/api/admin/referrals/:id", {
-    config: { access: access.staff("referrals.work") },
-    schema: {
-      tags: ["referrals"],
-      params: ZIdParams,
-      body: ZAssignmentBody,
-      response: { 200: ZAdminReferralDetail, ...errors },
-    },
-    handler: async (request) => {
-      await assignReferral(ctx, request.staff!, request.params.id, request.body.assigneeId);
-      return getReferralDetail(ctx.db, scopeOf(request.staff!), request.params.id);
-    },
-  });
+  r.patch(
+    "/api/admin/referrals/:id",
+    staffRoute("referrals.work", {
+      schema: {
+        tags: ["referrals"],
+        params: ZIdParams,
+        body: ZAssignmentBody,
+        response: { 200: ZAdminReferralDetail, ...errors },
+      },
+      handler: async (request, staff) => {
+        await assignReferral(ctx, staff, request.params.id, request.body.assigneeId);
+        return getReferralDetail(ctx.db, scopeOf(staff), request.params.id);
+      },
+    }),
+  );
 
   // POST /api/admin/referrals/:id/sale – sales confirms the sale; a reward offer unless it is an upgrade
-  r.post("/api/admin/referrals/:id/sale", {
-    config: { access: access.staff("referrals.work") },
-    schema: {
-      tags: ["referrals"],
-      params: ZIdParams,
-      body: ZSaleBody,
-      response: {
-        201: z.object({ referral: ZAdminReferralDetail, offer: ZAdminReferralDetail.shape.offer }),
-        ...errors,
+  r.post(
+    "/api/admin/referrals/:id/sale",
+    staffRoute("referrals.work", {
+      schema: {
+        tags: ["referrals"],
+        params: ZIdParams,
+        body: ZSaleBody,
+        response: {
+          201: z.object({ referral: ZAdminReferralDetail, offer: ZAdminReferralDetail.shape.offer }),
+          ...errors,
+        },
       },
-    },
-    handler: async (request, reply) => {
-      await confirmSale(ctx, request.staff!, request.params.id, request.body);
-      const referral = await getReferralDetail(ctx.db, scopeOf(request.staff!), request.params.id);
-      return reply.status(201).send({ referral, offer: referral.offer });
-    },
-  });
+      handler: async (request, staff, reply) => {
+        await confirmSale(ctx, staff, request.params.id, request.body);
+        const referral = await getReferralDetail(ctx.db, scopeOf(staff), request.params.id);
+        return reply.status(201).send({ referral, offer: referral.offer });
+      },
+    }),
+  );
 };
