@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { access, PORTAL_COOKIE } from "../../platform/http/access.js";
+import { PORTAL_COOKIE } from "../../platform/http/access.js";
 import { participantRoute } from "../../platform/http/principal-handlers.js";
 import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { ZContactReasonOption } from "./helpdesk-options.js";

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { access } from "../../platform/http/access.js";
 import { participantRoute, staffRoute } from "../../platform/http/principal-handlers.js";
 import { type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { programs, ZLocalizedText } from "./schema.js";

@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit/record-audit.js";
-import { access } from "../../platform/http/access.js";
 import { AppError, Invalid, NotFound } from "../../platform/http/errors.js";
 import { staffRoute } from "../../platform/http/principal-handlers.js";
 import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";

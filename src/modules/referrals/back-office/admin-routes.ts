@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { access } from "../../../platform/http/access.js";
 import { staffRoute } from "../../../platform/http/principal-handlers.js";
 import { type RouteModule, withZod, ZErrorResponse } from "../../../platform/http/route-module.js";
 import { todayIn } from "../../../shared/today.js";
