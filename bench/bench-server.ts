@@ -1,16 +1,15 @@
 // The product's server plus two baseline routes on the same stack (Fastify, zod, the pool, the same
 // database), so every figure can be read as a ratio to what the stack itself can do.
 import { sql } from "drizzle-orm";
-import { buildApp } from "../src/app.js";
+import { buildApp, createAppContext } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { seedDemo } from "../src/demo/seed-demo.js";
 import { registerJobHandlers } from "../src/jobs.js";
 import { programs } from "../src/modules/programs/index.js";
-import { createContext } from "../src/platform/context.js";
 import { access } from "../src/platform/http/access.js";
 
 const config = loadConfig();
-const ctx = await createContext(config, { role: "web" });
+const ctx = await createAppContext(config, { role: "web" });
 registerJobHandlers(ctx);
 await seedDemo(ctx.db, { adminPassword: "bench-admin-password" });
 // The benchmark's referrers are many; the policy's daily limits are not what is measured.

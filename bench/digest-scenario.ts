@@ -5,17 +5,17 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { sql } from "drizzle-orm";
+import { createAppContext } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { seedDemo } from "../src/demo/seed-demo.js";
 import { composeMonthlyDigests } from "../src/modules/notifications/index.js";
-import { createContext } from "../src/platform/context.js";
 import { rowsOf } from "../src/platform/db/raw-sql.js";
 
 const REFERRERS = Number(process.env.BENCH_DIGEST_REFERRERS ?? 100_000);
 const PER_REFERRER = 5;
 const MONTH = "2026-10";
 
-const ctx = await createContext(loadConfig(), { role: "cli" });
+const ctx = await createAppContext(loadConfig(), { role: "cli" });
 await seedDemo(ctx.db, { adminPassword: "bench-admin-password" });
 const seedStarted = performance.now();
 await ctx.db.execute(sql`

@@ -6,9 +6,10 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { createAppContext } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { seedDemo } from "../src/demo/seed-demo.js";
-import { closeContext, createContext } from "../src/platform/context.js";
+import { closeContext } from "../src/platform/context.js";
 import { freePort } from "../test/support/server-process.js";
 import { COMPANIES, companyCode, seedHelpdesk } from "./helpdesk-seed.js";
 
@@ -24,7 +25,7 @@ const databaseUrl = process.env.DATABASE_URL!;
 
 const log = (text: string) => process.stderr.write(text);
 
-const ctx = await createContext(loadConfig(), { role: "cli" });
+const ctx = await createAppContext(loadConfig(), { role: "cli" });
 await seedDemo(ctx.db, { adminPassword: ADMIN_PASSWORD });
 await closeContext(ctx);
 

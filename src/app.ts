@@ -1,19 +1,32 @@
-// Builds the HTTP application: platform plugins first, then each module's routes.
+// Composition (ARCHITECTURE.md): the process's context with the modules connected by their hooks, and
+// the HTTP application (platform plugins first, then each module's routes).
 import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { helpdeskRoutes } from "./modules/helpdesk/index.js";
-import { inboundEmailRoutes } from "./modules/inbound/index.js";
-import { participantRoutes, resolveParticipantSession } from "./modules/participants/index.js";
-import { materialRoutes, programRoutes } from "./modules/programs/index.js";
-import { portalReferralRoutes, referralRoutes, salesBackOfficeRoutes } from "./modules/referrals/index.js";
-import { registryRoutes } from "./modules/registries/index.js";
-import { rewardRoutes } from "./modules/rewards/index.js";
-import { resolveStaffSession, staffRoutes } from "./modules/staff/index.js";
-import type { AppContext } from "./platform/context.js";
+import type { Config } from "./config.js";
+import { agentTicketRoutes } from "./modules/helpdesk/admin-routes.js";
+import { closeParticipantTickets } from "./modules/helpdesk/index.js";
+import { portalTicketRoutes } from "./modules/helpdesk/portal-routes.js";
+import { helpdeskSettingsRoutes } from "./modules/helpdesk/settings-routes.js";
+import { inboundAdminRoutes } from "./modules/inbound/admin-routes.js";
+import { inboundRoutes } from "./modules/inbound/inbound-routes.js";
+import { resolveParticipantSession } from "./modules/participants/index.js";
+import { participantRoutes } from "./modules/participants/routes.js";
+import { materialRoutes } from "./modules/programs/material-routes.js";
+import { programRoutes } from "./modules/programs/routes.js";
+import { salesBackOfficeRoutes } from "./modules/referrals/back-office/admin-routes.js";
+import { publicProgramRoutes } from "./modules/referrals/landing/public-program-routes.js";
+import { portalReferralRoutes } from "./modules/referrals/portal-routes.js";
+import { referralRoutes } from "./modules/referrals/routes.js";
+import { registryRoutes } from "./modules/registries/routes.js";
+import { offerRewardForSale } from "./modules/rewards/index.js";
+import { rewardRoutes } from "./modules/rewards/routes.js";
+import { resolveStaffSession } from "./modules/staff/index.js";
+import { staffRoutes } from "./modules/staff/routes.js";
+import { type AppContext, type ContextOptions, createContext } from "./platform/context.js";
 import { access } from "./platform/http/access.js";
 import { registerAuthGuard } from "./platform/http/auth-guard.js";
 import { registerErrorHandler } from "./platform/http/error-handler.js";
@@ -29,14 +42,38 @@ const routeModules: RouteModule[] = [
   materialRoutes,
   staffRoutes,
   participantRoutes,
+  registryRoutes,
+  rewardRoutes,
   referralRoutes,
+  publicProgramRoutes,
   salesBackOfficeRoutes,
   portalReferralRoutes,
-  rewardRoutes,
-  registryRoutes,
-  helpdeskRoutes,
-  inboundEmailRoutes,
+  portalTicketRoutes,
+  agentTicketRoutes,
+  helpdeskSettingsRoutes,
+  inboundRoutes,
+  inboundAdminRoutes,
 ];
+
+/**
+ * Who reacts to whose events (ARCHITECTURE.md "Cross-module effects are hooks"). Each reaction runs in
+ * the announcing use case's transaction.
+ */
+export function connectModules(ctx: AppContext): void {
+  // Seed: tickets of a referrer who leaves the program are closed ("deixarem seu programa").
+  ctx.hooks.on("participant.left", (tx, left) => closeParticipantTickets(tx, left.participantId));
+  // Policy: one reward per confirmed sale, none for an upgrade.
+  ctx.hooks.on("referral.saleConfirmed", async (tx, sale) => {
+    await offerRewardForSale(ctx, tx, sale);
+  });
+}
+
+/** Every process (web, worker, CLI, tests) starts here, so a job or a command has a request's effects. */
+export async function createAppContext(config: Config, options: ContextOptions): Promise<AppContext> {
+  const ctx = await createContext(config, options);
+  connectModules(ctx);
+  return ctx;
+}
 
 /** JSON bodies above this are refused with 413 before they are parsed. */
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;

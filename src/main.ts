@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // CLI entry: corrente serve | worker | migrate | create-staff | seed-demo | import | digest
 import { parseArgs } from "node:util";
-import { buildApp } from "./app.js";
+import { buildApp, createAppContext } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { registerJobHandlers } from "./jobs.js";
@@ -9,7 +9,7 @@ import { startInboundSmtpServer } from "./modules/inbound/index.js";
 import { digestCommand, parseDigestArgs } from "./modules/notifications/index.js";
 import { importCommand, parseImportArgs } from "./modules/registries/import-command.js";
 import { createStaffCommand } from "./modules/staff/create-staff-command.js";
-import { type AppContext, closeContext, createContext } from "./platform/context.js";
+import { type AppContext, closeContext } from "./platform/context.js";
 
 const usage = `Usage: corrente <command>
 
@@ -27,7 +27,7 @@ Commands:
 
 async function serve(config: Config) {
   const startedAt = performance.now();
-  const ctx = await createContext(config, { role: "web" });
+  const ctx = await createAppContext(config, { role: "web" });
   registerJobHandlers(ctx);
   if (config.isEmbedded) await announceDemo(ctx);
   const app = await buildApp(ctx);
@@ -62,7 +62,7 @@ async function announceDemo(ctx: AppContext) {
 }
 
 async function worker(config: Config) {
-  const ctx = await createContext(config, { role: "worker" });
+  const ctx = await createAppContext(config, { role: "worker" });
   registerJobHandlers(ctx);
   await ctx.jobs.startWorkers();
   console.log("Corrente worker is running.");
@@ -70,7 +70,7 @@ async function worker(config: Config) {
 }
 
 async function oneShot(config: Config, work: (ctx: AppContext) => Promise<void>) {
-  const ctx = await createContext(config, { role: "cli" });
+  const ctx = await createAppContext(config, { role: "cli" });
   try {
     await work(ctx);
   } finally {

@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import { loadAppSecret } from "./crypto/app-secret.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
+import { ModuleHooks } from "./hooks.js";
 import { RequestActivity } from "./http/request-activity.js";
 import type { JobQueue } from "./jobs/job.js";
 import { LocalJobQueue } from "./jobs/local-queue.js";
@@ -25,6 +26,8 @@ export type AppContext = {
   logger: Logger;
   /** The HTTP requests in flight in this process: the in-process job runner gives way to them. */
   requestActivity?: RequestActivity;
+  /** Cross-module reactions, connected by app.ts (`createAppContext`). */
+  hooks: ModuleHooks;
 };
 
 export type ContextOptions = {
@@ -39,6 +42,7 @@ export type ContextOptions = {
 /** The longest a job of the in-process runner waits for the web requests to pause. */
 const JOB_YIELD_MAX_MS = 500;
 
+/** The platform alone; processes start from app.ts's `createAppContext`, which connects the modules. */
 export async function createContext(config: Config, options: ContextOptions): Promise<AppContext> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
   const database =
@@ -76,6 +80,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     secret,
     logger,
     requestActivity,
+    hooks: new ModuleHooks(),
   };
 }
 

@@ -2,10 +2,10 @@
 // (driven with app.inject) and `drainJobs` to settle outbox e-mails and jobs deterministically.
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
-import { buildApp } from "../../src/app.js";
+import { buildApp, createAppContext } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { registerJobHandlers } from "../../src/jobs.js";
-import { type AppContext, closeContext, createContext } from "../../src/platform/context.js";
+import { type AppContext, closeContext } from "../../src/platform/context.js";
 import type { Database } from "../../src/platform/db/client.js";
 import type { LocalJobQueue } from "../../src/platform/jobs/local-queue.js";
 import { openTestDatabase } from "./test-database.js";
@@ -29,7 +29,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
   const config = loadConfig({ NODE_ENV: "test", APP_URL: TEST_APP_URL, LOG_LEVEL: "silent", ...env });
-  const ctx = await createContext(config, {
+  const ctx = await createAppContext(config, {
     role: "web",
     database,
     forceLocalJobs: true,

@@ -4,9 +4,9 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
-import { programs } from "../programs/index.js";
 // The schema from its schema file: used at load time, it must not depend on the order of module cycles.
-import { ZLocalizedText } from "../programs/schema.js";
+import { ZLocalizedText } from "../../shared/localized-text.js";
+import { programs } from "../programs/index.js";
 import { staffUsers } from "../staff/index.js";
 
 export const ZContactReasonOption = z.object({ code: z.string(), label: ZLocalizedText });

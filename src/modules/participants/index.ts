@@ -1,5 +1,4 @@
 export { findParticipantByEmail, getParticipantOrThrow, upsertParticipant } from "./participant-queries.js";
 export { resolveParticipantSession } from "./participant-sessions.js";
-export { participantRoutes } from "./routes.js";
 export { consentRecords, type Participant, participants } from "./schema.js";
 export { createSignInLinkHandler, portalSignInLinkJob } from "./sign-in-links.js";

@@ -5,12 +5,14 @@ import { z } from "zod";
 import { recordAudit } from "../../platform/audit/record-audit.js";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import type { ModuleHooks } from "../../platform/hooks.js";
 import type { ParticipantPrincipal } from "../../platform/http/access.js";
 import { Invalid } from "../../platform/http/errors.js";
 import { locales } from "../../platform/i18n/locale.js";
 import { normalizePhone } from "../../shared/phone.js";
 import { getParticipantOrThrow } from "./participant-queries.js";
 import { type Participant, participantSessions, participants } from "./schema.js";
+import "./hooks.js";
 
 export const ZPortalProfile = z.object({
   name: z.string(),
@@ -64,16 +66,13 @@ export async function updatePortalProfile(
   return toPortalProfile(participant!);
 }
 
-/** Hook for other modules' part of leaving (the helpdesk closes the participant's open tickets). */
-export type LeaveStep = (tx: Db, participantId: string) => Promise<void>;
-
+/** The referrer leaves: sessions end, mail stops; other modules react to `participant.left` (hooks.ts). */
 export async function leaveProgram(
-  db: Db,
+  deps: { db: Db; hooks: ModuleHooks },
   principal: ParticipantPrincipal,
   client: { ip?: string; userAgent?: string },
-  alsoOnLeave: LeaveStep[] = [],
 ) {
-  await inTransaction(db, async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     await tx
       .update(participants)
       .set({ status: "left", leftAt: new Date(), updatedAt: new Date() })
@@ -87,7 +86,11 @@ export async function leaveProgram(
           isNull(participantSessions.revokedAt),
         ),
       );
-    for (const step of alsoOnLeave) await step(tx, principal.participantId);
+    await deps.hooks.announce(tx, "participant.left", {
+      organizationId: principal.organizationId,
+      programId: principal.programId,
+      participantId: principal.participantId,
+    });
     await recordAudit(tx, {
       organizationId: principal.organizationId,
       programId: principal.programId,

@@ -8,7 +8,6 @@ import { participantRoute, staffRoute } from "../../platform/http/principal-hand
 import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
 import { participantPermissions } from "../../shared/permissions.js";
-import { closeParticipantTickets } from "../helpdesk/index.js";
 import { programs } from "../programs/index.js";
 import { getParticipantOrThrow } from "./participant-queries.js";
 import {
@@ -194,8 +193,7 @@ export const participantRoutes: RouteModule = (app, ctx) => {
     participantRoute({
       schema: { tags: ["portal"], body: z.object({ confirm: z.literal(true) }) },
       handler: async (request, principal, reply) => {
-        // Open tickets are closed with the leave, in its transaction (the helpdesk keeps their history).
-        await leaveProgram(ctx.db, principal, clientInfo(request), [closeParticipantTickets]);
+        await leaveProgram(ctx, principal, clientInfo(request));
         clearSessionCookie(reply, PORTAL_COOKIE, secure);
         return reply.status(204).send();
       },

@@ -1,5 +1,4 @@
 export { createProgramFromTemplate } from "./create-program.js";
-export { materialRoutes } from "./material-routes.js";
 export {
   getOrganizationOrThrow,
   getOrganizationProgramOrThrow,
@@ -9,13 +8,12 @@ export {
   listRunningPrograms,
   resolveOrganizationProgramId,
 } from "./program-queries.js";
-export { programRoutes } from "./routes.js";
 export {
   type Organization,
   organizations,
   type Program,
   programs,
-  type TLocalizedText,
-  ZLocalizedText,
+  type TProgramRules,
+  ZProgramRules,
 } from "./schema.js";
 export { deskManagerRewardItems } from "./templates/desk-manager.js";

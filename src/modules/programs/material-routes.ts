@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { participantRoute, staffRoute } from "../../platform/http/principal-handlers.js";
 import { type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
-import { programs, ZLocalizedText } from "./schema.js";
+import { ZLocalizedText } from "../../shared/localized-text.js";
+import { programs } from "./schema.js";
 import {
   createMaterial,
   deleteMaterial,

@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { type TLocalizedText, ZLocalizedText } from "../../shared/localized-text.js";
 
 export const organizations = pgTable("organizations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -19,10 +20,6 @@ export const organizations = pgTable("organizations", {
   slug: text("slug").notNull().unique(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
-
-/** A bilingual text: pt-BR first, English second. */
-export const ZLocalizedText = z.object({ "pt-BR": z.string(), en: z.string() });
-export type TLocalizedText = z.infer<typeof ZLocalizedText>;
 
 export const ZContactReason = z.object({ code: z.string().regex(/^[a-z0-9_]+$/), label: ZLocalizedText });
 export type TContactReason = z.infer<typeof ZContactReason>;

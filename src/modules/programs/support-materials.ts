@@ -6,8 +6,9 @@ import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { NotFound } from "../../platform/http/errors.js";
 import { renderSafeMarkdown } from "../../platform/text/safe-html.js";
+import { ZLocalizedText } from "../../shared/localized-text.js";
 import { getOrganizationProgramOrThrow } from "./program-queries.js";
-import { programs, type SupportMaterial, supportMaterials, ZLocalizedText } from "./schema.js";
+import { programs, type SupportMaterial, supportMaterials } from "./schema.js";
 
 const localized = (max: number, required: boolean) =>
   z.object({

@@ -1,4 +1,3 @@
-export { salesBackOfficeRoutes } from "./back-office/admin-routes.js";
 export {
   allowedMoves,
   disqualificationReasons,
@@ -6,8 +5,6 @@ export {
   notAdvancedReasons,
   reasonsFor,
 } from "./lifecycle.js";
-export { portalReferralRoutes } from "./portal-routes.js";
-export { referralRoutes } from "./routes.js";
 export { createReferralChecksHandler, referralChecksJob } from "./run-checks.js";
 export {
   type Referral,

@@ -17,5 +17,4 @@ export {
   type RegistryMatchKeys,
   registryCounts,
 } from "./registry-lookups.js";
-export { registryRoutes } from "./routes.js";
 export { registryCustomers, registryPartnerCustomers, registryPipeline } from "./schema.js";

@@ -65,3 +65,14 @@ export async function listParticipantOffers(db: Db, participantId: string) {
     .orderBy(desc(rewardOffers.createdAt), desc(rewardOffers.id));
   return rows.map(toPortalOffer);
 }
+
+/** What a confirmed sale earns (policy: one reward per sale, however many CNPJs; none for an upgrade). */
+export async function offerRewardForSale(
+  deps: NoticeDeps,
+  tx: Db,
+  sale: EarnedReward & { isUpgrade: boolean },
+): Promise<RewardOffer | null> {
+  if (sale.isUpgrade) return null;
+  const { isUpgrade: _, ...earned } = sale;
+  return createRewardOffer(deps, tx, earned);
+}

@@ -3,7 +3,7 @@
 import { z } from "zod";
 // From the schema file, as the tables do: programs' index imports this module back (the program template
 // seeds a catalog), and through that cycle the value would not be defined yet here.
-import { ZLocalizedText } from "../programs/schema.js";
+import { ZLocalizedText } from "../../shared/localized-text.js";
 import {
   type RewardItem,
   type RewardOffer,

@@ -13,8 +13,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { type TLocalizedText, ZLocalizedText } from "../../shared/localized-text.js";
 import { participants } from "../participants/schema.js";
-import { programs, type TLocalizedText, ZLocalizedText } from "../programs/schema.js";
+import { programs } from "../programs/schema.js";
 
 export const rewardKinds = ["voucher", "physical", "experience"] as const;
 export const rewardKindEnum = pgEnum("reward_kind", rewardKinds);

@@ -1,4 +1,3 @@
-export { staffRoutes } from "./routes.js";
 export { type StaffRole, staffRoles, staffUsers } from "./schema.js";
 export { resolveStaffSession, signInStaff } from "./staff-sessions.js";
 export { createStaffUser, findStaffUserByEmail, listStaffUsers, setStaffPassword } from "./staff-users.js";

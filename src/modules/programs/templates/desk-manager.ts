@@ -1,7 +1,8 @@
 // The default program, encoding the "Vai de Desk Manager" referral policy (shared/seeds/000_…txt).
 // Every rule the policy states is here in pt-BR and English; code that enforces a rule reads the
 // program's parameters (minimum age, cooldown, …), and these texts explain them to people.
-import type { TContactReason, TLocalizedText, TProgramRules } from "../schema.js";
+import type { TLocalizedText } from "../../../shared/localized-text.js";
+import type { TContactReason, TProgramRules } from "../schema.js";
 
 const t = (ptBR: string, en: string): TLocalizedText => ({ "pt-BR": ptBR, en });
 

@@ -11,7 +11,7 @@ import { staffUsers } from "../../staff/index.js";
 import { moveReferral, throwIfIllegalMove } from "../lifecycle.js";
 import { type Referral, referrals } from "../schema.js";
 
-export type SalesDeps = Pick<AppContext, "db" | "jobs" | "mail" | "config">;
+export type SalesDeps = Pick<AppContext, "db" | "jobs" | "mail" | "config" | "hooks">;
 
 /** The referral of the staff member's organization, locked until the transaction ends. */
 export async function lockReferralOrThrow(tx: Db, staff: StaffPrincipal, id: string): Promise<Referral> {

@@ -9,7 +9,7 @@ import { Conflict, Invalid } from "../../../platform/http/errors.js";
 import { isValidCnpj, normalizeCnpj } from "../../../shared/cnpj.js";
 import { todayIn } from "../../../shared/today.js";
 import { programs } from "../../programs/index.js";
-import { createRewardOffer } from "../../rewards/index.js";
+import "../hooks.js";
 import { moveReferral } from "../lifecycle.js";
 import { referralSales } from "../schema.js";
 import type { TSaleBody } from "./admin-schemas.js";
@@ -51,17 +51,17 @@ export async function confirmSale(deps: SalesDeps, staff: StaffPrincipal, id: st
       .returning();
     if (!recorded)
       throw new Conflict("sale_already_recorded", "A sale was already confirmed for this referral.");
-    if (!sale.isUpgrade) {
-      await createRewardOffer(deps, tx, {
-        organizationId: referral.organizationId,
-        programId: referral.programId,
-        participantId: referral.participantId,
-        referralId: referral.id,
-        saleId: recorded.id,
-        companyName: moved.companyName,
-        closedOn: sale.closedAt,
-      });
-    }
+    // The reward (one per sale, none for an upgrade) is the rewards module's reaction (app.ts).
+    await deps.hooks.announce(tx, "referral.saleConfirmed", {
+      organizationId: referral.organizationId,
+      programId: referral.programId,
+      participantId: referral.participantId,
+      referralId: referral.id,
+      saleId: recorded.id,
+      companyName: moved.companyName,
+      closedOn: sale.closedAt,
+      isUpgrade: sale.isUpgrade,
+    });
     await recordAudit(tx, {
       organizationId: referral.organizationId,
       programId: referral.programId,

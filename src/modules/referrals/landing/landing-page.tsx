@@ -2,7 +2,8 @@
 // usable without JavaScript; /p-assets/landing.js only adds inline checks and input masks.
 import { renderToStaticMarkup } from "react-dom/server";
 import type { Locale } from "../../../platform/i18n/locale.js";
-import type { Program, TLocalizedText } from "../../programs/index.js";
+import type { TLocalizedText } from "../../../shared/localized-text.js";
+import type { Program } from "../../programs/index.js";
 import { landingWords } from "./landing-words.js";
 import { type FormState, ReferralForm } from "./referral-form.js";
 
