@@ -5,7 +5,7 @@ import { buildApp, createAppContext } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { seedDemo } from "../src/demo/seed-demo.js";
 import { registerJobHandlers } from "../src/jobs.js";
-import { programs } from "../src/modules/programs/index.js";
+import { programs } from "../src/modules/programs/schema.js";
 import { access } from "../src/platform/http/access.js";
 
 const config = loadConfig();

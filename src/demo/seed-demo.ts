@@ -1,14 +1,13 @@
 // The embedded default's demo: an organization, the `desk-manager` program encoding the seed policy,
 // its reward catalog, an owner and one referrer to try the portal with. Written once, in one
 // transaction keyed by the organization's slug, however often the server starts.
-import { eq } from "drizzle-orm";
 import { upsertParticipant } from "../modules/participants/index.js";
 import {
+  createOrganizationIfNew,
   createProgramFromTemplate,
-  deskManagerRewardItems,
-  organizations,
+  findOrganizationBySlug,
 } from "../modules/programs/index.js";
-import { rewardItems } from "../modules/rewards/index.js";
+import { addTemplateCatalog } from "../modules/rewards/index.js";
 import { createStaffUser, findStaffUserByEmail, setStaffPassword } from "../modules/staff/index.js";
 import { generatePassword } from "../platform/crypto/passwords.js";
 import type { Db } from "../platform/db/client.js";
@@ -28,17 +27,14 @@ export type DemoSeedResult = {
 
 export async function seedDemo(db: Db, options: { adminPassword?: string } = {}): Promise<DemoSeedResult> {
   const result = await inTransaction(db, async (tx) => {
-    const [organization] = await tx
-      .insert(organizations)
-      .values({ slug: DEMO_ORGANIZATION_SLUG, name: "Desk Manager Software (demo)" })
-      .onConflictDoNothing()
-      .returning();
+    const organization = await createOrganizationIfNew(tx, {
+      slug: DEMO_ORGANIZATION_SLUG,
+      name: "Desk Manager Software (demo)",
+    });
     if (!organization) return { created: false, adminEmail: DEMO_ADMIN_EMAIL };
     const scope = { organizationId: organization.id };
     const program = await createProgramFromTemplate(tx, scope);
-    await tx
-      .insert(rewardItems)
-      .values(deskManagerRewardItems.map((item) => ({ ...item, programId: program.id })));
+    await addTemplateCatalog(tx, program.id);
     const password = options.adminPassword ?? generatePassword();
     await createStaffUser(tx, scope, { email: DEMO_ADMIN_EMAIL, name: "Admin", role: "owner", password });
     const referrer = await upsertParticipant(
@@ -64,10 +60,7 @@ export async function seedDemo(db: Db, options: { adminPassword?: string } = {})
 
 /** ADMIN_PASSWORD set on a later start replaces the owner's password: the way back in if it was lost. */
 async function resetDemoOwnerPassword(db: Db, password: string) {
-  const [organization] = await db
-    .select()
-    .from(organizations)
-    .where(eq(organizations.slug, DEMO_ORGANIZATION_SLUG));
+  const organization = await findOrganizationBySlug(db, DEMO_ORGANIZATION_SLUG);
   if (!organization) return;
   const scope = { organizationId: organization.id };
   const owner = await findStaffUserByEmail(db, scope, DEMO_ADMIN_EMAIL);

@@ -5,9 +5,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receiveInboundEmail } from "../../src/modules/inbound/index.js";
-import { participants } from "../../src/modules/participants/index.js";
-import { programs } from "../../src/modules/programs/index.js";
-import { referrals } from "../../src/modules/referrals/index.js";
+import { participants } from "../../src/modules/participants/schema.js";
+import { programs } from "../../src/modules/programs/schema.js";
+import { referrals } from "../../src/modules/referrals/schema.js";
 import type { Access, StaffRole } from "../../src/platform/http/access.js";
 import { type Auth, call, moveOk, participantAuth, signInAs, submitChecked } from "../support/back-office.js";
 import { makeProgram } from "../support/factories.js";

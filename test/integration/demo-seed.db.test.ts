@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ADMIN_EMAIL, seedDemo } from "../../src/demo/seed-demo.js";
-import { organizations, programs } from "../../src/modules/programs/index.js";
-import { referrals } from "../../src/modules/referrals/index.js";
-import { rewardItems, rewardOffers } from "../../src/modules/rewards/index.js";
-import { staffUsers } from "../../src/modules/staff/index.js";
+import { organizations, programs } from "../../src/modules/programs/schema.js";
+import { referrals } from "../../src/modules/referrals/schema.js";
+import { rewardItems, rewardOffers } from "../../src/modules/rewards/schema.js";
+import { staffUsers } from "../../src/modules/staff/schema.js";
 import { todayIn } from "../../src/shared/today.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 

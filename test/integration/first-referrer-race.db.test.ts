@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referrals } from "../../src/modules/referrals/index.js";
+import { referrals } from "../../src/modules/referrals/schema.js";
 import { openDatabase } from "../../src/platform/db/client.js";
 import { makeProgram } from "../support/factories.js";
 import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeParticipantTickets, tickets } from "../../src/modules/helpdesk/index.js";
-import { ticketEvents } from "../../src/modules/helpdesk/schema.js";
+import { closeParticipantTickets } from "../../src/modules/helpdesk/index.js";
+import { ticketEvents, tickets } from "../../src/modules/helpdesk/schema.js";
 import { inTransaction } from "../../src/platform/db/transaction.js";
 import { emailOutbox } from "../../src/platform/mail/schema.js";
 import { call, submitChecked } from "../support/back-office.js";

@@ -3,8 +3,8 @@
 // notices, SLA, canned replies) is in helpdesk-workspace.db.test.ts.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickets } from "../../src/modules/helpdesk/index.js";
 import { searchTuning } from "../../src/modules/helpdesk/list-tickets.js";
+import { tickets } from "../../src/modules/helpdesk/schema.js";
 import { type Auth, call } from "../support/back-office.js";
 import {
   agentOk,

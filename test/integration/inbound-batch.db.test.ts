@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ticketMessages, tickets } from "../../src/modules/helpdesk/index.js";
+import { ticketMessages, tickets } from "../../src/modules/helpdesk/schema.js";
 import { processReceivedBatch } from "../../src/modules/inbound/process-batch.js";
 import { HOURLY_LIMIT_PER_SENDER, processInboundEmail } from "../../src/modules/inbound/process-email.js";
 import { inboundEmails } from "../../src/modules/inbound/schema.js";

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickets } from "../../src/modules/helpdesk/index.js";
-import { ticketMessages } from "../../src/modules/helpdesk/schema.js";
+import { ticketMessages, tickets } from "../../src/modules/helpdesk/schema.js";
 import { HOURLY_LIMIT_PER_SENDER, processInboundEmail } from "../../src/modules/inbound/process-email.js";
 import { inboundEmails } from "../../src/modules/inbound/schema.js";
 import { emailSuppressions } from "../../src/platform/mail/schema.js";

@@ -1,11 +1,8 @@
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type InboundSmtpServer,
-  inboundEmails,
-  startInboundSmtpServer,
-} from "../../src/modules/inbound/index.js";
+import { type InboundSmtpServer, startInboundSmtpServer } from "../../src/modules/inbound/index.js";
 import { MAX_INBOUND_BYTES } from "../../src/modules/inbound/receive-email.js";
+import { inboundEmails } from "../../src/modules/inbound/schema.js";
 import { makeHelpdesk } from "../support/helpdesk.js";
 import { agentTicket, answeredTicket } from "../support/inbound-mail.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";

@@ -3,12 +3,12 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consentRecords, participants } from "../../src/modules/participants/index.js";
-import { programs } from "../../src/modules/programs/index.js";
-import { referralEvents, referrals } from "../../src/modules/referrals/index.js";
+import { participants } from "../../src/modules/participants/schema.js";
+import { programs } from "../../src/modules/programs/schema.js";
 import { IntakeBatcher } from "../../src/modules/referrals/intake-batcher.js";
 import { IntakePrograms } from "../../src/modules/referrals/intake-programs.js";
 import { ZReferralSubmission } from "../../src/modules/referrals/referral-input.js";
+import { consentRecords, referralEvents, referrals } from "../../src/modules/referrals/schema.js";
 import {
   type IntakeSubmission,
   type SubmissionResult,

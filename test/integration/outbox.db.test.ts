@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organizations } from "../../src/modules/programs/index.js";
+import { organizations } from "../../src/modules/programs/schema.js";
 import type { Db } from "../../src/platform/db/client.js";
 import { inTransaction } from "../../src/platform/db/transaction.js";
 import { localJobs } from "../../src/platform/jobs/schema.js";

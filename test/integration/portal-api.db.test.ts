@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickets } from "../../src/modules/helpdesk/index.js";
-import { participants } from "../../src/modules/participants/index.js";
-import { programs } from "../../src/modules/programs/index.js";
-import { referrals } from "../../src/modules/referrals/index.js";
+import { tickets } from "../../src/modules/helpdesk/schema.js";
+import { participants } from "../../src/modules/participants/schema.js";
+import { programs } from "../../src/modules/programs/schema.js";
+import { referrals } from "../../src/modules/referrals/schema.js";
 import { emailOutbox } from "../../src/platform/mail/schema.js";
 import { type Auth, call, moveOk, participantAuth, signInAs, submitChecked } from "../support/back-office.js";
 import { makeProgram, unique } from "../support/factories.js";

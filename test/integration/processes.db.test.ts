@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referrals } from "../../src/modules/referrals/index.js";
+import { referrals } from "../../src/modules/referrals/schema.js";
 import { rowsOf } from "../../src/platform/db/raw-sql.js";
 import { makeProgram } from "../support/factories.js";
 import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";

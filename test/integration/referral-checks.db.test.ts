@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referralFindings, referrals } from "../../src/modules/referrals/index.js";
+import { referralFindings, referrals } from "../../src/modules/referrals/schema.js";
 import {
   registryCustomers,
   registryPartnerCustomers,

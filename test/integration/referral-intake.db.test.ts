@@ -1,8 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consentRecords, participants } from "../../src/modules/participants/index.js";
-import { programs } from "../../src/modules/programs/index.js";
-import { referralEvents, referrals } from "../../src/modules/referrals/index.js";
+import { participants } from "../../src/modules/participants/schema.js";
+import { programs } from "../../src/modules/programs/schema.js";
+import { consentRecords, referralEvents, referrals } from "../../src/modules/referrals/schema.js";
 import { devMailbox } from "../../src/platform/mail/schema.js";
 import { makeProgram } from "../support/factories.js";
 import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";

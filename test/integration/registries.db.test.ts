@@ -8,7 +8,7 @@ import {
   type RegistryMatchKeys,
   registryCounts,
 } from "../../src/modules/registries/index.js";
-import type { StaffRole } from "../../src/modules/staff/index.js";
+import type { StaffRole } from "../../src/modules/staff/schema.js";
 import { auditLog } from "../../src/platform/audit/schema.js";
 import { makeOrganization, makeStaff, signInAsStaff } from "../support/factories.js";
 import { cnpjFor, newCnpjRoot } from "../support/referral-factory.js";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referrals } from "../../src/modules/referrals/index.js";
-import { rewardItems, rewardOffers } from "../../src/modules/rewards/index.js";
+import { referrals } from "../../src/modules/referrals/schema.js";
+import { rewardItems, rewardOffers } from "../../src/modules/rewards/schema.js";
 import { devMailbox } from "../../src/platform/mail/schema.js";
 import { type Auth, call, moveOk, participantAuth, signInAs, submitChecked } from "../support/back-office.js";
 import { makeProgram } from "../support/factories.js";

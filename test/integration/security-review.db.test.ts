@@ -6,7 +6,7 @@
 // cookie, two clicks on one link at once, and what changes when the product is served over HTTPS.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { participants } from "../../src/modules/participants/index.js";
+import { participants } from "../../src/modules/participants/schema.js";
 import { devMailbox } from "../../src/platform/mail/schema.js";
 import {
   makeOrganization,

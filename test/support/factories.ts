@@ -2,8 +2,10 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { upsertParticipant } from "../../src/modules/participants/index.js";
-import { createProgramFromTemplate, organizations } from "../../src/modules/programs/index.js";
-import { createStaffUser, type StaffRole } from "../../src/modules/staff/index.js";
+import { createProgramFromTemplate } from "../../src/modules/programs/index.js";
+import { organizations } from "../../src/modules/programs/schema.js";
+import { createStaffUser } from "../../src/modules/staff/index.js";
+import type { StaffRole } from "../../src/modules/staff/schema.js";
 import type { Db } from "../../src/platform/db/client.js";
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;

@@ -4,31 +4,20 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { NotFound } from "../../platform/http/errors.js";
-import { participants } from "../participants/index.js";
-import { referrals } from "../referrals/index.js";
-import { staffUsers } from "../staff/index.js";
+import { getOrganizationParticipantOrThrow } from "../participants/index.js";
+import { referralsOfParticipant } from "../referrals/index.js";
 import type { TAdminTicketDetail } from "./helpdesk-schemas.js";
 import { type Ticket, ticketColumns, tickets } from "./schema.js";
+import { assigneesOf } from "./ticket-people.js";
 import { adminMessages, ticketHistory, toAdminTicket } from "./ticket-views.js";
 
 const CARD_REFERRALS = 20;
 const CARD_TICKETS = 10;
 
-async function participantCard(db: Db, ticket: Ticket) {
-  const [[participant], ownReferrals, otherTickets] = await Promise.all([
-    db.select().from(participants).where(eq(participants.id, ticket.participantId)),
-    db
-      .select({
-        id: referrals.id,
-        companyName: referrals.companyName,
-        status: referrals.status,
-        reason: referrals.reason,
-        createdAt: referrals.createdAt,
-      })
-      .from(referrals)
-      .where(eq(referrals.participantId, ticket.participantId))
-      .orderBy(desc(referrals.createdAt), desc(referrals.id))
-      .limit(CARD_REFERRALS),
+async function participantCard(db: Db, scope: OrganizationScope, ticket: Ticket) {
+  const [participant, ownReferrals, otherTickets] = await Promise.all([
+    getOrganizationParticipantOrThrow(db, scope, ticket.participantId),
+    referralsOfParticipant(db, ticket.participantId, CARD_REFERRALS),
     db
       .select({ id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status })
       .from(tickets)
@@ -36,7 +25,6 @@ async function participantCard(db: Db, ticket: Ticket) {
       .orderBy(desc(tickets.lastMessageAt), desc(tickets.id))
       .limit(CARD_TICKETS),
   ]);
-  if (!participant) throw new NotFound("participant_not_found", "Participant not found.");
   return {
     id: participant.id,
     name: participant.name,
@@ -63,22 +51,20 @@ export async function getAdminTicketDetail(
   scope: OrganizationScope,
   id: string,
 ): Promise<TAdminTicketDetail> {
-  const [row] = await db
-    .select({ ticket: ticketColumns(), assigneeName: staffUsers.name })
+  const [ticket] = await db
+    .select(ticketColumns())
     .from(tickets)
-    .leftJoin(staffUsers, eq(staffUsers.id, tickets.assigneeId))
     .where(and(eq(tickets.id, id), eq(tickets.organizationId, scope.organizationId)));
-  if (!row) throw new NotFound("ticket_not_found", "No such ticket.");
-  const { ticket } = row;
-  const [card, messages, events, previousTicket] = await Promise.all([
-    participantCard(db, ticket),
-    adminMessages(db, ticket.id),
-    ticketHistory(db, ticket.id, false),
+  if (!ticket) throw new NotFound("ticket_not_found", "No such ticket.");
+  const [card, assignees, messages, events, previousTicket] = await Promise.all([
+    participantCard(db, scope, ticket),
+    assigneesOf(db, scope, [ticket]),
+    adminMessages(db, ticket),
+    ticketHistory(db, ticket, false),
     ticket.previousTicketId ? ticketSummary(db, ticket.previousTicketId) : null,
   ]);
-  const assignee = ticket.assigneeId ? { id: ticket.assigneeId, name: row.assigneeName ?? "" } : null;
   return {
-    ...toAdminTicket(ticket, { id: card.id, name: card.name, email: card.email }, assignee),
+    ...toAdminTicket(ticket, { id: card.id, name: card.name, email: card.email }, assignees.of(ticket)),
     firstResponseAt: ticket.firstResponseAt?.toISOString() ?? null,
     firstResponseDueAt: ticket.firstResponseDueAt.toISOString(),
     resolutionDueAt: ticket.resolutionDueAt.toISOString(),

@@ -1,10 +1,7 @@
-// An agent writes on a ticket: a public reply (shown in the portal and e-mailed to the referrer, with
-// the ticket bound to the e-mail) or an internal note (staff only, never e-mailed, never in the portal).
-import { eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
-import { staffUsers } from "../staff/index.js";
+import { staffCardsByIds } from "../staff/index.js";
 import type { TReplyBody } from "./helpdesk-schemas.js";
 import {
   changeStatus,
@@ -16,11 +13,7 @@ import {
 import { emailReplyToParticipant, type HelpdeskDeps } from "./ticket-notices.js";
 
 async function staffName(tx: Db, staff: StaffPrincipal): Promise<string> {
-  const [row] = await tx
-    .select({ name: staffUsers.name })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, staff.staffUserId));
-  return row?.name ?? "";
+  return (await staffCardsByIds(tx, staff, [staff.staffUserId])).get(staff.staffUserId)?.name ?? "";
 }
 
 // POST /api/admin/tickets/:id/replies

@@ -7,9 +7,9 @@ import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
 import { NotFound } from "../../platform/http/errors.js";
-import { participants } from "../participants/index.js";
-import { getOrganizationProgramOrThrow, programs } from "../programs/index.js";
-import { staffUsers } from "../staff/index.js";
+import { getOrganizationParticipantOrThrow } from "../participants/index.js";
+import { getOrganizationProgramOrThrow } from "../programs/index.js";
+import { staffCardsByIds } from "../staff/index.js";
 import { type CannedReply, cannedReplies, tickets } from "./schema.js";
 
 export const cannedReplyPlaceholders = [
@@ -129,36 +129,32 @@ export async function deleteCannedReply(db: Db, scope: OrganizationScope, id: st
 
 /** GET /api/admin/tickets/:id/canned-replies – the ticket's program's replies, filled for this ticket. */
 export async function cannedRepliesForTicket(db: Db, staff: StaffPrincipal, ticketId: string) {
-  const [row] = await db
+  const [ticket] = await db
     .select({
-      ticket: {
-        id: tickets.id,
-        number: tickets.number,
-        subject: tickets.subject,
-        programId: tickets.programId,
-      },
-      participant: { name: participants.name, email: participants.email },
-      programName: programs.name,
+      number: tickets.number,
+      subject: tickets.subject,
+      programId: tickets.programId,
+      participantId: tickets.participantId,
     })
     .from(tickets)
-    .innerJoin(participants, eq(participants.id, tickets.participantId))
-    .innerJoin(programs, eq(programs.id, tickets.programId))
     .where(and(eq(tickets.id, ticketId), eq(tickets.organizationId, staff.organizationId)));
-  if (!row) throw new NotFound("ticket_not_found", "No such ticket.");
-  const [agent] = await db
-    .select({ name: staffUsers.name })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, staff.staffUserId));
+  if (!ticket) throw new NotFound("ticket_not_found", "No such ticket.");
+  const [participant, agents, program] = await Promise.all([
+    getOrganizationParticipantOrThrow(db, staff, ticket.participantId),
+    staffCardsByIds(db, staff, [staff.staffUserId]),
+    getOrganizationProgramOrThrow(db, staff, ticket.programId),
+  ]);
+  const agentName = agents.get(staff.staffUserId)?.name ?? "";
   const values: Record<Placeholder, string> = {
-    "participant.name": row.participant.name,
-    "participant.firstName": firstName(row.participant.name),
-    "participant.email": row.participant.email,
-    "ticket.number": String(row.ticket.number),
-    "ticket.subject": row.ticket.subject,
-    "agent.name": agent?.name ?? "",
-    "agent.firstName": firstName(agent?.name ?? ""),
-    "program.name": row.programName,
+    "participant.name": participant.name,
+    "participant.firstName": firstName(participant.name),
+    "participant.email": participant.email,
+    "ticket.number": String(ticket.number),
+    "ticket.subject": ticket.subject,
+    "agent.name": agentName,
+    "agent.firstName": firstName(agentName),
+    "program.name": program.name,
   };
-  const replies = await listCannedReplies(db, staff, row.ticket.programId);
+  const replies = await listCannedReplies(db, staff, ticket.programId);
   return replies.map((reply) => ({ ...reply, rendered: fillPlaceholders(reply.body, values) }));
 }

@@ -1,13 +1,11 @@
 // GET /api/admin/helpdesk/options – what the workspace's filters and selects offer: the organization's
 // programs with their contact reasons, and the agents a ticket can be assigned to.
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
-// The schema from its schema file: used at load time, it must not depend on the order of module cycles.
 import { ZLocalizedText } from "../../shared/localized-text.js";
-import { programs } from "../programs/index.js";
-import { staffUsers } from "../staff/index.js";
+import { listProgramContactReasons } from "../programs/index.js";
+import { listActiveStaff } from "../staff/index.js";
 
 export const ZContactReasonOption = z.object({ code: z.string(), label: ZLocalizedText });
 
@@ -23,23 +21,9 @@ export const ZHelpdeskOptions = z.object({
 });
 
 export async function helpdeskOptions(db: Db, scope: OrganizationScope) {
-  const [programRows, agents] = await Promise.all([
-    db
-      .select({ id: programs.id, name: programs.name, contactReasons: programs.contactReasons })
-      .from(programs)
-      .where(eq(programs.organizationId, scope.organizationId))
-      .orderBy(asc(programs.name)),
-    db
-      .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
-      .from(staffUsers)
-      .where(
-        and(
-          eq(staffUsers.organizationId, scope.organizationId),
-          isNull(staffUsers.disabledAt),
-          inArray(staffUsers.role, ["owner", "admin", "support"]),
-        ),
-      )
-      .orderBy(asc(staffUsers.name)),
+  const [programs, agents] = await Promise.all([
+    listProgramContactReasons(db, scope),
+    listActiveStaff(db, scope, "helpdesk.work"),
   ]);
-  return { programs: programRows, agents };
+  return { programs, agents: agents.map(({ id, name, role }) => ({ id, name, role })) };
 }

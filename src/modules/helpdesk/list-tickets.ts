@@ -6,12 +6,11 @@ import type { Db } from "../../platform/db/client.js";
 import { decodeCursor, type KeysetPosition, pageOf } from "../../platform/db/keyset.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
-import { participants } from "../participants/index.js";
 import { getOrganizationProgramOrThrow } from "../programs/index.js";
-import { staffUsers } from "../staff/index.js";
 import type { TAdminTicketQuery } from "./helpdesk-schemas.js";
 import { type Ticket, ticketColumns, tickets } from "./schema.js";
 import { matchesSearch, searchWords, ticketNumberIn } from "./search.js";
+import { peopleOf } from "./ticket-people.js";
 import { toAdminTicket } from "./ticket-views.js";
 
 type Direction = "asc" | "desc";
@@ -124,14 +123,8 @@ function relativeTo(
 
 async function selectPage(db: Db, where: SQL, query: TAdminTicketQuery) {
   return db
-    .select({
-      ticket: ticketColumns(),
-      participant: { id: participants.id, name: participants.name, email: participants.email },
-      assigneeName: staffUsers.name,
-    })
+    .select(ticketColumns())
     .from(tickets)
-    .innerJoin(participants, eq(participants.id, tickets.participantId))
-    .leftJoin(staffUsers, eq(staffUsers.id, tickets.assigneeId))
     .where(where)
     .orderBy(...orderBy(query.sort, query.order))
     .limit(query.limit + 1);
@@ -180,17 +173,19 @@ export async function listAdminTickets(db: Db, staff: StaffPrincipal, query: TAd
   const rows = query.q
     ? await searchPage(db, view, textMatch(query.q), query)
     : await selectPage(db, view, query);
-  const page = pageOf(rows, query.limit, (row) => ({
-    key: sortKey(row.ticket, query.sort),
-    id: row.ticket.id,
-  }));
+  const page = pageOf(rows, query.limit, (ticket) => ({ key: sortKey(ticket, query.sort), id: ticket.id }));
+  // The page's people in one query each (their modules own them), not a join per row.
+  const people = await peopleOf(db, staff, {
+    staff: page.items.map((ticket) => ticket.assigneeId),
+    participants: page.items.map((ticket) => ticket.participantId),
+  });
   const now = new Date();
   return {
-    items: page.items.map(({ ticket, participant, assigneeName }) =>
+    items: page.items.map((ticket) =>
       toAdminTicket(
         ticket,
-        participant,
-        ticket.assigneeId ? { id: ticket.assigneeId, name: assigneeName ?? "" } : null,
+        people.participant(ticket.participantId) ?? { id: ticket.participantId, name: "", email: "" },
+        people.of(ticket),
         now,
       ),
     ),

@@ -2,15 +2,15 @@
 // one of the program's contact reasons, the first message and optionally one of their own referrals.
 // The support team is told by e-mail in the same transaction. Inbound e-mail opens tickets through the
 // same `createTicket`.
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/record-audit.js";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { ParticipantPrincipal } from "../../platform/http/access.js";
 import { Invalid } from "../../platform/http/errors.js";
-import { participants } from "../participants/index.js";
-import { programs } from "../programs/index.js";
-import { referrals } from "../referrals/index.js";
+import { getParticipantOrThrow } from "../participants/index.js";
+import { getProgramByIdOrThrow } from "../programs/index.js";
+import { isParticipantReferral } from "../referrals/index.js";
 import type { TOpenTicket } from "./helpdesk-schemas.js";
 import { type Ticket, type TicketMessage, ticketColumns, ticketNumberCounters, tickets } from "./schema.js";
 import { searchDocument } from "./search.js";
@@ -33,20 +33,13 @@ export async function nextTicketNumber(tx: Db, organizationId: string): Promise<
 }
 
 async function throwIfInvalidChoices(tx: Db, participant: ParticipantPrincipal, input: TOpenTicket) {
-  const [program] = await tx
-    .select({ contactReasons: programs.contactReasons })
-    .from(programs)
-    .where(eq(programs.id, participant.programId));
+  const program = await getProgramByIdOrThrow(tx, participant.programId);
   const fields: Record<string, string[]> = {};
-  if (!program?.contactReasons.some((reason) => reason.code === input.contactReason)) {
+  if (!program.contactReasons.some((reason) => reason.code === input.contactReason)) {
     fields.contactReason = ["Escolha um dos motivos de contato do programa."];
   }
-  if (input.referralId) {
-    const [referral] = await tx
-      .select({ id: referrals.id })
-      .from(referrals)
-      .where(and(eq(referrals.id, input.referralId), eq(referrals.participantId, participant.participantId)));
-    if (!referral) fields.referralId = ["Escolha uma das suas indicações."];
+  if (input.referralId && !(await isParticipantReferral(tx, participant.participantId, input.referralId))) {
+    fields.referralId = ["Escolha uma das suas indicações."];
   }
   if (Object.keys(fields).length > 0) throw new Invalid(fields);
 }
@@ -73,10 +66,7 @@ export async function createTicket(
   owner: TicketOwner,
   input: NewTicket,
 ): Promise<{ ticket: Ticket; message: TicketMessage }> {
-  const [author] = await tx
-    .select({ name: participants.name, email: participants.email })
-    .from(participants)
-    .where(eq(participants.id, owner.participantId));
+  const author = await getParticipantOrThrow(tx, owner, owner.participantId);
   const now = new Date();
   const priority = "normal" as const;
   const [ticket] = await tx

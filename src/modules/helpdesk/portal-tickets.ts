@@ -6,12 +6,11 @@ import { decodeCursor, pageOf } from "../../platform/db/keyset.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { ParticipantPrincipal } from "../../platform/http/access.js";
 import { Conflict, NotFound } from "../../platform/http/errors.js";
-import { participants } from "../participants/index.js";
-import { programs } from "../programs/index.js";
-import { referrals } from "../referrals/index.js";
-import { staffUsers } from "../staff/index.js";
+import { getParticipantOrThrow } from "../participants/index.js";
+import { getProgramByIdOrThrow } from "../programs/index.js";
+import { referralsOfParticipant } from "../referrals/index.js";
 import type { TPortalTicketQuery } from "./helpdesk-schemas.js";
-import { type Ticket, type TicketStatus, ticketColumns, tickets } from "./schema.js";
+import { type TicketStatus, ticketColumns, tickets } from "./schema.js";
 import {
   changeStatus,
   changesAfterMessage,
@@ -21,6 +20,7 @@ import {
   type TicketChanges,
 } from "./ticket-changes.js";
 import { type HelpdeskDeps, notifyAgentsOfParticipantMessage } from "./ticket-notices.js";
+import { assigneesOf } from "./ticket-people.js";
 import { canParticipantReply, portalMessages, ticketHistory, toPortalTicket } from "./ticket-views.js";
 
 const statusesOf: Record<TPortalTicketQuery["state"], TicketStatus[]> = {
@@ -29,12 +29,8 @@ const statusesOf: Record<TPortalTicketQuery["state"], TicketStatus[]> = {
 };
 
 async function participantPerson(db: Db, participant: ParticipantPrincipal) {
-  const [row] = await db
-    .select({ id: participants.id, name: participants.name })
-    .from(participants)
-    .where(eq(participants.id, participant.participantId));
-  if (!row) throw new NotFound("participant_not_found", "Participant not found.");
-  return row;
+  const { id, name } = await getParticipantOrThrow(db, participant, participant.participantId);
+  return { id, name };
 }
 
 /** Newest conversation first (keyset on last public message, id); with the count of each tab. */
@@ -53,49 +49,44 @@ export async function listPortalTickets(
   }
   const [rows, tabCounts, person] = await Promise.all([
     db
-      .select({ ticket: ticketColumns(), assigneeName: staffUsers.name })
+      .select(ticketColumns())
       .from(tickets)
-      .leftJoin(staffUsers, eq(staffUsers.id, tickets.assigneeId))
       .where(and(...conditions))
       .orderBy(desc(tickets.lastMessageAt), desc(tickets.id))
       .limit(query.limit + 1),
     db.select({ status: tickets.status, n: count() }).from(tickets).where(mine).groupBy(tickets.status),
     participantPerson(db, participant),
   ]);
-  const page = pageOf(rows, query.limit, (row) => ({
-    key: row.ticket.lastMessageAt.toISOString(),
-    id: row.ticket.id,
+  const page = pageOf(rows, query.limit, (ticket) => ({
+    key: ticket.lastMessageAt.toISOString(),
+    id: ticket.id,
   }));
+  const assignees = await assigneesOf(db, participant, page.items);
   const countOf = (state: TPortalTicketQuery["state"]) =>
     tabCounts
       .filter((row) => statusesOf[state].includes(row.status))
       .reduce((sum, row) => sum + Number(row.n), 0);
   return {
-    items: page.items.map(({ ticket, assigneeName }) =>
-      toPortalTicket(ticket, person, assigneeOf(ticket, assigneeName)),
-    ),
+    items: page.items.map((ticket) => toPortalTicket(ticket, person, assignees.of(ticket))),
     nextCursor: page.nextCursor,
     counts: { open: countOf("open"), closed: countOf("closed") },
   };
 }
 
-const assigneeOf = (ticket: Ticket, name: string | null) =>
-  ticket.assigneeId ? { id: ticket.assigneeId, name: name ?? "" } : null;
-
 export async function getPortalTicket(db: Db, participant: ParticipantPrincipal, id: string) {
-  const [row] = await db
-    .select({ ticket: ticketColumns(), assigneeName: staffUsers.name })
+  const [ticket] = await db
+    .select(ticketColumns())
     .from(tickets)
-    .leftJoin(staffUsers, eq(staffUsers.id, tickets.assigneeId))
     .where(and(eq(tickets.id, id), eq(tickets.participantId, participant.participantId)));
-  if (!row) throw new NotFound("ticket_not_found", "No such ticket.");
-  const [person, messages, events] = await Promise.all([
+  if (!ticket) throw new NotFound("ticket_not_found", "No such ticket.");
+  const [person, assignees, messages, events] = await Promise.all([
     participantPerson(db, participant),
-    portalMessages(db, row.ticket),
-    ticketHistory(db, row.ticket.id, true),
+    assigneesOf(db, participant, [ticket]),
+    portalMessages(db, ticket),
+    ticketHistory(db, ticket, true),
   ]);
   return {
-    ...toPortalTicket(row.ticket, person, assigneeOf(row.ticket, row.assigneeName)),
+    ...toPortalTicket(ticket, person, assignees.of(ticket)),
     messages,
     events: events.map(({ actor: _actor, ...event }) => event),
   };
@@ -157,17 +148,12 @@ export async function markTicketRead(db: Db, participant: ParticipantPrincipal, 
 
 /** What the "Solicitar atendimento" form offers: the program's contact reasons and the referrer's referrals. */
 export async function portalHelpdeskOptions(db: Db, participant: ParticipantPrincipal) {
-  const [[program], ownReferrals] = await Promise.all([
-    db
-      .select({ contactReasons: programs.contactReasons })
-      .from(programs)
-      .where(eq(programs.id, participant.programId)),
-    db
-      .select({ id: referrals.id, companyName: referrals.companyName, status: referrals.status })
-      .from(referrals)
-      .where(eq(referrals.participantId, participant.participantId))
-      .orderBy(desc(referrals.createdAt), desc(referrals.id))
-      .limit(200),
+  const [program, ownReferrals] = await Promise.all([
+    getProgramByIdOrThrow(db, participant.programId),
+    referralsOfParticipant(db, participant.participantId, 200),
   ]);
-  return { contactReasons: program?.contactReasons ?? [], referrals: ownReferrals };
+  return {
+    contactReasons: program.contactReasons,
+    referrals: ownReferrals.map(({ id, companyName, status }) => ({ id, companyName, status })),
+  };
 }

@@ -1,14 +1,14 @@
 // E-mails a ticket causes, written to the outbox in the use case's transaction (sent by workers):
 // an agent's reply to the referrer, bound to the ticket so a reply comes back to it; a referrer's
 // message to the assignee, or to the support team while nobody has the ticket.
-import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { enqueueEmail, enqueueEmails, type OutgoingEmail } from "../../platform/mail/outbox.js";
-import { participants } from "../participants/index.js";
-import { programs } from "../programs/index.js";
-import { staffUsers } from "../staff/index.js";
+import { type Participant, participantsOfRows } from "../participants/index.js";
+import { programNamesByIds } from "../programs/index.js";
+import { type StaffContact, staffContacts } from "../staff/index.js";
 import { agentReplyEmail, participantMessageEmail } from "./emails/helpdesk-emails.js";
 import { type Ticket, type TicketMessage, ticketMessages } from "./schema.js";
 
@@ -17,13 +17,25 @@ export type HelpdeskDeps = Pick<AppContext, "db" | "jobs" | "mail" | "config">;
 /** At most this many agents hear of an unassigned ticket (a team, not the whole company). */
 const MAX_TEAM_RECIPIENTS = 25;
 
-async function ticketParties(tx: Db, ticket: Ticket) {
-  const [row] = await tx
-    .select({ participant: participants, programName: programs.name })
-    .from(participants)
-    .innerJoin(programs, eq(programs.id, participants.programId))
-    .where(eq(participants.id, ticket.participantId));
-  return row ?? null;
+type Party = { participant: Participant; programName: string };
+
+/** Each ticket's referrer and program name, in two queries for any number of tickets. */
+async function partiesOf(tx: Db, tickets: Ticket[]): Promise<Map<string, Party>> {
+  const [people, programNames] = await Promise.all([
+    participantsOfRows(
+      tx,
+      tickets.map((ticket) => ticket.participantId),
+    ),
+    programNamesByIds(
+      tx,
+      tickets.map((ticket) => ticket.programId),
+    ),
+  ]);
+  const parties = new Map<string, Party>();
+  for (const participant of people.values()) {
+    parties.set(participant.id, { participant, programName: programNames.get(participant.programId) ?? "" });
+  }
+  return parties;
 }
 
 /**
@@ -39,7 +51,7 @@ export async function emailReplyToParticipant(
   message: TicketMessage,
   agentName: string,
 ): Promise<void> {
-  const parties = await ticketParties(tx, ticket);
+  const parties = (await partiesOf(tx, [ticket])).get(ticket.participantId);
   if (!parties) return;
   if (parties.participant.status !== "active") return;
   const { participant, programName } = parties;
@@ -77,29 +89,7 @@ export async function emailReplyToParticipant(
     .where(eq(ticketMessages.id, message.id));
 }
 
-/** Who hears of a referrer's message: the assignee, else the support team, else the administrators. */
-async function agentsToNotify(tx: Db, ticket: Ticket) {
-  const columns = { email: staffUsers.email, locale: staffUsers.locale };
-  const active = and(eq(staffUsers.organizationId, ticket.organizationId), isNull(staffUsers.disabledAt));
-  if (ticket.assigneeId) {
-    const assignee = await tx
-      .select(columns)
-      .from(staffUsers)
-      .where(and(active, eq(staffUsers.id, ticket.assigneeId)));
-    if (assignee.length > 0) return assignee;
-  }
-  for (const roles of [["support"], ["owner", "admin"]] as const) {
-    const team = await tx
-      .select(columns)
-      .from(staffUsers)
-      .where(and(active, inArray(staffUsers.role, [...roles])))
-      .orderBy(asc(staffUsers.email))
-      .limit(MAX_TEAM_RECIPIENTS);
-    if (team.length > 0) return team;
-  }
-  return [];
-}
-
+/** A referrer's message on one ticket: the team hears of it (see `notifyAgentsOfParticipantMessages`). */
 export async function notifyAgentsOfParticipantMessage(
   deps: HelpdeskDeps,
   tx: Db,
@@ -107,30 +97,7 @@ export async function notifyAgentsOfParticipantMessage(
   message: TicketMessage,
   isNewTicket: boolean,
 ): Promise<void> {
-  const parties = await ticketParties(tx, ticket);
-  if (!parties) return;
-  const { participant, programName } = parties;
-  for (const agent of await agentsToNotify(tx, ticket)) {
-    await enqueueEmail(tx, deps, {
-      template: participantMessageEmail,
-      data: {
-        participantName: participant.name,
-        participantEmail: participant.email,
-        programName,
-        ticketNumber: ticket.number,
-        subject: ticket.subject,
-        message: message.bodyText,
-        isNewTicket,
-        ticketUrl: `${deps.config.appUrl}/admin/helpdesk/${ticket.id}`,
-      },
-      to: agent.email,
-      locale: resolveLocale(agent.locale),
-      brand: programName,
-      organizationId: ticket.organizationId,
-      programId: ticket.programId,
-      ticketId: ticket.id,
-    });
-  }
+  await notifyAgentsOfParticipantMessages(deps, tx, [{ ticket, text: message.bodyText, isNewTicket }]);
 }
 
 export type ParticipantMessageNotice = { ticket: Ticket; text: string; isNewTicket: boolean };
@@ -145,13 +112,16 @@ export async function notifyAgentsOfParticipantMessages(
   notices: ParticipantMessageNotice[],
 ): Promise<void> {
   if (notices.length === 0) return;
-  const parties = await tx
-    .select({ participant: participants, programName: programs.name })
-    .from(participants)
-    .innerJoin(programs, eq(programs.id, participants.programId))
-    .where(inArray(participants.id, [...new Set(notices.map((notice) => notice.ticket.participantId))]));
-  const partyOf = new Map(parties.map((row) => [row.participant.id, row]));
-  const staff = await staffOf(tx, notices);
+  const partyOf = await partiesOf(
+    tx,
+    notices.map((notice) => notice.ticket),
+  );
+  // The active staff who could hear of these tickets: their assignees and the whole helpdesk team.
+  const staff = await staffContacts(tx, {
+    organizationIds: notices.map((notice) => notice.ticket.organizationId),
+    permission: "helpdesk.work",
+    alsoIds: notices.flatMap((notice) => notice.ticket.assigneeId ?? []),
+  });
   const emails: OutgoingEmail<Parameters<typeof participantMessageEmail.render>[0]>[] = [];
   for (const { ticket, text, isNewTicket } of notices) {
     const party = partyOf.get(ticket.participantId);
@@ -181,36 +151,8 @@ export async function notifyAgentsOfParticipantMessages(
   await enqueueEmails(tx, deps, emails);
 }
 
-type StaffMember = { id: string; organizationId: string; email: string; locale: string; role: string };
-
-/** The active staff who could hear of these tickets: their assignees and every support and admin role. */
-async function staffOf(tx: Db, notices: ParticipantMessageNotice[]): Promise<StaffMember[]> {
-  const organizationIds = [...new Set(notices.map((notice) => notice.ticket.organizationId))];
-  const assigneeIds = [...new Set(notices.flatMap((notice) => notice.ticket.assigneeId ?? []))];
-  return tx
-    .select({
-      id: staffUsers.id,
-      organizationId: staffUsers.organizationId,
-      email: staffUsers.email,
-      locale: staffUsers.locale,
-      role: staffUsers.role,
-    })
-    .from(staffUsers)
-    .where(
-      and(
-        inArray(staffUsers.organizationId, organizationIds),
-        isNull(staffUsers.disabledAt),
-        or(
-          inArray(staffUsers.role, ["support", "owner", "admin"]),
-          ...(assigneeIds.length > 0 ? [inArray(staffUsers.id, assigneeIds)] : []),
-        ),
-      ),
-    )
-    .orderBy(asc(staffUsers.email));
-}
-
-/** As `agentsToNotify`, from the staff already read. */
-function chooseAgents(staff: StaffMember[], ticket: Ticket): StaffMember[] {
+/** Who hears of a referrer's message: the assignee, else the support team, else the administrators. */
+function chooseAgents(staff: StaffContact[], ticket: Ticket): StaffContact[] {
   const ours = staff.filter((member) => member.organizationId === ticket.organizationId);
   const assignee = ticket.assigneeId ? ours.filter((member) => member.id === ticket.assigneeId) : [];
   if (assignee.length > 0) return assignee;

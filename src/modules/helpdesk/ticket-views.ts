@@ -1,10 +1,7 @@
 // How tickets, messages and events leave the module: the referrer's view (public messages only) and the
 // agent's (notes, sources, SLA). Messages and events of a ticket are read in a fixed number of queries.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db/client.js";
-import { participants } from "../participants/index.js";
-import { staffUsers } from "../staff/index.js";
 import type { TAdminMessage, TAdminTicket, TPortalMessage, TPortalTicket } from "./helpdesk-schemas.js";
 import {
   type Ticket,
@@ -14,8 +11,7 @@ import {
   ticketMessages,
 } from "./schema.js";
 import { slaStatus } from "./sla.js";
-
-type Person = { id: string; name: string };
+import { type People, type Person, peopleOf } from "./ticket-people.js";
 
 export const canParticipantReply = (ticket: Pick<Ticket, "status">) =>
   ticket.status === "open" || ticket.status === "pending";
@@ -71,44 +67,52 @@ export function toAdminTicket(
 }
 
 /** A ticket's messages with their authors' names and attachments, oldest first. */
-async function loadMessages(db: Db, ticketId: string, includeInternal: boolean) {
-  const rows = await db
-    .select({ message: ticketMessages, staffName: staffUsers.name, participantName: participants.name })
+async function loadMessages(db: Db, ticket: Ticket, includeInternal: boolean) {
+  const messages = await db
+    .select()
     .from(ticketMessages)
-    .leftJoin(staffUsers, eq(staffUsers.id, ticketMessages.authorStaffId))
-    .leftJoin(participants, eq(participants.id, ticketMessages.authorParticipantId))
     .where(
       and(
-        eq(ticketMessages.ticketId, ticketId),
+        eq(ticketMessages.ticketId, ticket.id),
         includeInternal ? undefined : eq(ticketMessages.isInternal, false),
       ),
     )
     .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
-  const ids = rows.map((row) => row.message.id);
-  const attachments =
+  const ids = messages.map((message) => message.id);
+  const [attachments, people] = await Promise.all([
     ids.length === 0
       ? []
-      : await db.select().from(ticketAttachments).where(inArray(ticketAttachments.messageId, ids));
-  return rows.map((row) => ({
-    ...row,
+      : db.select().from(ticketAttachments).where(inArray(ticketAttachments.messageId, ids)),
+    peopleOf(db, ticket, {
+      staff: messages.map((message) => message.authorStaffId),
+      participants: messages.map((message) => message.authorParticipantId),
+    }),
+  ]);
+  return messages.map((message) => ({
+    message,
+    author: author(message, people),
     attachments: attachments
-      .filter((a) => a.messageId === row.message.id)
+      .filter((a) => a.messageId === message.id)
       .map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes })),
   }));
 }
 
-function author(message: TicketMessage, staffName: string | null, participantName: string | null) {
-  if (message.authorStaffId) return { id: message.authorStaffId, name: staffName ?? "" };
-  if (message.authorParticipantId) return { id: message.authorParticipantId, name: participantName ?? "" };
+function author(message: TicketMessage, people: People): Person | null {
+  if (message.authorStaffId)
+    return people.staff(message.authorStaffId) ?? { id: message.authorStaffId, name: "" };
+  if (message.authorParticipantId) {
+    const participant = people.participant(message.authorParticipantId);
+    return { id: message.authorParticipantId, name: participant?.name ?? "" };
+  }
   return null;
 }
 
 export async function portalMessages(db: Db, ticket: Ticket): Promise<TPortalMessage[]> {
-  const rows = await loadMessages(db, ticket.id, false);
-  return rows.map(({ message, staffName, participantName, attachments }) => ({
+  const rows = await loadMessages(db, ticket, false);
+  return rows.map(({ message, author, attachments }) => ({
     id: message.id,
     authorKind: message.authorKind,
-    author: author(message, staffName, participantName),
+    author,
     text: message.bodyText,
     html: message.bodyHtml,
     createdAt: message.createdAt.toISOString(),
@@ -119,12 +123,12 @@ export async function portalMessages(db: Db, ticket: Ticket): Promise<TPortalMes
   }));
 }
 
-export async function adminMessages(db: Db, ticketId: string): Promise<TAdminMessage[]> {
-  const rows = await loadMessages(db, ticketId, true);
-  return rows.map(({ message, staffName, participantName, attachments }) => ({
+export async function adminMessages(db: Db, ticket: Ticket): Promise<TAdminMessage[]> {
+  const rows = await loadMessages(db, ticket, true);
+  return rows.map(({ message, author, attachments }) => ({
     id: message.id,
     authorKind: message.authorKind,
-    author: author(message, staffName, participantName),
+    author,
     text: message.bodyText,
     html: message.bodyHtml,
     createdAt: message.createdAt.toISOString(),
@@ -136,52 +140,38 @@ export async function adminMessages(db: Db, ticketId: string): Promise<TAdminMes
   }));
 }
 
-/** Assignment events store staff ids; the history shows their names. */
-async function assigneeNames(
-  db: Db,
-  events: { kind: string; fromValue: string | null; toValue: string | null }[],
-) {
-  const ids = [
-    ...new Set(
-      events
-        .filter((event) => event.kind === "assignee")
-        .flatMap((event) => [event.fromValue, event.toValue])
-        .filter((id): id is string => id !== null),
-    ),
-  ];
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: staffUsers.id, name: staffUsers.name })
-    .from(staffUsers)
-    .where(inArray(staffUsers.id, ids));
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-/** The ticket's history (assignees by name); the referrer gets status moves only. */
-export async function ticketHistory(db: Db, ticketId: string, statusOnly: boolean) {
-  const actorStaff = alias(staffUsers, "actor_staff");
-  const rows = await db
-    .select({ event: ticketEvents, staffName: actorStaff.name, participantName: participants.name })
+/** The ticket's history (actors and assignees by name); the referrer gets status moves only. */
+export async function ticketHistory(db: Db, ticket: Ticket, statusOnly: boolean) {
+  const events = await db
+    .select()
     .from(ticketEvents)
-    .leftJoin(actorStaff, and(eq(ticketEvents.actorKind, "staff"), eq(actorStaff.id, ticketEvents.actorId)))
-    .leftJoin(
-      participants,
-      and(eq(ticketEvents.actorKind, "participant"), eq(participants.id, ticketEvents.actorId)),
+    .where(
+      and(eq(ticketEvents.ticketId, ticket.id), statusOnly ? eq(ticketEvents.kind, "status") : undefined),
     )
-    .where(and(eq(ticketEvents.ticketId, ticketId), statusOnly ? eq(ticketEvents.kind, "status") : undefined))
     .orderBy(asc(ticketEvents.id));
-  const names = await assigneeNames(
-    db,
-    rows.map((row) => row.event),
-  );
+  // Assignment events store staff ids; the history shows their names.
+  const assigneeIds = events
+    .filter((event) => event.kind === "assignee")
+    .flatMap((event) => [event.fromValue, event.toValue]);
+  const actorIds = (kind: string) => events.filter((e) => e.actorKind === kind).map((e) => e.actorId);
+  const people = await peopleOf(db, ticket, {
+    staff: [...assigneeIds, ...actorIds("staff")],
+    participants: actorIds("participant"),
+  });
   const value = (kind: string, raw: string | null) =>
-    kind === "assignee" && raw ? (names.get(raw) ?? null) : raw;
-  return rows.map(({ event, staffName, participantName }) => ({
+    kind === "assignee" && raw ? (people.staff(raw)?.name ?? null) : raw;
+  const actorName = (event: (typeof events)[number]) =>
+    (event.actorKind === "staff"
+      ? people.staff(event.actorId)?.name
+      : event.actorKind === "participant"
+        ? people.participant(event.actorId)?.name
+        : null) ?? null;
+  return events.map((event) => ({
     id: event.id,
     kind: event.kind,
     from: value(event.kind, event.fromValue),
     to: value(event.kind, event.toValue),
-    actor: { kind: event.actorKind, name: staffName ?? participantName ?? null },
+    actor: { kind: event.actorKind, name: actorName(event) },
     createdAt: event.createdAt.toISOString(),
   }));
 }

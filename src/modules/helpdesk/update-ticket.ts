@@ -1,14 +1,13 @@
 // PATCH /api/admin/tickets/:id – an agent saves the ticket's properties (seed: "altere o status … Não se
 // esqueça de clicar em salvar"): status, priority (deadlines follow the new targets), assignee and
 // contact reason. Each change is an event; the whole save is one transaction.
-import { and, eq, inArray, isNull } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/record-audit.js";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
 import { Invalid } from "../../platform/http/errors.js";
-import { programs } from "../programs/index.js";
-import { staffUsers } from "../staff/index.js";
+import { getProgramByIdOrThrow } from "../programs/index.js";
+import { isActiveStaffWith } from "../staff/index.js";
 import type { TTicketPatch } from "./helpdesk-schemas.js";
 import type { Ticket } from "./schema.js";
 import { clockAfterPriorityChange } from "./sla.js";
@@ -24,26 +23,13 @@ import {
 
 /** Who may hold a ticket: an active agent of the organization with helpdesk access. */
 async function throwIfNotAssignable(tx: Db, staff: StaffPrincipal, assigneeId: string) {
-  const [assignee] = await tx
-    .select({ id: staffUsers.id })
-    .from(staffUsers)
-    .where(
-      and(
-        eq(staffUsers.id, assigneeId),
-        eq(staffUsers.organizationId, staff.organizationId),
-        isNull(staffUsers.disabledAt),
-        inArray(staffUsers.role, ["owner", "admin", "support"]),
-      ),
-    );
-  if (!assignee) throw new Invalid({ assigneeId: ["Escolha uma pessoa do atendimento desta organização."] });
+  if (!(await isActiveStaffWith(tx, staff, assigneeId, "helpdesk.work")))
+    throw new Invalid({ assigneeId: ["Escolha uma pessoa do atendimento desta organização."] });
 }
 
 async function throwIfUnknownReason(tx: Db, ticket: Ticket, code: string) {
-  const [program] = await tx
-    .select({ contactReasons: programs.contactReasons })
-    .from(programs)
-    .where(eq(programs.id, ticket.programId));
-  if (!program?.contactReasons.some((reason) => reason.code === code)) {
+  const program = await getProgramByIdOrThrow(tx, ticket.programId);
+  if (!program.contactReasons.some((reason) => reason.code === code)) {
     throw new Invalid({ contactReason: ["Escolha um dos motivos de contato do programa."] });
   }
 }

@@ -10,7 +10,7 @@ import type { JobOutcome } from "../../platform/jobs/job.js";
 import { suppressAddress } from "../../platform/mail/outbox.js";
 import { emailOutbox } from "../../platform/mail/schema.js";
 import { receiveParticipantEmail } from "../helpdesk/index.js";
-import { participants } from "../participants/index.js";
+import { participants } from "../participants/schema.js";
 import { lockSenders } from "./batch-statements.js";
 import { classifyEmail } from "./content/classify-email.js";
 import { extractReply } from "./content/extract-reply.js";

@@ -5,7 +5,7 @@
 import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { emailOutbox } from "../../platform/mail/schema.js";
-import { participants } from "../participants/index.js";
+import { participants } from "../participants/schema.js";
 import {
   addressedProgramOrganization,
   type BoundParticipant,

@@ -14,8 +14,8 @@ import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { verifyReplyToken } from "../../platform/mail/reply-address.js";
 import { emailOutbox } from "../../platform/mail/schema.js";
-import { participants } from "../participants/index.js";
-import { organizations, programs } from "../programs/index.js";
+import { participants } from "../participants/schema.js";
+import { organizations, programs } from "../programs/schema.js";
 import { inboundEmails } from "./schema.js";
 
 export type BoundParticipant = {

@@ -3,13 +3,15 @@
 // writes its e-mails in one transaction, so a second run, or a run on another worker at the same moment,
 // writes no second e-mail: the unique (participant, month) decides, not the process.
 import { randomUUID } from "node:crypto";
-import { asc, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { rowsOf } from "../../platform/db/raw-sql.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { type Locale, resolveLocale } from "../../platform/i18n/locale.js";
 import { enqueueEmailBatch } from "../../platform/mail/outbox.js";
-import { type Program, programs } from "../programs/index.js";
+import { participantDirectory } from "../participants/read-models.js";
+import { listAllPrograms, type Program } from "../programs/index.js";
+import { referralDirectory } from "../referrals/read-models.js";
 import { type DigestReferral, monthlyDigestEmail } from "./digest-email.js";
 import { monthlyDigests } from "./schema.js";
 
@@ -30,7 +32,7 @@ export async function composeMonthlyDigests(
   onProgress?: (progress: DigestProgress) => void,
 ): Promise<DigestTotals> {
   const totals: DigestTotals = { composed: 0, skipped: 0 };
-  for (const program of await deps.db.select().from(programs).orderBy(asc(programs.createdAt))) {
+  for (const program of await listAllPrograms(deps.db)) {
     // Progress counts across programs, so a caller sees one growing total.
     const result = await composeProgramDigest(deps, program, month, (p) =>
       onProgress?.({ ...p, composed: totals.composed + p.composed, skipped: totals.skipped + p.skipped }),
@@ -112,12 +114,12 @@ async function nextRecipients(
 ): Promise<DigestRecipient[]> {
   const result = await deps.db.execute(sql`
     select p.id, p.email, p.name, p.locale, r.referrals
-    from participants p
+    from ${participantDirectory} p
     cross join lateral (
       select json_agg(json_build_array(company_name, status, reason,
           to_char(created_at at time zone ${program.timeZone}, 'YYYY-MM-DD'))
         order by created_at, id) as referrals
-      from referrals
+      from ${referralDirectory}
       where participant_id = p.id and created_at < ${end}
     ) r
     where p.program_id = ${program.id} ${after ? sql`and p.id > ${after}` : sql``}

@@ -1,11 +1,10 @@
 // `corrente digest --month YYYY-MM`: composes that month's status e-mails now (exactly once per referrer
 // and month, whatever else runs), with a progress bar on a terminal. Workers then send them.
 import { parseArgs } from "node:util";
-import { and, count, eq } from "drizzle-orm";
 import { progressLine } from "../../platform/cli/progress-line.js";
 import type { AppContext } from "../../platform/context.js";
 import { todayIn } from "../../shared/today.js";
-import { participants } from "../participants/index.js";
+import { countDigestSubscribers } from "../participants/index.js";
 import { composeMonthlyDigests } from "./compose-digest.js";
 import { previousMonth, ZMonth } from "./digest-job.js";
 
@@ -39,10 +38,6 @@ export async function digestCommand(ctx: AppContext, args: { month: string }) {
 
 /** The share of active referrers handled so far (an upper bound: some have no referral yet). */
 async function fractionOf(ctx: AppContext) {
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(participants)
-    .where(and(eq(participants.status, "active"), eq(participants.wantsMonthlyDigest, true)));
-  const total = Math.max(Number(row?.n ?? 0), 1);
+  const total = Math.max(await countDigestSubscribers(ctx.db), 1);
   return (handled: number) => handled / total;
 }

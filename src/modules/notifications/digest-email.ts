@@ -1,5 +1,6 @@
 import { defineEmailTemplate } from "../../platform/mail/template.js";
-import { type ReferralStatus, reasonLabel, statusLabel } from "../referrals/index.js";
+import type { ReferralStatus } from "../../shared/referral-codes.js";
+import { reasonLabel, statusLabel } from "../referrals/index.js";
 
 export type DigestReferral = {
   companyName: string;

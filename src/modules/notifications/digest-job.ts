@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
 import { defineJob, type JobOutcome, type RecurringSchedule } from "../../platform/jobs/job.js";
 import { todayIn } from "../../shared/today.js";
-import { programs } from "../programs/index.js";
+import { listAllPrograms } from "../programs/index.js";
 import { composeMonthlyDigests, composeProgramDigest } from "./compose-digest.js";
 
 export const ZMonth = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, "Use YYYY-MM.");
@@ -34,7 +34,7 @@ export function createMonthlyDigestHandler(ctx: AppContext) {
       return { status: "done", detail: `${month}: ${totals.composed} composed` };
     }
     let composed = 0;
-    for (const program of await ctx.db.select().from(programs)) {
+    for (const program of await listAllPrograms(ctx.db)) {
       const today = todayIn(program.timeZone);
       if (Number(today.slice(8, 10)) > CATCH_UP_DAYS) continue;
       composed += (await composeProgramDigest(ctx, program, previousMonth(today))).composed;

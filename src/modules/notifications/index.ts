@@ -6,4 +6,3 @@ export {
   monthlyDigestSchedule,
   previousMonth,
 } from "./digest-job.js";
-export { monthlyDigests } from "./schema.js";

@@ -1,4 +1,14 @@
+// The participants module: referrers, their portal sessions and sign-in links.
+
+export { referrerUpsertSql } from "./intake-upsert.js";
+export {
+  countDigestSubscribers,
+  getOrganizationParticipantOrThrow,
+  participantsByIds,
+  participantsOfRows,
+  participantWithProgram,
+} from "./participant-directory.js";
 export { findParticipantByEmail, getParticipantOrThrow, upsertParticipant } from "./participant-queries.js";
 export { resolveParticipantSession } from "./participant-sessions.js";
-export { consentRecords, type Participant, participants } from "./schema.js";
+export type { Participant } from "./schema.js";
 export { createSignInLinkHandler, portalSignInLinkJob } from "./sign-in-links.js";

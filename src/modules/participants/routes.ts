@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit/record-audit.js";
 import { inTransaction } from "../../platform/db/transaction.js";
@@ -8,7 +7,7 @@ import { participantRoute, staffRoute } from "../../platform/http/principal-hand
 import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
 import { participantPermissions } from "../../shared/permissions.js";
-import { programs } from "../programs/index.js";
+import { getProgramByIdOrThrow } from "../programs/index.js";
 import { getParticipantOrThrow } from "./participant-queries.js";
 import {
   openParticipantSession,
@@ -84,9 +83,9 @@ export const participantRoutes: RouteModule = (app, ctx) => {
         const link = await consumeSignInLink(tx, request.params.token);
         if (!link) return null;
         const opened = await openParticipantSession(tx, { ...link, ...info });
-        const [program] = await tx.select().from(programs).where(eq(programs.id, link.programId));
+        const program = await getProgramByIdOrThrow(tx, link.programId);
         await recordAudit(tx, {
-          organizationId: program?.organizationId,
+          organizationId: program.organizationId,
           programId: link.programId,
           actorKind: "participant",
           actorId: link.participantId,
@@ -132,10 +131,7 @@ export const participantRoutes: RouteModule = (app, ctx) => {
       },
       handler: async (_request, principal) => {
         const participant = await getParticipantOrThrow(ctx.db, principal, principal.participantId);
-        const [program] = await ctx.db
-          .select({ id: programs.id, slug: programs.slug, name: programs.name })
-          .from(programs)
-          .where(eq(programs.id, principal.programId));
+        const { id, slug, name } = await getProgramByIdOrThrow(ctx.db, principal.programId);
         return {
           participant: {
             id: participant.id,
@@ -143,7 +139,7 @@ export const participantRoutes: RouteModule = (app, ctx) => {
             email: participant.email,
             locale: participant.locale,
           },
-          program: program!,
+          program: { id, slug, name },
           permissions: [...participantPermissions],
           csrfToken: csrfTokenFor(ctx.secret, principal.sessionId),
         };

@@ -8,7 +8,7 @@ import { inTransaction } from "../../platform/db/transaction.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
 import { enqueueEmail } from "../../platform/mail/outbox.js";
-import { getProgramBySlugOrThrow, programs } from "../programs/index.js";
+import { getProgramByIdOrThrow, getProgramBySlugOrThrow } from "../programs/index.js";
 import { findParticipantByEmail } from "./participant-queries.js";
 import { isSafePortalPath } from "./portal-return-path.js";
 import { portalSignInLinks } from "./schema.js";
@@ -50,7 +50,7 @@ function signInUrl(appUrl: string, token: string, next: string | undefined): str
 
 export function createSignInLinkHandler(ctx: AppContext) {
   return async (payload: z.infer<typeof portalSignInLinkJob.payload>): Promise<JobOutcome> => {
-    const [program] = await ctx.db.select().from(programs).where(eq(programs.id, payload.programId));
+    const program = await getProgramByIdOrThrow(ctx.db, payload.programId).catch(() => null);
     if (!program) return { status: "skipped", detail: "program gone" };
     const scope = { organizationId: program.organizationId, programId: program.id };
     const participant = await findParticipantByEmail(ctx.db, scope, payload.email);
@@ -128,9 +128,8 @@ export async function consumeSignInLink(db: Db, token: string) {
 /** The program a link belongs to, used or not: a spent link's page can still offer that program's form. */
 export async function findSignInLinkProgramSlug(db: Db, token: string): Promise<string | null> {
   const [row] = await db
-    .select({ slug: programs.slug })
+    .select({ programId: portalSignInLinks.programId })
     .from(portalSignInLinks)
-    .innerJoin(programs, eq(programs.id, portalSignInLinks.programId))
     .where(eq(portalSignInLinks.tokenHash, hashToken(token)));
-  return row?.slug ?? null;
+  return row ? (await getProgramByIdOrThrow(db, row.programId)).slug : null;
 }

@@ -4,7 +4,7 @@ import { and, asc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
-import { programs } from "../programs/index.js";
+import { programNamesByIds } from "../programs/index.js";
 import { participants } from "./schema.js";
 
 export const ZParticipantSearch = z.object({
@@ -39,18 +39,20 @@ export async function searchParticipants(
       name: participants.name,
       email: participants.email,
       status: participants.status,
-      programId: programs.id,
-      programName: programs.name,
+      programId: participants.programId,
     })
     .from(participants)
-    .innerJoin(programs, eq(programs.id, participants.programId))
     .where(and(eq(participants.organizationId, scope.organizationId), or(...matches)))
     .orderBy(asc(participants.name), asc(participants.id))
     .limit(query.limit);
+  const programNames = await programNamesByIds(
+    db,
+    rows.map((row) => row.programId),
+  );
   return {
-    items: rows.map(({ programId, programName, ...row }) => ({
+    items: rows.map(({ programId, ...row }) => ({
       ...row,
-      program: { id: programId, name: programName },
+      program: { id: programId, name: programNames.get(programId) ?? "" },
     })),
   };
 }

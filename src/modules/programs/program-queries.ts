@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { NotFound } from "../../platform/http/errors.js";
@@ -78,4 +78,62 @@ export async function resolveOrganizationProgramId(
     .limit(1);
   if (!first) throw new NotFound("program_not_found", "Your organization has no program yet.");
   return first.id;
+}
+
+/**
+ * A program by id, for code that holds an id read from a row of the caller's own tenant (a referral,
+ * a ticket, a participant): the row already says whose it is.
+ */
+export async function getProgramByIdOrThrow(db: Db, programId: string): Promise<Program> {
+  const [program] = await db.select().from(programs).where(eq(programs.id, programId));
+  if (!program) throw new NotFound("program_not_found", "Program not found.");
+  return program;
+}
+
+/** Every program, oldest first: jobs that work all tenants (the monthly digest). */
+export async function listAllPrograms(db: Db): Promise<Program[]> {
+  return db.select().from(programs).orderBy(asc(programs.createdAt));
+}
+
+/** The organization's programs with the time zone their dates are counted in, oldest first. */
+export async function listProgramTimeZones(db: Db, scope: OrganizationScope, programId?: string) {
+  return db
+    .select({ id: programs.id, timeZone: programs.timeZone })
+    .from(programs)
+    .where(
+      and(
+        eq(programs.organizationId, scope.organizationId),
+        programId ? eq(programs.id, programId) : undefined,
+      ),
+    )
+    .orderBy(asc(programs.createdAt));
+}
+
+/** Names by id, for texts that mention programs (e-mails, cards): one query for a page of rows. */
+export async function programNamesByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: programs.id, name: programs.name })
+    .from(programs)
+    .where(inArray(programs.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The organizations that run programs with these slugs (inbound mail names its program by slug). */
+export async function organizationIdsOfProgramSlugs(db: Db, slugs: string[]): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ organizationId: programs.organizationId })
+    .from(programs)
+    .where(inArray(programs.slug, slugs));
+  return rows.map((row) => row.organizationId);
+}
+
+/** The organization's programs with the helpdesk contact reasons each offers, by name. */
+export async function listProgramContactReasons(db: Db, scope: OrganizationScope) {
+  return db
+    .select({ id: programs.id, name: programs.name, contactReasons: programs.contactReasons })
+    .from(programs)
+    .where(eq(programs.organizationId, scope.organizationId))
+    .orderBy(asc(programs.name));
 }

@@ -11,8 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { z } from "zod";
-import { type TLocalizedText, ZLocalizedText } from "../../shared/localized-text.js";
+import type { TLocalizedText } from "../../shared/localized-text.js";
+import { type TContactReason, type TProgramRules, ZContactReason, ZProgramRules } from "./program-rules.js";
 
 export const organizations = pgTable("organizations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -21,16 +21,7 @@ export const organizations = pgTable("organizations", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const ZContactReason = z.object({ code: z.string().regex(/^[a-z0-9_]+$/), label: ZLocalizedText });
-export type TContactReason = z.infer<typeof ZContactReason>;
-
-/** Human-readable program rules shown on the landing page and quoted in e-mails. */
-export const ZProgramRules = z.object({
-  summary: ZLocalizedText,
-  sections: z.array(z.object({ key: z.string(), title: ZLocalizedText, items: z.array(ZLocalizedText) })),
-  tips: z.array(ZLocalizedText),
-});
-export type TProgramRules = z.infer<typeof ZProgramRules>;
+export { type TContactReason, type TProgramRules, ZContactReason, ZProgramRules };
 
 export const programs = pgTable(
   "programs",

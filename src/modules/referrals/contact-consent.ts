@@ -6,8 +6,7 @@ import { hashToken } from "../../platform/crypto/tokens.js";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { suppressAddress } from "../../platform/mail/outbox.js";
-import { participants } from "../participants/index.js";
-import { programs } from "../programs/index.js";
+import { participantWithProgram } from "../participants/index.js";
 import { allowedMoves, type MoveDeps, moveReferral } from "./lifecycle.js";
 import { contactConfirmations, referrals } from "./schema.js";
 
@@ -20,18 +19,23 @@ export async function findContactConfirmation(db: Db, token: string) {
       confirmationId: contactConfirmations.id,
       decision: contactConfirmations.decision,
       referralId: referrals.id,
+      participantId: referrals.participantId,
       companyName: referrals.companyName,
       contactName: referrals.contactName,
-      referrerName: participants.name,
-      programName: programs.name,
-      programLocale: programs.defaultLocale,
     })
     .from(contactConfirmations)
     .innerJoin(referrals, eq(referrals.id, contactConfirmations.referralId))
-    .innerJoin(participants, eq(participants.id, referrals.participantId))
-    .innerJoin(programs, eq(programs.id, referrals.programId))
     .where(eq(contactConfirmations.tokenHash, hashToken(token)));
-  return row ?? null;
+  if (!row) return null;
+  const context = await participantWithProgram(db, row.participantId);
+  if (!context) return null;
+  const { participantId: _, ...confirmation } = row;
+  return {
+    ...confirmation,
+    referrerName: context.participant.name,
+    programName: context.program.name,
+    programLocale: context.program.defaultLocale,
+  };
 }
 
 /**

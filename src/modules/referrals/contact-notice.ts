@@ -1,25 +1,19 @@
 // Tells the referred contact who referred them (LGPD; seed policy: "A empresa indicada será informada
 // quanto ao nome do cliente que a indicou"), with a link to confirm or object. Sent by the checks job,
 // not the request: the submission stays short, and the job runs once per referral.
-import { eq } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { hashToken, newSecretToken } from "../../platform/crypto/tokens.js";
 import type { Db } from "../../platform/db/client.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { enqueueEmail } from "../../platform/mail/outbox.js";
-import { participants } from "../participants/index.js";
-import { programs } from "../programs/index.js";
+import { participantWithProgram } from "../participants/index.js";
 import { contactNoticeEmail } from "./emails/contact-notice-email.js";
 import { contactConfirmations, type Referral } from "./schema.js";
 
 export async function noticeContact(ctx: AppContext, tx: Db, referral: Referral): Promise<void> {
-  const [context] = await tx
-    .select({ referrerName: participants.name, program: programs })
-    .from(participants)
-    .innerJoin(programs, eq(programs.id, participants.programId))
-    .where(eq(participants.id, referral.participantId));
+  const context = await participantWithProgram(tx, referral.participantId);
   if (!context) return;
-  const { program } = context;
+  const { participant: referrer, program } = context;
   const token = newSecretToken();
   const inserted = await tx
     .insert(contactConfirmations)
@@ -31,7 +25,7 @@ export async function noticeContact(ctx: AppContext, tx: Db, referral: Referral)
     template: contactNoticeEmail,
     data: {
       contactName: referral.contactName,
-      referrerName: context.referrerName,
+      referrerName: referrer.name,
       companyName: referral.companyName,
       programName: program.name,
       confirmUrl: `${ctx.config.appUrl}/c/${token}`,

@@ -5,15 +5,14 @@ export {
   notAdvancedReasons,
   reasonsFor,
 } from "./lifecycle.js";
-export { createReferralChecksHandler, referralChecksJob } from "./run-checks.js";
+export { type PastReferral, recordPastReferral } from "./past-referrals.js";
 export {
-  type Referral,
-  type ReferralStatus,
-  referralEvents,
-  referralFindings,
-  referralSales,
-  referralStatuses,
-  referrals,
-} from "./schema.js";
+  isParticipantReferral,
+  type ReferralSummary,
+  referralSummariesByIds,
+  referralsOfParticipant,
+} from "./referral-summaries.js";
+export { createReferralChecksHandler, referralChecksJob } from "./run-checks.js";
+export type { Referral } from "./schema.js";
 export { reasonLabel, statusLabel } from "./status-words.js";
 export { submitReferral } from "./submit-referral.js";

@@ -3,9 +3,8 @@
 // its locks; if a program changed since it was read, the batch runs again with the fresh row. So a
 // settings change (limits, period, terms version) applies to the very next batch, and a busy process
 // does not read the program once per batch.
-import { getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
-import { type Program, programs } from "../programs/index.js";
+import { listProgramsWithVersions, type Program, programVersionsStatement } from "../programs/index.js";
 import type { Row, Statement } from "./intake-transaction.js";
 
 type Entry = { program: Program; version: string };
@@ -27,12 +26,9 @@ export class IntakePrograms {
   async bySlug(db: Db, slugs: string[]): Promise<Map<string, Program>> {
     const missing = slugs.filter((slug) => !this.entries.has(slug));
     if (missing.length > 0) {
-      const rows = await db
-        .select({ ...getTableColumns(programs), version: sql<string>`${programs}.xmin::text` })
-        .from(programs)
-        .where(inArray(programs.slug, missing));
+      const rows = await listProgramsWithVersions(db, missing);
       if (this.entries.size + rows.length > MAX_ENTRIES) this.entries.clear();
-      for (const { version, ...program } of rows) this.entries.set(program.slug, { program, version });
+      for (const entry of rows) this.entries.set(entry.program.slug, entry);
     }
     const found = new Map<string, Program>();
     for (const slug of slugs) {
@@ -44,10 +40,7 @@ export class IntakePrograms {
 
   /** Reads the current versions of the programs a batch used; check them with throwIfChanged. */
   versionsStatement(slugs: string[]): Statement {
-    return {
-      text: "select slug, xmin::text as version from programs where slug in (select jsonb_array_elements_text($1::jsonb))",
-      values: [JSON.stringify(slugs)],
-    };
+    return programVersionsStatement(slugs);
   }
 
   throwIfChanged(slugs: string[], rows: Row[]) {

@@ -1,5 +1,6 @@
 // The statements of one intake batch, each a single round trip whatever the batch size: the rows travel
 // as one JSON parameter. Plain SQL text, built once: a batch must not pay for query building per row.
+import { referrerUpsertSql } from "../participants/index.js";
 import { earlierReferralOfCompanySql } from "./company-match.js";
 import type { StoredHolder } from "./intake-decisions.js";
 import type { Row, Statement } from "./intake-transaction.js";
@@ -38,7 +39,7 @@ export type StoredCandidateState = {
 
 const readStateSql = `
 select c.n,
-  (select count(*)::int from participants p
+  (select count(*)::int from participant_directory p
     join referrals r on r.participant_id = p.id and r.created_at >= c.since
     where p.program_id = c.program_id and p.email = c.email) as by_referrer,
   (select count(*)::int from referrals r
@@ -113,9 +114,8 @@ export type AuditRow = {
   user_agent: string | null;
 };
 
-// The referrer upsert takes each e-mail once (a second row for it would make ON CONFLICT fail): the
-// first submission's insert-only fields, the last one's name and phone, as one at a time would leave them.
-// created_at follows batch order (a microsecond apart), so "earliest" still means "submitted first".
+// The referrers are the participants module's write (its referrerUpsertSql); created_at follows batch
+// order (a microsecond apart), so "earliest" still means "submitted first".
 const writeSql = `
 with input as (
   select * from jsonb_to_recordset($1::jsonb) as i(pos int, id uuid, organization_id uuid,
@@ -126,20 +126,7 @@ with input as (
     support_agents int, notes text, duplicate_of_id uuid, ip inet,
     user_agent text, terms_version text)
 ),
-referrer as (
-  insert into participants (organization_id, program_id, email, name, phone, birth_date, is_customer, locale)
-  select distinct on (i.program_id, i.email) i.organization_id, i.program_id, i.email, last.referrer_name,
-    last.referrer_phone, i.birth_date, i.is_customer, i.locale
-  from input i
-  cross join lateral (
-    select j.referrer_name, j.referrer_phone from input j
-    where j.program_id = i.program_id and j.email = i.email order by j.pos desc limit 1
-  ) last
-  order by i.program_id, i.email, i.pos
-  -- A referrer who had left and refers again, accepting the terms anew, is back in the program.
-  on conflict (program_id, email) do update set name = excluded.name, phone = excluded.phone,
-    status = 'active', left_at = null, updated_at = now()
-  returning id, program_id, email
+referrer as (${referrerUpsertSql("input")}
 ),
 referral as (
   insert into referrals (id, organization_id, program_id, participant_id, company_name,

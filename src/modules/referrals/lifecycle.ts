@@ -5,7 +5,7 @@ import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { Conflict, Invalid } from "../../platform/http/errors.js";
 import { allowedMoves, reasonsFor } from "../../shared/referral-codes.js";
-import { programs } from "../programs/index.js";
+import { getProgramByIdOrThrow } from "../programs/index.js";
 import { notifyReferrerOfMove } from "./move-notice.js";
 import {
   contactConfirmations,
@@ -95,12 +95,13 @@ export function throwIfIllegalMove(referral: Referral, move: Pick<Move, "to" | "
 
 /** Program setting (LGPD): the referred contact must have confirmed before sales may qualify. */
 async function throwIfContactConfirmationMissing(tx: Db, referral: Referral) {
-  const [row] = await tx
-    .select({ isRequired: programs.contactConfirmationRequired, decision: contactConfirmations.decision })
-    .from(programs)
-    .leftJoin(contactConfirmations, eq(contactConfirmations.referralId, referral.id))
-    .where(eq(programs.id, referral.programId));
-  if (row?.isRequired && row.decision !== "confirmed") {
+  const program = await getProgramByIdOrThrow(tx, referral.programId);
+  if (!program.contactConfirmationRequired) return;
+  const [confirmation] = await tx
+    .select({ decision: contactConfirmations.decision })
+    .from(contactConfirmations)
+    .where(eq(contactConfirmations.referralId, referral.id));
+  if (confirmation?.decision !== "confirmed") {
     throw new Conflict(
       "contact_confirmation_required",
       "This program qualifies a referral only after the referred contact confirms it.",

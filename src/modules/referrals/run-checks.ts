@@ -8,8 +8,8 @@ import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
 import { emailDomain, isDisposableDomain } from "../../shared/email.js";
-import { participants } from "../participants/index.js";
-import { programs } from "../programs/index.js";
+import { participantsOfRows } from "../participants/index.js";
+import { getProgramByIdOrThrow } from "../programs/index.js";
 import { findCustomerMatch, findPartnerCustomerMatch, findPipelineMatch } from "../registries/index.js";
 import { noticeContact } from "./contact-notice.js";
 import { type DisqualificationReason, moveReferral } from "./lifecycle.js";
@@ -144,8 +144,8 @@ async function registryFindings(tx: Db, referral: Referral): Promise<Finding[]> 
 }
 
 async function churnedWithinCooldown(tx: Db, referral: Referral, churnedOn: string): Promise<boolean> {
-  const [program] = await tx.select().from(programs).where(eq(programs.id, referral.programId));
-  const months = program?.exCustomerCooldownMonths ?? 6;
+  const program = await getProgramByIdOrThrow(tx, referral.programId);
+  const months = program.exCustomerCooldownMonths;
   const limit = new Date(referral.createdAt);
   limit.setUTCMonth(limit.getUTCMonth() - months);
   return churnedOn >= limit.toISOString().slice(0, 10);
@@ -180,10 +180,7 @@ async function fraudFindings(tx: Db, referral: Referral): Promise<Finding[]> {
     if ((byIp?.n ?? 0) >= BURST_THRESHOLD)
       findings.push({ kind: "burst_from_ip", detail: { lastHour: byIp!.n + 1 } });
   }
-  const [referrer] = await tx
-    .select({ email: participants.email })
-    .from(participants)
-    .where(eq(participants.id, referral.participantId));
+  const referrer = (await participantsOfRows(tx, [referral.participantId])).get(referral.participantId);
   for (const [who, email] of [
     ["contact", referral.contactEmail],
     ["referrer", referrer?.email ?? ""],

@@ -172,3 +172,30 @@ export const referralSales = pgTable(
 
 export type Referral = typeof referrals.$inferSelect;
 export type ReferralSale = typeof referralSales.$inferSelect;
+
+export const consentKinds = ["terms", "contact_aware", "no_purchased_data"] as const;
+
+/**
+ * What a referrer declared with a submission, and when (LGPD): the terms version, the moment, and where
+ * from. Written with the referral by the intake batch.
+ */
+export const consentRecords = pgTable(
+  "consent_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => programs.id),
+    // The referral the declaration was made with (the two declarations are per referral).
+    referralId: uuid("referral_id"),
+    kind: text("kind", { enum: consentKinds }).notNull(),
+    termsVersion: text("terms_version").notNull(),
+    ip: inet("ip"),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("consent_records_participant_idx").on(table.participantId, table.createdAt)],
+);

@@ -2,11 +2,10 @@
 // streaming it (a file of any size), with a progress line on a terminal and the report at the end.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
 import { progressLine } from "../../platform/cli/progress-line.js";
 import type { Db } from "../../platform/db/client.js";
 import { Invalid } from "../../platform/http/errors.js";
-import { organizations } from "../programs/index.js";
+import { findOrganizationBySlug, listOrganizations } from "../programs/index.js";
 import { type ImportReport, importRegistry } from "./import-registry.js";
 import { isRegistryKind, type RegistryKind, registryKinds } from "./registry-columns.js";
 
@@ -61,11 +60,11 @@ export async function importCommand(db: Db, args: ImportArgs) {
 
 async function organizationFor(db: Db, slug: string | undefined) {
   if (slug) {
-    const [organization] = await db.select().from(organizations).where(eq(organizations.slug, slug));
+    const organization = await findOrganizationBySlug(db, slug);
     if (!organization) throw new UsageError(`No organization "${slug}".`);
     return organization;
   }
-  const found = await db.select().from(organizations).orderBy(organizations.slug).limit(21);
+  const found = await listOrganizations(db, 21);
   if (found.length === 1) return found[0]!;
   if (found.length === 0) throw new UsageError("There is no organization yet: create one with create-staff.");
   throw new UsageError(

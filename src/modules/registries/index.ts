@@ -17,4 +17,3 @@ export {
   type RegistryMatchKeys,
   registryCounts,
 } from "./registry-lookups.js";
-export { registryCustomers, registryPartnerCustomers, registryPipeline } from "./schema.js";

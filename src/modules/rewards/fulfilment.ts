@@ -7,19 +7,11 @@ import { decodeCursor, pageOf } from "../../platform/db/keyset.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { Conflict, NotFound } from "../../platform/http/errors.js";
-import { participants } from "../participants/index.js";
+import { type Participant, participantsByIds } from "../participants/index.js";
 import { resolveOrganizationProgramId } from "../programs/index.js";
 import { type NoticeDeps, notifyReferrerOfReward } from "./reward-notices.js";
 import { type TFulfilmentQuery, type TOfferUpdate, toAdminOffer } from "./reward-schemas.js";
 import { type RewardOfferStatus, rewardOfferStatuses, rewardOffers } from "./schema.js";
-
-// A function, not a constant: programs and rewards import each other (the program template seeds the
-// catalog), so module-level reads of another module's tables may run before that module has loaded.
-const participantColumns = () => ({
-  id: participants.id,
-  name: participants.name,
-  email: participants.email,
-});
 
 /** Sorted by due month then id (oldest due first): what is late or due now comes first. */
 export async function listFulfilment(db: Db, scope: OrganizationScope, query: TFulfilmentQuery) {
@@ -36,9 +28,8 @@ export async function listFulfilment(db: Db, scope: OrganizationScope, query: TF
   }
   const [rows, countRows] = await Promise.all([
     db
-      .select({ offer: rewardOffers, participant: participantColumns() })
+      .select()
       .from(rewardOffers)
-      .innerJoin(participants, eq(participants.id, rewardOffers.participantId))
       .where(and(...conditions))
       .orderBy(asc(rewardOffers.dueMonth), asc(rewardOffers.id))
       .limit(query.limit + 1),
@@ -48,17 +39,28 @@ export async function listFulfilment(db: Db, scope: OrganizationScope, query: TF
       .where(and(...base))
       .groupBy(rewardOffers.status),
   ]);
-  const page = pageOf(rows, query.limit, (row) => ({ key: row.offer.dueMonth, id: row.offer.id }));
+  const page = pageOf(rows, query.limit, (offer) => ({ key: offer.dueMonth, id: offer.id }));
+  const referrers = await participantsByIds(
+    db,
+    scope,
+    page.items.map((offer) => offer.participantId),
+  );
   const counts = Object.fromEntries(rewardOfferStatuses.map((s) => [s, 0])) as Record<
     RewardOfferStatus,
     number
   >;
   for (const row of countRows) counts[row.status] = Number(row.n);
   return {
-    items: page.items.map((row) => toAdminOffer(row.offer, row.participant)),
+    items: page.items.map((offer) => toAdminOffer(offer, referrerOf(referrers, offer.participantId))),
     nextCursor: page.nextCursor,
     counts,
   };
+}
+
+/** The referrer as an offer shows them; one missing (never expected) shows as unnamed. */
+function referrerOf(referrers: Map<string, Participant>, id: string) {
+  const referrer = referrers.get(id);
+  return { id, name: referrer?.name ?? "", email: referrer?.email ?? "" };
 }
 
 export async function updateOffer(
@@ -105,10 +107,7 @@ export async function updateOffer(
       subjectId: offer.id,
     });
     await notifyReferrerOfReward(deps, tx, updated!, update.status);
-    const [participant] = await tx
-      .select(participantColumns())
-      .from(participants)
-      .where(eq(participants.id, offer.participantId));
-    return toAdminOffer(updated!, participant!);
+    const referrers = await participantsByIds(tx, scope, [offer.participantId]);
+    return toAdminOffer(updated!, referrerOf(referrers, offer.participantId));
   });
 }

@@ -1,4 +1,11 @@
 export { listAvailableRewardItems } from "./catalog-queries.js";
-export { dueMonthAfter, findOfferForSale, offerRewardForSale } from "./reward-offers.js";
+export { addTemplateCatalog } from "./reward-catalog.js";
+export {
+  dueMonthAfter,
+  type EarnedReward,
+  findOfferForSale,
+  offerRewardForSale,
+  recordPastOffer,
+} from "./reward-offers.js";
 export { ZAdminOffer } from "./reward-schemas.js";
-export { type RewardItem, type RewardOffer, rewardItems, rewardOffers } from "./schema.js";
+export type { RewardItem, RewardOffer } from "./schema.js";

@@ -1,12 +1,18 @@
 // The program's reward catalog, managed by admins. Items change over time; an offer keeps a snapshot of
 // what was chosen, so editing or retiring an item never alters a choice already made.
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { NotFound } from "../../platform/http/errors.js";
-import { getOrganizationProgramOrThrow, programs } from "../programs/index.js";
+import { getOrganizationProgramOrThrow } from "../programs/index.js";
 import { type TCatalogItemInput, type TCatalogItemPatch, toCatalogItem } from "./reward-schemas.js";
 import { rewardItems } from "./schema.js";
+import { deskManagerRewardItems } from "./templates/desk-manager-catalog.js";
+
+/** Copies the desk-manager template's catalog into a new program. */
+export async function addTemplateCatalog(tx: Db, programId: string): Promise<void> {
+  await tx.insert(rewardItems).values(deskManagerRewardItems.map((item) => ({ ...item, programId })));
+}
 
 export async function listCatalog(db: Db, scope: OrganizationScope, programId: string) {
   await getOrganizationProgramOrThrow(db, scope, programId);
@@ -42,11 +48,17 @@ export async function updateCatalogItem(
   patch: TCatalogItemPatch,
 ) {
   const [owned] = await db
-    .select({ id: rewardItems.id })
+    .select({ programId: rewardItems.programId })
     .from(rewardItems)
-    .innerJoin(programs, eq(programs.id, rewardItems.programId))
-    .where(and(eq(rewardItems.id, itemId), eq(programs.organizationId, scope.organizationId)));
-  if (!owned) throw new NotFound("reward_item_not_found", "No such catalog item.");
+    .where(eq(rewardItems.id, itemId));
+  // Items carry their program, programs their organization: another organization's item is a 404.
+  const isOurs =
+    owned !== undefined &&
+    (await getOrganizationProgramOrThrow(db, scope, owned.programId).then(
+      () => true,
+      () => false,
+    ));
+  if (!isOurs) throw new NotFound("reward_item_not_found", "No such catalog item.");
   const [item] = await db
     .update(rewardItems)
     .set({

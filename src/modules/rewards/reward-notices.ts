@@ -1,14 +1,10 @@
-// The referrer hears of every step of their reward: offered (e-mail and WhatsApp, as the policy
-// promises), chosen, delivered, delayed. Written in the transaction of the step, sent by workers.
-import { eq } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { enqueueEmail } from "../../platform/mail/outbox.js";
 import type { EmailTemplate } from "../../platform/mail/template.js";
 import { enqueueWhatsApp } from "../../platform/whatsapp/whatsapp-outbox.js";
-import { participants } from "../participants/index.js";
-import { programs } from "../programs/index.js";
+import { participantWithProgram } from "../participants/index.js";
 import {
   monthInWords,
   rewardChosenEmail,
@@ -37,14 +33,11 @@ export async function notifyReferrerOfReward(
   offer: RewardOffer,
   step: RewardStep,
 ): Promise<void> {
-  const [row] = await tx
-    .select({ participant: participants, programName: programs.name })
-    .from(participants)
-    .innerJoin(programs, eq(programs.id, participants.programId))
-    .where(eq(participants.id, offer.participantId));
+  const row = await participantWithProgram(tx, offer.participantId);
   if (!row) return;
   if (row.participant.status !== "active") return;
-  const { participant, programName } = row;
+  const { participant } = row;
+  const programName = row.program.name;
   const locale = resolveLocale(participant.locale);
   const rewardsUrl = `${deps.config.appUrl}/portal/rewards`;
   const owner = {

@@ -3,7 +3,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
-import { participants } from "../participants/index.js";
+import { getOrganizationParticipantOrThrow } from "../participants/index.js";
 import { type NoticeDeps, notifyReferrerOfReward } from "./reward-notices.js";
 import { type TAdminOffer, toAdminOffer, toPortalOffer } from "./reward-schemas.js";
 import { type RewardOffer, rewardOffers } from "./schema.js";
@@ -41,20 +41,27 @@ export async function createRewardOffer(
   return offer!;
 }
 
+/** The offer of a sale made before Corrente knew of it (past referrals): stored as earned, no notices. */
+export async function recordPastOffer(tx: Db, earned: EarnedReward): Promise<RewardOffer> {
+  const [offer] = await tx
+    .insert(rewardOffers)
+    .values({ ...earned, dueMonth: dueMonthAfter(earned.closedOn) })
+    .returning();
+  return offer!;
+}
+
 export async function findOfferForSale(
   db: Db,
   scope: OrganizationScope,
   saleId: string,
 ): Promise<TAdminOffer | null> {
-  const [row] = await db
-    .select({
-      offer: rewardOffers,
-      participant: { id: participants.id, name: participants.name, email: participants.email },
-    })
+  const [offer] = await db
+    .select()
     .from(rewardOffers)
-    .innerJoin(participants, eq(participants.id, rewardOffers.participantId))
     .where(and(eq(rewardOffers.saleId, saleId), eq(rewardOffers.organizationId, scope.organizationId)));
-  return row ? toAdminOffer(row.offer, row.participant) : null;
+  if (!offer) return null;
+  const referrer = await getOrganizationParticipantOrThrow(db, scope, offer.participantId);
+  return toAdminOffer(offer, { id: referrer.id, name: referrer.name, email: referrer.email });
 }
 
 export async function listParticipantOffers(db: Db, participantId: string) {

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { generatePassword } from "../../platform/crypto/passwords.js";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-import { organizations } from "../programs/index.js";
+import { createOrganization, findOrganizationBySlug } from "../programs/index.js";
 import { staffRoles } from "./schema.js";
 import { createStaffUser } from "./staff-users.js";
 
@@ -33,20 +32,17 @@ export async function createStaffCommand(db: Db, args: Record<string, unknown>) 
   const input = parsed.data;
   const password = input.password ?? generatePassword();
   const user = await inTransaction(db, async (tx) => {
-    let [organization] = await tx
-      .select()
-      .from(organizations)
-      .where(eq(organizations.slug, input.organization));
+    let organization = await findOrganizationBySlug(tx, input.organization);
     if (!organization) {
       if (!input["organization-name"]) {
         throw new UsageError(
           `No organization "${input.organization}". Pass --organization-name to create it.`,
         );
       }
-      [organization] = await tx
-        .insert(organizations)
-        .values({ slug: input.organization, name: input["organization-name"] })
-        .returning();
+      organization = await createOrganization(tx, {
+        slug: input.organization,
+        name: input["organization-name"],
+      });
     }
     return createStaffUser(tx, { organizationId: organization!.id }, { ...input, password });
   });

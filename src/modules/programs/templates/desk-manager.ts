@@ -158,30 +158,6 @@ export const deskManagerRules: TProgramRules = {
   ],
 };
 
-export const deskManagerRewardItems = [
-  {
-    name: t("Vale-presente de R$ 300", "R$ 300 gift card"),
-    description: t(
-      "Voucher digital para usar em lojas parceiras.",
-      "Digital voucher to spend at partner stores.",
-    ),
-    kind: "voucher" as const,
-    stock: null,
-  },
-  {
-    name: t("Fone de ouvido sem fio", "Wireless headphones"),
-    description: t("Enviado para o endereço que você informar.", "Shipped to the address you give us."),
-    kind: "physical" as const,
-    stock: 25,
-  },
-  {
-    name: t("Jantar para dois", "Dinner for two"),
-    description: t("Experiência gastronômica em restaurante parceiro.", "A dinner at a partner restaurant."),
-    kind: "experience" as const,
-    stock: 10,
-  },
-];
-
 export const deskManagerSupportMaterials = [
   {
     title: t("Como fazer uma boa indicação", "How to make a good referral"),

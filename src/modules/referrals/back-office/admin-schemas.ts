@@ -4,7 +4,7 @@ import { isValidIsoDate } from "../../../shared/dates.js";
 import { companySizes, contactDepartments, referralStatuses } from "../../../shared/referral-codes.js";
 // From the schema file, not the module's index: modules import each other's indexes in cycles, and a
 // schema used at load time must be defined whatever the order modules are first imported in.
-import { ZAdminOffer } from "../../rewards/reward-schemas.js";
+import { ZAdminOffer } from "../../rewards/index.js";
 import { disqualificationReasons, notAdvancedReasons } from "../lifecycle.js";
 
 const ZIsoDate = z.string().refine(isValidIsoDate, { message: "Use uma data no formato AAAA-MM-DD." });

@@ -7,7 +7,7 @@ import type { Db } from "../../../platform/db/client.js";
 import { inTransaction } from "../../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../../platform/http/access.js";
 import { Invalid, NotFound } from "../../../platform/http/errors.js";
-import { staffUsers } from "../../staff/index.js";
+import { isActiveStaffWith } from "../../staff/index.js";
 import { moveReferral, throwIfIllegalMove } from "../lifecycle.js";
 import { type Referral, referrals } from "../schema.js";
 
@@ -67,14 +67,8 @@ export async function assignReferral(
 ): Promise<void> {
   await inTransaction(deps.db, async (tx) => {
     const referral = await lockReferralOrThrow(tx, staff, id);
-    if (assigneeId) {
-      const [assignee] = await tx
-        .select({ role: staffUsers.role, disabledAt: staffUsers.disabledAt })
-        .from(staffUsers)
-        .where(and(eq(staffUsers.id, assigneeId), eq(staffUsers.organizationId, staff.organizationId)));
-      if (!assignee || assignee.disabledAt || assignee.role === "support") {
-        throw new Invalid({ assigneeId: ["Escolha uma pessoa de vendas ativa desta organização."] });
-      }
+    if (assigneeId && !(await isActiveStaffWith(tx, staff, assigneeId, "referrals.work"))) {
+      throw new Invalid({ assigneeId: ["Escolha uma pessoa de vendas ativa desta organização."] });
     }
     await tx
       .update(referrals)

@@ -1,14 +1,13 @@
 // POST /api/admin/referrals/:id/sale – sales confirms the deal. Policy: "A sua indicação será convertida
 // em 1 (um) prêmio para a venda realizada, independente do tamanho do projeto ou contratação em conjunto
 // por mais CNPJ's" and "'upgrades' de plano não são válidos para premiação em nenhum caso".
-import { eq } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record-audit.js";
 import { inTransaction } from "../../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../../platform/http/access.js";
 import { Conflict, Invalid } from "../../../platform/http/errors.js";
 import { isValidCnpj, normalizeCnpj } from "../../../shared/cnpj.js";
 import { todayIn } from "../../../shared/today.js";
-import { programs } from "../../programs/index.js";
+import { getProgramByIdOrThrow } from "../../programs/index.js";
 import "../hooks.js";
 import { moveReferral } from "../lifecycle.js";
 import { referralSales } from "../schema.js";
@@ -23,11 +22,8 @@ export async function confirmSale(deps: SalesDeps, staff: StaffPrincipal, id: st
     if (referral.status === "sale_confirmed") {
       throw new Conflict("sale_already_recorded", "A sale was already confirmed for this referral.");
     }
-    const [program] = await tx
-      .select({ timeZone: programs.timeZone })
-      .from(programs)
-      .where(eq(programs.id, referral.programId));
-    if (sale.closedAt > todayIn(program?.timeZone)) {
+    const program = await getProgramByIdOrThrow(tx, referral.programId);
+    if (sale.closedAt > todayIn(program.timeZone)) {
       throw new Invalid({ closedAt: ["A data de fechamento não pode estar no futuro."] });
     }
     const moved = await moveReferral(deps, tx, referral, {

@@ -4,9 +4,9 @@ import { and, asc, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client.js";
 import { decodeCursor, pageOf } from "../../../platform/db/keyset.js";
 import type { OrganizationScope } from "../../../platform/db/tenant.js";
-import { participants } from "../../participants/index.js";
-import { programs } from "../../programs/index.js";
-import { staffUsers } from "../../staff/index.js";
+import { participantDirectory } from "../../participants/read-models.js";
+import { listProgramTimeZones } from "../../programs/index.js";
+import { staffDirectory } from "../../staff/read-models.js";
 import { referrals } from "../schema.js";
 import type { TAdminReferralSummary, TReferralFilters, TReferralListQuery } from "./admin-schemas.js";
 
@@ -43,27 +43,31 @@ export async function listReferrals(db: Db, scope: OrganizationScope, query: TRe
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["where"]>>[number];
 
 export function summaryQuery(db: Db) {
-  return db
-    .select({
-      id: referrals.id,
-      programId: referrals.programId,
-      status: referrals.status,
-      reason: referrals.reason,
-      companyName: referrals.companyName,
-      companyCnpj: referrals.companyCnpj,
-      contactName: referrals.contactName,
-      contactEmail: referrals.contactEmail,
-      referrerId: participants.id,
-      referrerName: participants.name,
-      referrerEmail: participants.email,
-      assigneeId: staffUsers.id,
-      assigneeName: staffUsers.name,
-      createdAt: referrals.createdAt,
-      updatedAt: referrals.updatedAt,
-    })
-    .from(referrals)
-    .innerJoin(participants, eq(participants.id, referrals.participantId))
-    .leftJoin(staffUsers, eq(staffUsers.id, referrals.assigneeId));
+  return (
+    db
+      .select({
+        id: referrals.id,
+        programId: referrals.programId,
+        status: referrals.status,
+        reason: referrals.reason,
+        companyName: referrals.companyName,
+        companyCnpj: referrals.companyCnpj,
+        contactName: referrals.contactName,
+        contactEmail: referrals.contactEmail,
+        referrerId: participantDirectory.id,
+        referrerName: participantDirectory.name,
+        referrerEmail: participantDirectory.email,
+        assigneeId: staffDirectory.id,
+        assigneeName: staffDirectory.name,
+        createdAt: referrals.createdAt,
+        updatedAt: referrals.updatedAt,
+      })
+      .from(referrals)
+      // Read models of participants and staff (ARCHITECTURE.md): the list and its CSV export stream
+      // rows with the referrer's and assignee's names in one query.
+      .innerJoin(participantDirectory, eq(participantDirectory.id, referrals.participantId))
+      .leftJoin(staffDirectory, eq(staffDirectory.id, referrals.assigneeId))
+  );
 }
 
 export function toSummary(row: SummaryRow): TAdminReferralSummary {
@@ -124,16 +128,6 @@ function textMatch(q: string): SQL {
 }
 
 async function programTimeZone(db: Db, scope: OrganizationScope, programId?: string): Promise<string> {
-  const [program] = await db
-    .select({ timeZone: programs.timeZone })
-    .from(programs)
-    .where(
-      and(
-        eq(programs.organizationId, scope.organizationId),
-        programId ? eq(programs.id, programId) : undefined,
-      ),
-    )
-    .orderBy(asc(programs.createdAt))
-    .limit(1);
+  const [program] = await listProgramTimeZones(db, scope, programId);
   return program?.timeZone ?? "America/Sao_Paulo";
 }

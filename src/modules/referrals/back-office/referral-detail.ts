@@ -3,10 +3,10 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client.js";
 import type { OrganizationScope } from "../../../platform/db/tenant.js";
 import { NotFound } from "../../../platform/http/errors.js";
-import { participants } from "../../participants/index.js";
-import { programs } from "../../programs/index.js";
+import { getOrganizationParticipantOrThrow } from "../../participants/index.js";
+import { getProgramByIdOrThrow } from "../../programs/index.js";
 import { findOfferForSale } from "../../rewards/index.js";
-import { staffUsers } from "../../staff/index.js";
+import { staffCardsByIds } from "../../staff/index.js";
 import { allowedMoves, reasonsFor } from "../lifecycle.js";
 import {
   contactConfirmations,
@@ -44,32 +44,27 @@ export async function getReferralDetail(
   id: string,
 ): Promise<TAdminReferralDetail> {
   const referral = await getReferralOrThrow(db, scope, id);
-  const [[summary], [extra], findings, events, [sale]] = await Promise.all([
+  const [[summary], referrer, program, [confirmation], findings, events, [sale]] = await Promise.all([
     summaryQuery(db).where(eq(referrals.id, id)),
-    db
-      .select({
-        referrerPhone: participants.phone,
-        isConfirmationRequired: programs.contactConfirmationRequired,
-        confirmation: contactConfirmations,
-      })
-      .from(participants)
-      .innerJoin(programs, eq(programs.id, participants.programId))
-      .leftJoin(contactConfirmations, eq(contactConfirmations.referralId, id))
-      .where(eq(participants.id, referral.participantId)),
+    getOrganizationParticipantOrThrow(db, scope, referral.participantId),
+    getProgramByIdOrThrow(db, referral.programId),
+    db.select().from(contactConfirmations).where(eq(contactConfirmations.referralId, id)),
     db
       .select()
       .from(referralFindings)
       .where(eq(referralFindings.referralId, id))
       .orderBy(asc(referralFindings.id)),
-    db
-      .select({ event: referralEvents, actorName: staffUsers.name })
-      .from(referralEvents)
-      .leftJoin(staffUsers, eq(staffUsers.id, referralEvents.actorId))
-      .where(eq(referralEvents.referralId, id))
-      .orderBy(asc(referralEvents.id)),
+    db.select().from(referralEvents).where(eq(referralEvents.referralId, id)).orderBy(asc(referralEvents.id)),
     db.select().from(referralSales).where(eq(referralSales.referralId, id)),
   ]);
-  const offer = sale ? await findOfferForSale(db, scope, sale.id) : null;
+  const [offer, actors] = await Promise.all([
+    sale ? findOfferForSale(db, scope, sale.id) : null,
+    staffCardsByIds(
+      db,
+      scope,
+      events.map((event) => (event.actorKind === "staff" ? event.actorId : null)),
+    ),
+  ]);
   const asFinding = (f: (typeof findings)[number]) => ({
     kind: f.kind,
     detail: f.detail,
@@ -78,7 +73,7 @@ export async function getReferralDetail(
   return {
     ...toSummary(summary!),
     version: referral.version,
-    referrerPhone: extra?.referrerPhone ?? null,
+    referrerPhone: referrer.phone,
     referrerIsCustomer: referral.referrerIsCustomer,
     contactRole: referral.contactRole,
     contactDepartment: referral.contactDepartment,
@@ -90,20 +85,21 @@ export async function getReferralDetail(
     findings: findings.filter((f) => !FRAUD_SIGNAL_KINDS.has(f.kind)).map(asFinding),
     fraudSignals: findings.filter((f) => FRAUD_SIGNAL_KINDS.has(f.kind)).map(asFinding),
     checklist: qualificationChecklist(referral),
-    contactConfirmation: extra?.confirmation
-      ? {
-          decision: extra.confirmation.decision,
-          decidedAt: extra.confirmation.decidedAt?.toISOString() ?? null,
-        }
+    contactConfirmation: confirmation
+      ? { decision: confirmation.decision, decidedAt: confirmation.decidedAt?.toISOString() ?? null }
       : null,
-    contactConfirmationRequired: extra?.isConfirmationRequired ?? false,
-    events: events.map(({ event, actorName }) => ({
+    contactConfirmationRequired: program.contactConfirmationRequired,
+    events: events.map((event) => ({
       id: event.id,
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
       reason: event.reason,
       note: event.note,
-      actor: { kind: event.actorKind, id: event.actorId, name: actorName },
+      actor: {
+        kind: event.actorKind,
+        id: event.actorId,
+        name: event.actorId ? (actors.get(event.actorId)?.name ?? null) : null,
+      },
       createdAt: event.createdAt.toISOString(),
     })),
     allowedMoves: allowedMoves[referral.status].map((to) => ({ to, reasons: [...reasonsFor(to)] })),
