@@ -21,13 +21,12 @@ const observers = ["integrations", "insights", "privacy"];
  */
 const readModelUsers = {
   participants: [
-    "src/modules/helpdesk/list-tickets.ts",
-    "src/modules/helpdesk/ticket-search.ts",
     "src/modules/referrals/back-office/list-referrals.ts",
-    "src/modules/rewards/fulfilment.ts",
-    "src/modules/inbound/review-inbound.ts",
+    "src/modules/referrals/intake-statements.ts",
     "src/modules/notifications/compose-digest.ts",
   ],
+  staff: ["src/modules/referrals/back-office/list-referrals.ts"],
+  referrals: ["src/modules/notifications/compose-digest.ts"],
 };
 
 const any = (names) => names.join("|");
@@ -163,7 +162,7 @@ module.exports = {
   options: {
     doNotFollow: { path: "node_modules" },
     exclude: { path: "(^|/)(dist|node_modules|\\.tmp)/" },
-    tsConfig: { fileName: "tsconfig.json" },
+    tsConfig: { fileName: "tsconfig.deps.json" },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
       exportsFields: ["exports"],
