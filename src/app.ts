@@ -5,7 +5,12 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import { agentTicketRoutes } from "./modules/helpdesk/admin-routes.js";
 import { closeParticipantTickets } from "./modules/helpdesk/index.js";
@@ -130,6 +135,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       servers: [{ url: ctx.config.appUrl }],
     },
     transform: jsonSchemaTransform,
+    // Schemas with a registered id (`.meta({ id })`) become named components the routes refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   // GET /api/openapi.json – the generated OpenAPI document

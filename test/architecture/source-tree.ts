@@ -8,7 +8,9 @@ export const root = path.resolve(import.meta.dirname, "../..");
 
 type Layout = { modules: string[]; observers: string[]; readModelUsers: Record<string, string[]> };
 /** The module order and read-model users, from the dependency-cruiser configuration. */
-export const layout: Layout = createRequire(import.meta.url)(path.join(root, ".dependency-cruiser.cjs")).layout;
+export const layout: Layout = createRequire(import.meta.url)(
+  path.join(root, ".dependency-cruiser.cjs"),
+).layout;
 
 export function sourceFiles(dir: string): string[] {
   const found: string[] = [];
@@ -28,8 +30,10 @@ export function relationOwners(): Map<string, { owner: string; isView: boolean }
   for (const file of sourceFiles("src/modules")) {
     const owner = moduleOf(file)!;
     const text = readFileSync(path.join(root, file), "utf8");
-    for (const [, name] of text.matchAll(/pgTable\(\s*"([a-z_]+)"/g)) owners.set(name!, { owner, isView: false });
-    for (const [, name] of text.matchAll(/pgView\(\s*"([a-z_]+)"/g)) owners.set(name!, { owner, isView: true });
+    for (const [, name] of text.matchAll(/pgTable\(\s*"([a-z_]+)"/g))
+      owners.set(name!, { owner, isView: false });
+    for (const [, name] of text.matchAll(/pgView\(\s*"([a-z_]+)"/g))
+      owners.set(name!, { owner, isView: true });
   }
   return owners;
 }

@@ -16,9 +16,12 @@ function violations(file: string, text: string): string[] {
     const { owner, isView } = owners.get(relation)!;
     if (owner === module) return [];
     if (kind === "write") return [`${file} writes ${relation}, a table of ${owner}`];
-    if (!isView) return [`${file} reads ${relation}, a table of ${owner}: use ${owner}'s functions or read model`];
+    if (!isView)
+      return [`${file} reads ${relation}, a table of ${owner}: use ${owner}'s functions or read model`];
     const users = layout.readModelUsers[owner] ?? [];
-    return users.includes(file) ? [] : [`${file} reads ${owner}'s read model ${relation} without being listed`];
+    return users.includes(file)
+      ? []
+      : [`${file} reads ${owner}'s read model ${relation} without being listed`];
   });
 }
 
@@ -31,12 +34,15 @@ describe("table ownership in raw SQL", () => {
 
   it("flags a write to another module's table and a read of it, not prose or one's own tables", () => {
     const file = "src/modules/referrals/example.ts";
-    const sql = "const a = `insert into participants (email) values ($1)`; const b = `select * from tickets t`;";
+    const sql =
+      "const a = `insert into participants (email) values ($1)`; const b = `select * from tickets t`;";
     expect(violations(file, sql)).toEqual([
       "src/modules/referrals/example.ts writes participants, a table of participants",
       "src/modules/referrals/example.ts reads tickets, a table of helpdesk: use helpdesk's functions or read model",
     ]);
-    expect(violations(file, "// the tickets from participants\nconst c = `update referrals set x = 1`;")).toEqual([]);
+    expect(
+      violations(file, "// the tickets from participants\nconst c = `update referrals set x = 1`;"),
+    ).toEqual([]);
     expect(violations(file, "`select 1 from participant_directory p`")).toEqual([
       "src/modules/referrals/example.ts reads participants's read model participant_directory without being listed",
     ]);

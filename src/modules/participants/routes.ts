@@ -4,7 +4,13 @@ import { inTransaction } from "../../platform/db/transaction.js";
 import { access, PORTAL_COOKIE } from "../../platform/http/access.js";
 import { csrfTokenFor } from "../../platform/http/auth-guard.js";
 import { participantRoute, staffRoute } from "../../platform/http/principal-handlers.js";
-import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
+import {
+  clientInfo,
+  type RouteModule,
+  withZod,
+  ZErrorResponse,
+  ZNoContent,
+} from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
 import { participantPermissions } from "../../shared/permissions.js";
 import { getProgramByIdOrThrow } from "../programs/index.js";
@@ -151,7 +157,7 @@ export const participantRoutes: RouteModule = (app, ctx) => {
   r.post(
     "/api/portal/logout",
     participantRoute({
-      schema: { tags: ["portal"] },
+      schema: { tags: ["portal"], response: { 204: ZNoContent } },
       handler: async (_request, principal, reply) => {
         await revokeParticipantSession(ctx.db, principal);
         clearSessionCookie(reply, PORTAL_COOKIE, secure);
@@ -187,7 +193,11 @@ export const participantRoutes: RouteModule = (app, ctx) => {
   r.post(
     "/api/portal/leave",
     participantRoute({
-      schema: { tags: ["portal"], body: z.object({ confirm: z.literal(true) }) },
+      schema: {
+        tags: ["portal"],
+        body: z.object({ confirm: z.literal(true) }),
+        response: { 204: ZNoContent },
+      },
       handler: async (request, principal, reply) => {
         await leaveProgram(ctx, principal, clientInfo(request));
         clearSessionCookie(reply, PORTAL_COOKIE, secure);

@@ -3,7 +3,7 @@ import { prepareDummyHash } from "../../platform/crypto/passwords.js";
 import { access, STAFF_COOKIE } from "../../platform/http/access.js";
 import { csrfTokenFor } from "../../platform/http/auth-guard.js";
 import { staffRoute } from "../../platform/http/principal-handlers.js";
-import { clientInfo, type RouteModule, withZod } from "../../platform/http/route-module.js";
+import { clientInfo, type RouteModule, withZod, ZNoContent } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
 import { permissions, permissionsOf, staffRoles } from "../../shared/permissions.js";
 import { getOrganizationOrThrow, listOrganizationPrograms } from "../programs/index.js";
@@ -51,7 +51,7 @@ export const staffRoutes: RouteModule = (app, ctx) => {
   r.post(
     "/api/admin/logout",
     staffRoute("staff.basics", {
-      schema: { tags: ["staff"] },
+      schema: { tags: ["staff"], response: { 204: ZNoContent } },
       handler: async (_request, staff, reply) => {
         await revokeStaffSession(ctx.db, staff);
         clearSessionCookie(reply, STAFF_COOKIE, secure);

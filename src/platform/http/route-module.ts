@@ -16,11 +16,16 @@ export function clientInfo(request: FastifyRequest) {
 }
 
 /** The contract's error shape, for documenting 4xx answers in the OpenAPI document. */
-export const ZErrorResponse = z.object({
-  // Loose: some errors carry details beside the code (e.g. the allowed moves of an illegal transition).
-  error: z.looseObject({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.array(z.string())).optional(),
-  }),
-});
+export const ZErrorResponse = z
+  .object({
+    // Loose: some errors carry details beside the code (e.g. the allowed moves of an illegal transition).
+    error: z.looseObject({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.array(z.string())).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+/** An answer without a body (204). */
+export const ZNoContent = z.undefined().describe("No content");

@@ -46,9 +46,25 @@ export const ZAdminReferralSummary = z.object({
 });
 export type TAdminReferralSummary = z.infer<typeof ZAdminReferralSummary>;
 
+/** What a finding found, by its kind (run-checks.ts writes them): the registry row, the winner, a count. */
+const ZFindingDetail = z.object({
+  /** already_referred: the referral that had the company first. */
+  winnerId: z.string().optional(),
+  /** Registry findings: the registry row's key (CNPJ root, domain or name). */
+  entryKey: z.string().optional(),
+  /** former_customer(_recent): when the customer left. */
+  churnedOn: z.string().nullable().optional(),
+  /** in_pipeline_(before|after): when the lead entered the funnel. */
+  enteredOn: z.string().optional(),
+  /** burst_from_(referrer|ip): referrals in the last hour. */
+  lastHour: z.number().optional(),
+  /** disposable_(contact|referrer)_email: the address. */
+  email: z.string().optional(),
+});
+
 const ZFinding = z.object({
   kind: z.string(),
-  detail: z.record(z.string(), z.unknown()),
+  detail: ZFindingDetail,
   createdAt: z.string(),
 });
 
