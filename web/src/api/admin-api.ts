@@ -1,6 +1,5 @@
+import type { StaffRole } from "@shared/permissions";
 import { apiRequest, rememberCsrfToken } from "./api-client";
-
-export type StaffRole = "owner" | "admin" | "sales" | "support";
 
 export type StaffUser = {
   id: string;

@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
+import { ticketChannels, ticketPriorities, ticketSituations } from "@shared/ticket-codes";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ticketPriorities, ticketSituations } from "../../api/helpdesk-types";
 import { hasFieldError } from "../../app/api-error-message";
 import { useLocalizedText } from "../../app/localized-text";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
@@ -99,8 +99,7 @@ export function HelpdeskFiltersForm({ filters, options, listError, onApply }: He
           onChange={(event) => set({ channel: event.currentTarget.value })}
           data={[
             any(th("admin.filters.anyChannel")),
-            { value: "portal", label: th("channel.portal") },
-            { value: "email", label: th("channel.email") },
+            ...ticketChannels.map((channel) => ({ value: channel, label: th(`channel.${channel}`) })),
           ]}
         />
         {programs.length > 1 ? (

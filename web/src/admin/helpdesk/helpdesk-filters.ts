@@ -1,4 +1,4 @@
-import { ticketPriorities, ticketSituations } from "../../api/helpdesk-types";
+import { ticketChannels, ticketPriorities, ticketSituations } from "@shared/ticket-codes";
 
 /** The workspace's views: each a tab with its count; `active` (open and pending) is where agents work. */
 export const ticketViews = [
@@ -64,7 +64,7 @@ export function filtersFromSearch(search: URLSearchParams): TicketFilters {
   for (const key of textKeys) filters[key] = search.get(key)?.trim() ?? "";
   if (!isOneOf(ticketSituations, filters.situation)) filters.situation = "";
   if (!isOneOf(ticketPriorities, filters.priority)) filters.priority = "";
-  if (!isOneOf(["portal", "email"], filters.channel)) filters.channel = "";
+  if (!isOneOf(ticketChannels, filters.channel)) filters.channel = "";
   const view = search.get("view") ?? "";
   filters.view = isOneOf(ticketViews, view) ? view : "active";
   const sort = search.get("sort") ?? "";

@@ -11,11 +11,12 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import { ticketPriorities } from "@shared/ticket-codes";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { helpdeskKeys, ticketPriorities } from "../../api/helpdesk-types";
+import { helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { useSignedInStaff } from "../admin-session";

@@ -1,4 +1,4 @@
-import type { StaffRole } from "../../api/admin-api";
+import type { StaffRole } from "@shared/permissions";
 import { apiRequest } from "../../api/api-client";
 import type { LocalizedText } from "../../api/reward-types";
 

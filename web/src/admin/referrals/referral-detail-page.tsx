@@ -7,14 +7,14 @@ import { canWorkReferrals } from "../../api/admin-api";
 import { isApiError } from "../../api/api-error";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
+import { reasonLabel } from "../../app/referral-labels";
+import { ReferralStatusBadge } from "../../app/referral-status-badge";
 import { useSignedInStaff } from "../admin-session";
 import { ReferralActions } from "./referral-actions";
 import { ReferralAssignment } from "./referral-assignment";
 import { ReferralChecks } from "./referral-checks";
 import { ReferralHistory } from "./referral-history";
-import { reasonLabel } from "./referral-labels";
 import { ReferralSaleSummary } from "./referral-sale-summary";
-import { ReferralStatusBadge } from "./referral-status-badge";
 import { ReferralSubmittedData } from "./referral-submitted-data";
 import { type AdminReferralDetail, getReferral } from "./referrals-api";
 

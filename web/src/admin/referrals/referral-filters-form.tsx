@@ -1,11 +1,11 @@
 import { Button, Group, NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
+import { reasonsFor, referralStatuses } from "@shared/referral-codes";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProgramSummary, StaffMember } from "../../api/admin-api";
 import { hasFieldError } from "../../app/api-error-message";
+import { reasonLabel } from "../../app/referral-labels";
 import { emptyFilters, type ReferralFilters, UNASSIGNED } from "./referral-filters";
-import { reasonLabel } from "./referral-labels";
-import { reasonsForStatus, referralStatuses } from "./referrals-api";
 
 type ReferralFiltersFormProps = {
   filters: ReferralFilters;
@@ -28,7 +28,7 @@ export function ReferralFiltersForm({
   const [draft, setDraft] = useState(filters);
   const [isRangeInverted, setIsRangeInverted] = useState(false);
   const toInput = useRef<HTMLInputElement>(null);
-  const reasons = reasonsForStatus(draft.status);
+  const reasons = reasonsFor(draft.status);
   const set = (patch: Partial<ReferralFilters>) => setDraft((current) => ({ ...current, ...patch }));
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -64,7 +64,7 @@ export function ReferralFiltersForm({
             const status = event.currentTarget.value;
             set({
               status,
-              reason: reasonsForStatus(status).some((r) => r === draft.reason) ? draft.reason : "",
+              reason: reasonsFor(status).some((r) => r === draft.reason) ? draft.reason : "",
             });
           }}
           data={[

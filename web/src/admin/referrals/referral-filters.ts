@@ -1,4 +1,4 @@
-import { reasonsForStatus, referralStatuses } from "./referrals-api";
+import { reasonsFor, referralStatuses } from "@shared/referral-codes";
 
 export const sortKeys = ["createdAt", "updatedAt", "companyName"] as const;
 export type SortKey = (typeof sortKeys)[number];
@@ -42,7 +42,7 @@ export function filtersFromSearch(search: URLSearchParams): ReferralFilters {
   const filters = { ...emptyFilters };
   for (const key of textKeys) filters[key] = search.get(key)?.trim() ?? "";
   if (!referralStatuses.some((status) => status === filters.status)) filters.status = "";
-  if (!reasonsForStatus(filters.status).some((reason) => reason === filters.reason)) filters.reason = "";
+  if (!reasonsFor(filters.status).some((reason) => reason === filters.reason)) filters.reason = "";
   if (!isoDay.test(filters.from)) filters.from = "";
   if (!isoDay.test(filters.to)) filters.to = "";
   const sort = search.get("sort");

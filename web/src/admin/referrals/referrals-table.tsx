@@ -4,9 +4,9 @@ import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormatters } from "../../app/formatting";
+import { reasonLabel } from "../../app/referral-labels";
+import { ReferralStatusBadge } from "../../app/referral-status-badge";
 import type { SortKey, SortOrder } from "./referral-filters";
-import { reasonLabel } from "./referral-labels";
-import { ReferralStatusBadge } from "./referral-status-badge";
 import type { AdminReferralSummary } from "./referrals-api";
 
 type ReferralsTableProps = {

@@ -13,16 +13,12 @@ import {
 } from "@mantine/core";
 import { maskCnpj } from "@shared/cnpj";
 import { maskPhone } from "@shared/phone-input";
+import { companySizes, contactDepartments } from "@shared/referral-codes";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error";
 import { todayIsoDate } from "../../app/formatting";
-import {
-  companySizes,
-  contactDepartments,
-  type ProgramForReferral,
-  type ReferralSubmission,
-} from "./refer-api";
+import type { ProgramForReferral, ReferralSubmission } from "./refer-api";
 import {
   type DraftField,
   type Problem,

@@ -1,7 +1,5 @@
-import { type ReferralStatus, referralStatuses } from "../../admin/referrals/referrals-api";
+import { type ReferralStatus, referralStatuses } from "@shared/referral-codes";
 import { apiRequest } from "../../api/api-client";
-
-export { type ReferralStatus, referralStatuses };
 
 /** A status or reason in the program policy's words: a short label and what it means for the referrer. */
 export type Words = { label: string; meaning: string };
