@@ -22,10 +22,9 @@ import { isApiError } from "../../api/api-error";
 import { helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage, hasFieldError } from "../../app/api-error-message";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { useSignedInStaff } from "../admin-session";
+import { useCan, useSignedInStaff } from "../admin-session";
 import {
   type CannedReply,
-  canWorkHelpdesk,
   createCannedReply,
   deleteCannedReply,
   listCannedReplies,
@@ -47,14 +46,15 @@ const placeholders = [
 export function CannedRepliesPage() {
   const { t } = useTranslation();
   const { th } = useHelpdeskTranslation();
-  const { user, programs, csrfToken } = useSignedInStaff();
+  const { programs, csrfToken } = useSignedInStaff();
+  const can = useCan();
   const [programId, setProgramId] = useState(programs[0]?.id ?? "");
   const [editing, setEditing] = useState<CannedReply | null>(null);
   const queryClient = useQueryClient();
   const replies = useQuery({
     queryKey: helpdeskKeys.cannedReplies(programId),
     queryFn: () => listCannedReplies(programId),
-    enabled: canWorkHelpdesk(user.role) && Boolean(programId),
+    enabled: can("helpdesk.work") && Boolean(programId),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["admin", "helpdesk-canned"] });
   const remove = useMutation({
@@ -62,7 +62,7 @@ export function CannedRepliesPage() {
     onSuccess: refresh,
   });
 
-  if (!canWorkHelpdesk(user.role)) return <Alert color="yellow">{th("admin.forbidden")}</Alert>;
+  if (!can("helpdesk.work")) return <Alert color="yellow">{th("admin.forbidden")}</Alert>;
   return (
     <Stack gap="lg">
       <Anchor component={Link} to="/admin/helpdesk" size="sm">

@@ -3,16 +3,6 @@ import type { TicketPriority, TicketStatus } from "@shared/ticket-codes";
 import { apiRequest } from "../../api/api-client";
 import type { AdminTicket, AdminTicketDetail, ContactReason } from "../../api/helpdesk-types";
 
-/** Who works the helpdesk (DESIGN.md: support and above). */
-export function canWorkHelpdesk(role: StaffRole): boolean {
-  return role === "owner" || role === "admin" || role === "support";
-}
-
-/** Who sets the programs' SLA targets. */
-export function canSetSla(role: StaffRole): boolean {
-  return role === "owner" || role === "admin";
-}
-
 export type TicketPage = { items: AdminTicket[]; nextCursor: string | null };
 
 // GET /api/admin/tickets – one page; `query` carries the filters and sort as the page's URL has them.

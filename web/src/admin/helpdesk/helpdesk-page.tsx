@@ -7,8 +7,8 @@ import { helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useFocusNewRows } from "../../app/focus-new-rows";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { useSignedInStaff } from "../admin-session";
-import { canWorkHelpdesk, getTicketCounts, listTickets } from "./helpdesk-api";
+import { useCan } from "../admin-session";
+import { getTicketCounts, listTickets } from "./helpdesk-api";
 import {
   apiQueryFromFilters,
   filtersFromSearch,
@@ -27,8 +27,8 @@ import { TicketsTable } from "./tickets-table";
 export function HelpdeskPage() {
   const { t } = useTranslation();
   const { th } = useHelpdeskTranslation();
-  const { user } = useSignedInStaff();
-  const isAllowed = canWorkHelpdesk(user.role);
+  const can = useCan();
+  const isAllowed = can("helpdesk.work");
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = filtersFromSearch(searchParams);
   const apiQuery = apiQueryFromFilters(filters);

@@ -18,8 +18,7 @@ import { Link, useSearchParams } from "react-router";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useFocusNewRows } from "../../app/focus-new-rows";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { useSignedInStaff } from "../admin-session";
-import { canWorkHelpdesk } from "./helpdesk-api";
+import { useCan, useSignedInStaff } from "../admin-session";
 import { inboundKeys, listInboundEmails, type ReviewedStatus, reviewedStatuses } from "./inbound-api";
 import { InboundEmailPanel, type QuarantineNotice } from "./inbound-email-panel";
 import { InboundEmailsTable } from "./inbound-emails-table";
@@ -46,8 +45,9 @@ function pageUrl(status: ReviewedStatus, id: string | null): string {
 export function QuarantinePage() {
   const { t } = useTranslation();
   const { th } = useHelpdeskTranslation();
-  const { user, csrfToken } = useSignedInStaff();
-  const isAllowed = canWorkHelpdesk(user.role);
+  const { csrfToken } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("helpdesk.work");
   const [searchParams, setSearchParams] = useSearchParams();
   const status = statusFrom(searchParams);
   const selectedId = searchParams.get("id");

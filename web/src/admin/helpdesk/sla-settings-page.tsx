@@ -19,10 +19,8 @@ import { Link } from "react-router";
 import { helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { useSignedInStaff } from "../admin-session";
+import { useCan, useSignedInStaff } from "../admin-session";
 import {
-  canSetSla,
-  canWorkHelpdesk,
   getHelpdeskSettings,
   type HelpdeskSettings,
   type SlaTargets,
@@ -33,14 +31,15 @@ import {
 export function SlaSettingsPage() {
   const { t } = useTranslation();
   const { th } = useHelpdeskTranslation();
-  const { user, programs } = useSignedInStaff();
+  const { programs } = useSignedInStaff();
+  const can = useCan();
   const [programId, setProgramId] = useState(programs[0]?.id ?? "");
   const settings = useQuery({
     queryKey: helpdeskKeys.slaSettings(programId),
     queryFn: () => getHelpdeskSettings(programId),
-    enabled: canWorkHelpdesk(user.role) && Boolean(programId),
+    enabled: can("helpdesk.work") && Boolean(programId),
   });
-  if (!canWorkHelpdesk(user.role)) return <Alert color="yellow">{th("admin.forbidden")}</Alert>;
+  if (!can("helpdesk.work")) return <Alert color="yellow">{th("admin.forbidden")}</Alert>;
   return (
     <Stack gap="lg">
       <Anchor component={Link} to="/admin/helpdesk" size="sm">
@@ -71,7 +70,7 @@ export function SlaSettingsPage() {
         <SlaForm
           key={`${programId}-${settings.data.updatedAt}`}
           settings={settings.data}
-          canEdit={canSetSla(user.role)}
+          canEdit={can("helpdesk.configure")}
         />
       )}
     </Stack>

@@ -6,12 +6,11 @@ import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useDialogFocus } from "../../app/dialog-focus";
 import { useLocalizedText } from "../../app/localized-text";
-import { useSignedInStaff } from "../admin-session";
+import { useCan, useSignedInStaff } from "../admin-session";
 import { ProgramSelect, useChosenProgram } from "../rewards/program-select";
 import { MaterialForm } from "./material-form";
 import {
   type AdminMaterial,
-  canManageMaterials,
   createMaterial,
   deleteMaterial,
   listMaterials,
@@ -26,8 +25,9 @@ type Dialog = { kind: "edit" | "delete"; material: AdminMaterial | null; isOpen:
 export function MaterialsPage() {
   const { t } = useTranslation();
   const localized = useLocalizedText();
-  const { user, programs, csrfToken } = useSignedInStaff();
-  const isAllowed = canManageMaterials(user.role);
+  const { programs, csrfToken } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("materials.manage");
   const { program, choose } = useChosenProgram(programs);
   const programId = program?.id ?? "";
   const queryClient = useQueryClient();

@@ -3,11 +3,10 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { canWorkReferrals } from "../../api/admin-api";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useFocusNewRows } from "../../app/focus-new-rows";
-import { useSignedInStaff } from "../admin-session";
+import { useCan, useSignedInStaff } from "../admin-session";
 import {
   filtersFromSearch,
   hasActiveFilters,
@@ -23,8 +22,9 @@ import { ReferralsTable } from "./referrals-table";
 // /admin/referrals – the referrals of the organization's programs: filter, sort, page through, export.
 export function ReferralsPage() {
   const { t } = useTranslation();
-  const { user, programs } = useSignedInStaff();
-  const isAllowed = canWorkReferrals(user.role);
+  const { programs } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("referrals.work");
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = filtersFromSearch(searchParams);
   const apiQuery = searchFromFilters(filters);

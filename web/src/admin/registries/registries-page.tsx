@@ -2,15 +2,16 @@ import { Alert, Button, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { apiErrorMessage } from "../../app/api-error-message";
-import { useSignedInStaff } from "../admin-session";
-import { canManageRegistries, getRegistryCounts, registriesQueryKey, registryKinds } from "./registries-api";
+import { useCan, useSignedInStaff } from "../admin-session";
+import { getRegistryCounts, registriesQueryKey, registryKinds } from "./registries-api";
 import { RegistryImportCard } from "./registry-import-card";
 
 // /admin/registries – the customer, pipeline and partner registries the referral checks consult.
 export function RegistriesPage() {
   const { t } = useTranslation();
-  const { user, csrfToken } = useSignedInStaff();
-  const isAllowed = canManageRegistries(user.role);
+  const { csrfToken } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("registries.manage");
   const counts = useQuery({ queryKey: registriesQueryKey, queryFn: getRegistryCounts, enabled: isAllowed });
 
   return (

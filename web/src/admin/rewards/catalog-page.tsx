@@ -2,12 +2,11 @@ import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { canManageRewards } from "../../api/admin-api";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useDialogFocus } from "../../app/dialog-focus";
 import { useLocalizedText } from "../../app/localized-text";
-import { useSignedInStaff } from "../admin-session";
+import { useCan, useSignedInStaff } from "../admin-session";
 import {
   type CatalogItem,
   type CatalogItemFields,
@@ -25,8 +24,9 @@ type Editing = { item: CatalogItem | null; isOpen: boolean };
 export function CatalogPage() {
   const { t } = useTranslation();
   const localized = useLocalizedText();
-  const { user, programs, csrfToken } = useSignedInStaff();
-  const isAllowed = canManageRewards(user.role);
+  const { programs, csrfToken } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("rewards.manage");
   const { program, choose } = useChosenProgram(programs);
   const programId = program?.id ?? "";
   const queryClient = useQueryClient();

@@ -3,7 +3,6 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { canManageRewards } from "../../api/admin-api";
 import { isApiError } from "../../api/api-error";
 import { queryKeys } from "../../api/query-keys";
 import type { AdminOffer, OfferStatus } from "../../api/reward-types";
@@ -11,7 +10,7 @@ import { apiErrorMessage } from "../../app/api-error-message";
 import { useDialogFocus } from "../../app/dialog-focus";
 import { useFocusNewRows } from "../../app/focus-new-rows";
 import { useFormatters } from "../../app/formatting";
-import { useSignedInStaff } from "../admin-session";
+import { useCan, useSignedInStaff } from "../admin-session";
 import { fulfilmentFiltersFrom, listFulfilment, type OfferUpdate, updateOffer } from "./fulfilment-api";
 import { FulfilmentFiltersBar } from "./fulfilment-filters";
 import { FulfilmentTable } from "./fulfilment-table";
@@ -25,8 +24,9 @@ type News = { tone: "success" | "conflict"; message: string };
 export function FulfilmentPage() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const { user, programs, csrfToken } = useSignedInStaff();
-  const isAllowed = canManageRewards(user.role);
+  const { programs, csrfToken } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("rewards.manage");
   const { program, choose } = useChosenProgram(programs);
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = fulfilmentFiltersFrom(searchParams, program?.id ?? "");
