@@ -3,7 +3,7 @@ import { reasonsFor, referralStatuses } from "@shared/referral-codes";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProgramSummary, StaffMember } from "../../api/admin-api";
-import { FilterActions, useFilterFieldError, useFilterForm } from "../../app/list-kit";
+import { FilterActions, knownOrEmpty, useFilterFieldError, useFilterForm } from "../../app/list-kit";
 import { reasonLabel } from "../../app/referral-labels";
 import { type ReferralFilters, referralSearch, UNASSIGNED } from "./referral-filters";
 
@@ -57,7 +57,7 @@ export function ReferralFiltersForm({
           label={t("admin.referrals.filters.status")}
           value={draft.status}
           onChange={(event) => {
-            const status = referralStatuses.find((known) => known === event.currentTarget.value) ?? "";
+            const status = knownOrEmpty(referralStatuses, event.currentTarget.value);
             set({
               status,
               reason: reasonsFor(status).some((r) => r === draft.reason) ? draft.reason : "",

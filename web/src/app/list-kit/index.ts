@@ -7,6 +7,7 @@ export { ListTable } from "./list-table";
 export {
   choiceParam,
   describeSearch,
+  knownOrEmpty,
   oneOfParam,
   patternParam,
   type SearchDescription,

@@ -73,3 +73,8 @@ export function describeSearch<P extends AnyParams>(
     isNarrowed: (values) => keys.some((key) => params[key]!.narrows && values[key] !== params[key]!.fallback),
   };
 }
+
+/** A select's value as one of the known values, or "" ("any"): keeps a filter's type narrow. */
+export function knownOrEmpty<V extends string>(values: readonly V[], value: string): V | "" {
+  return values.find((known) => known === value) ?? "";
+}
