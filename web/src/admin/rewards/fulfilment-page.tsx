@@ -1,18 +1,17 @@
-import { Alert, Button, Center, Loader, Modal, Stack, Text, Title } from "@mantine/core";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { Alert, Modal, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { isApiError } from "../../api/api-error";
 import { queryKeys } from "../../api/query-keys";
-import type { AdminOffer, OfferStatus } from "../../api/reward-types";
-import { apiErrorMessage } from "../../app/api-error-message";
+import type { AdminOffer } from "../../api/reward-types";
 import { useDialogFocus } from "../../app/dialog-focus";
-import { useFocusNewRows } from "../../app/focus-new-rows";
 import { useFormatters } from "../../app/formatting";
+import { ForbiddenNotice, ListSection, useKeysetList } from "../../app/list-kit";
 import { useCan, useSignedInStaff } from "../admin-session";
-import { fulfilmentFiltersFrom, listFulfilment, type OfferUpdate, updateOffer } from "./fulfilment-api";
+import { type FulfilmentFilters, listFulfilment, type OfferUpdate, updateOffer } from "./fulfilment-api";
 import { FulfilmentFiltersBar } from "./fulfilment-filters";
+import { fulfilmentSearch } from "./fulfilment-search";
 import { FulfilmentTable } from "./fulfilment-table";
 import { type OfferAction, OfferUpdateForm, offerUpdateErrorMessage } from "./offer-update-form";
 import { ProgramSelect, useChosenProgram } from "./program-select";
@@ -28,40 +27,33 @@ export function FulfilmentPage() {
   const can = useCan();
   const isAllowed = can("rewards.manage");
   const { program, choose } = useChosenProgram(programs);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = fulfilmentFiltersFrom(searchParams, program?.id ?? "");
-  const queryClient = useQueryClient();
-  const list = useInfiniteQuery({
-    queryKey: queryKeys.fulfilmentList(filters),
-    queryFn: ({ pageParam }) => listFulfilment(filters, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    enabled: isAllowed && Boolean(program),
+  // The API's filters name the program the select resolved, not the raw `?program=`.
+  const apiFilters = ({ status, dueMonth }: Omit<FulfilmentFilters, "programId">): FulfilmentFilters => ({
+    programId: program?.id ?? "",
+    status,
+    dueMonth,
   });
-  const offers = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const list = useKeysetList({
+    search: fulfilmentSearch,
+    queryKey: (filters) => queryKeys.fulfilmentList(apiFilters(filters)),
+    fetchPage: (filters, cursor) => listFulfilment(apiFilters(filters), cursor),
+    enabled: isAllowed && Boolean(program),
+    rowSelector: "[data-offer-link]",
+  });
+  const { filters } = list;
+  const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [news, setNews] = useState<News | null>(null);
   const focus = useDialogFocus();
-  const results = useRef<HTMLDivElement>(null);
   const update = useMutation({
     mutationFn: ({ offer, body }: { offer: AdminOffer; body: OfferUpdate }) =>
       updateOffer(offer.id, body, csrfToken),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.fulfilment }),
   });
 
-  const expectNewRows = useFocusNewRows(results, "[data-offer-link]", offers.length);
-  function loadMore() {
-    expectNewRows();
-    void list.fetchNextPage();
-  }
-  function setParam(key: "status" | "dueMonth", value: string) {
+  function setFilter(patch: Partial<typeof filters>) {
     setNews(null);
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
+    list.apply({ ...filters, ...patch });
   }
   function open(offer: AdminOffer, action: OfferAction, button: HTMLElement) {
     update.reset();
@@ -96,16 +88,9 @@ export function FulfilmentPage() {
   }
 
   if (!isAllowed || !program) {
-    return (
-      <Stack gap="lg">
-        <Title order={1}>{t("admin.fulfilment.title")}</Title>
-        <Alert color="yellow">
-          {isAllowed ? t("admin.home.noPrograms") : t("admin.fulfilment.forbidden")}
-        </Alert>
-      </Stack>
-    );
+    const message = isAllowed ? t("admin.home.noPrograms") : t("admin.fulfilment.forbidden");
+    return <ForbiddenNotice title={t("admin.fulfilment.title")} message={message} />;
   }
-
   const statusName = t(`rewards.offerStatus.${filters.status}`);
   return (
     <Stack gap="lg">
@@ -119,10 +104,10 @@ export function FulfilmentPage() {
       <FulfilmentFiltersBar
         key={filters.dueMonth}
         filters={filters}
-        counts={list.data?.pages[0]?.counts}
-        listError={list.error}
-        onStatus={(status: OfferStatus) => setParam("status", status)}
-        onDueMonth={(dueMonth) => setParam("dueMonth", dueMonth)}
+        counts={list.firstPage?.counts}
+        listError={list.state.error}
+        onStatus={(status) => setFilter({ status })}
+        onDueMonth={(dueMonth) => setFilter({ dueMonth })}
       />
       {news ? (
         <Alert
@@ -134,44 +119,25 @@ export function FulfilmentPage() {
           {news.message}
         </Alert>
       ) : null}
-      {list.isPending ? (
-        <Center role="status" py="xl">
-          <Loader aria-label={t("common.loading")} />
-        </Center>
-      ) : list.isError && offers.length === 0 ? (
-        <Alert color="red" title={t("admin.fulfilment.loadFailed")}>
-          <Stack gap="xs" align="flex-start">
-            {apiErrorMessage(list.error, t)}
-            <Button size="xs" variant="default" onClick={() => void list.refetch()}>
-              {t("common.retry")}
-            </Button>
-          </Stack>
-        </Alert>
-      ) : offers.length === 0 ? (
-        <Text role="status">
-          {filters.dueMonth
+      <ListSection
+        list={list.state}
+        texts={{
+          loadFailed: t("admin.fulfilment.loadFailed"),
+          empty: filters.dueMonth
             ? t("admin.fulfilment.emptyMonth", { status: statusName, month: format.month(filters.dueMonth) })
-            : t("admin.fulfilment.empty", { status: statusName })}
-        </Text>
-      ) : (
-        <Stack gap="sm" ref={results}>
+            : t("admin.fulfilment.empty", { status: statusName }),
+          loadMore: t("admin.fulfilment.loadMore"),
+          forbidden: t("admin.fulfilment.forbidden"),
+        }}
+      >
+        {(offers) => (
           <FulfilmentTable
             offers={offers}
             caption={t("admin.fulfilment.table.caption", { status: statusName })}
             onAction={open}
           />
-          {list.hasNextPage ? (
-            <Button
-              variant="default"
-              onClick={loadMore}
-              loading={list.isFetchingNextPage}
-              style={{ alignSelf: "center" }}
-            >
-              {t("admin.fulfilment.loadMore")}
-            </Button>
-          ) : null}
-        </Stack>
-      )}
+        )}
+      </ListSection>
       <Modal
         opened={dialog?.isOpen ?? false}
         onClose={() => close("trigger")}
