@@ -1,10 +1,11 @@
-import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useDialogFocus } from "../../app/dialog-focus";
+import { ForbiddenNotice, ListSection, wholeListState } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
 import { useCan, useSignedInStaff } from "../admin-session";
 import { ProgramSelect, useChosenProgram } from "../rewards/program-select";
@@ -76,14 +77,8 @@ export function MaterialsPage() {
   }
 
   if (!isAllowed || !program) {
-    return (
-      <Stack gap="lg">
-        <Title order={1}>{t("admin.materials.title")}</Title>
-        <Alert color="yellow">
-          {isAllowed ? t("admin.home.noPrograms") : t("admin.materials.forbidden")}
-        </Alert>
-      </Stack>
-    );
+    const message = isAllowed ? t("admin.home.noPrograms") : t("admin.materials.forbidden");
+    return <ForbiddenNotice title={t("admin.materials.title")} message={message} />;
   }
 
   const nextPosition = Math.max(0, ...(materials.data ?? []).map((material) => material.position + 10));
@@ -109,29 +104,19 @@ export function MaterialsPage() {
           {news}
         </Alert>
       ) : null}
-      {materials.isPending ? (
-        <Center role="status" py="xl">
-          <Loader aria-label={t("common.loading")} />
-        </Center>
-      ) : materials.isError ? (
-        <Alert color="red" title={t("admin.materials.loadFailed")}>
-          <Stack gap="xs" align="flex-start">
-            {apiErrorMessage(materials.error, t)}
-            <Button size="xs" variant="default" onClick={() => void materials.refetch()}>
-              {t("common.retry")}
-            </Button>
-          </Stack>
-        </Alert>
-      ) : materials.data.length === 0 ? (
-        <Text>{t("admin.materials.empty")}</Text>
-      ) : (
-        <MaterialsTable
-          materials={materials.data}
-          programName={program.name}
-          onEdit={(material, button) => open("edit", material, button)}
-          onDelete={(material, button) => open("delete", material, button)}
-        />
-      )}
+      <ListSection
+        list={wholeListState(materials)}
+        texts={{ loadFailed: t("admin.materials.loadFailed"), empty: t("admin.materials.empty") }}
+      >
+        {(rows) => (
+          <MaterialsTable
+            materials={rows}
+            programName={program.name}
+            onEdit={(material, button) => open("edit", material, button)}
+            onDelete={(material, button) => open("delete", material, button)}
+          />
+        )}
+      </ListSection>
       <Modal
         opened={dialog?.kind === "edit" && dialog.isOpen}
         onClose={cancel}

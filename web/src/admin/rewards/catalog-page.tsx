@@ -1,10 +1,11 @@
-import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useDialogFocus } from "../../app/dialog-focus";
+import { ForbiddenNotice, ListSection, wholeListState } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
 import { useCan, useSignedInStaff } from "../admin-session";
 import {
@@ -75,12 +76,8 @@ export function CatalogPage() {
   }
 
   if (!isAllowed || !program) {
-    return (
-      <Stack gap="lg">
-        <Title order={1}>{t("admin.catalog.title")}</Title>
-        <Alert color="yellow">{isAllowed ? t("admin.home.noPrograms") : t("admin.catalog.forbidden")}</Alert>
-      </Stack>
-    );
+    const message = isAllowed ? t("admin.home.noPrograms") : t("admin.catalog.forbidden");
+    return <ForbiddenNotice title={t("admin.catalog.title")} message={message} />;
   }
 
   return (
@@ -102,34 +99,24 @@ export function CatalogPage() {
         </Alert>
       ) : null}
       {toggle.isError ? <Alert color="red">{apiErrorMessage(toggle.error, t)}</Alert> : null}
-      {catalog.isPending ? (
-        <Center role="status" py="xl">
-          <Loader aria-label={t("common.loading")} />
-        </Center>
-      ) : catalog.isError ? (
-        <Alert color="red" title={t("admin.catalog.loadFailed")}>
-          <Stack gap="xs" align="flex-start">
-            {apiErrorMessage(catalog.error, t)}
-            <Button size="xs" variant="default" onClick={() => void catalog.refetch()}>
-              {t("common.retry")}
-            </Button>
-          </Stack>
-        </Alert>
-      ) : catalog.data.length === 0 ? (
-        <Text>{t("admin.catalog.empty")}</Text>
-      ) : (
-        <CatalogTable
-          items={catalog.data}
-          programName={program.name}
-          pendingId={toggle.isPending ? (toggle.variables?.id ?? null) : null}
-          onEdit={(item, button) => open(item, button)}
-          onToggleActive={(item) => {
-            if (toggle.isPending) return;
-            setNews(null);
-            toggle.mutate(item);
-          }}
-        />
-      )}
+      <ListSection
+        list={wholeListState(catalog)}
+        texts={{ loadFailed: t("admin.catalog.loadFailed"), empty: t("admin.catalog.empty") }}
+      >
+        {(rows) => (
+          <CatalogTable
+            items={rows}
+            programName={program.name}
+            pendingId={toggle.isPending ? (toggle.variables?.id ?? null) : null}
+            onEdit={(item, button) => open(item, button)}
+            onToggleActive={(item) => {
+              if (toggle.isPending) return;
+              setNews(null);
+              toggle.mutate(item);
+            }}
+          />
+        )}
+      </ListSection>
       <Modal
         opened={editing?.isOpen ?? false}
         onClose={cancel}
