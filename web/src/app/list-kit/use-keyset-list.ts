@@ -1,7 +1,7 @@
 import { type QueryKey, useInfiniteQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useSearchParams } from "react-router";
-import { useFocusNewRows } from "../focus-new-rows";
+import { useFocusNewRows } from "./focus-new-rows";
 import type { ListState } from "./list-state";
 import type { SearchDescription } from "./search-description";
 
