@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Center,
@@ -17,10 +16,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { isApiError } from "../../api/api-error";
 import { helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage, hasFieldError } from "../../app/api-error-message";
+import { PageHeader, PageLink } from "../../app/page-header";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { useCan, useSignedInStaff } from "../admin-session";
 import {
@@ -65,15 +64,8 @@ export function CannedRepliesPage() {
   if (!can("helpdesk.work")) return <Alert color="yellow">{th("admin.forbidden")}</Alert>;
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/admin/helpdesk" size="sm">
-        {th("admin.ticket.back")}
-      </Anchor>
-      <div>
-        <Title order={1}>{th("admin.canned.title")}</Title>
-        <Text c="dimmed" mt={4}>
-          {th("admin.canned.intro")}
-        </Text>
-      </div>
+      <PageLink to="/admin/helpdesk">{th("admin.ticket.back")}</PageLink>
+      <PageHeader title={th("admin.canned.title")} intro={th("admin.canned.intro")} />
       {programs.length > 1 ? (
         <NativeSelect
           label={th("admin.filters.program")}

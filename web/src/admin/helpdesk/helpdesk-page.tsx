@@ -1,8 +1,8 @@
-import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
+import { Group, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { helpdeskKeys } from "../../api/helpdesk-types";
 import { ForbiddenNotice, ListSection, sortedBy, useKeysetList } from "../../app/list-kit";
+import { PageHeader, PageLink } from "../../app/page-header";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { useCan } from "../admin-session";
 import { getTicketCounts, listTickets } from "./helpdesk-api";
@@ -37,23 +37,17 @@ export function HelpdeskPage() {
   if (!isAllowed) return <ForbiddenNotice title={th("admin.title")} message={th("admin.forbidden")} />;
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{th("admin.title")}</Title>
-          <Text c="dimmed" mt={4}>
-            {th("admin.intro")}
-          </Text>
-        </div>
-        <Group gap="md">
-          <QuarantineLink />
-          <Anchor component={Link} to="/admin/helpdesk/canned-replies" size="sm">
-            {th("admin.canned.title")}
-          </Anchor>
-          <Anchor component={Link} to="/admin/helpdesk/settings" size="sm">
-            {th("admin.settings.title")}
-          </Anchor>
-        </Group>
-      </Group>
+      <PageHeader
+        title={th("admin.title")}
+        intro={th("admin.intro")}
+        actions={
+          <Group gap="md">
+            <QuarantineLink />
+            <PageLink to="/admin/helpdesk/canned-replies">{th("admin.canned.title")}</PageLink>
+            <PageLink to="/admin/helpdesk/settings">{th("admin.settings.title")}</PageLink>
+          </Group>
+        }
+      />
       <HelpdeskViews
         view={filters.view}
         counts={counts.data}
@@ -75,8 +69,6 @@ export function HelpdeskPage() {
           empty: th("admin.empty"),
           emptyFiltered: th("admin.emptyFiltered"),
           shown: th("admin.shown", { count: list.state.items.length }),
-          loadMore: th("admin.loadMore"),
-          forbidden: th("admin.forbidden"),
         }}
       >
         {(tickets) => (

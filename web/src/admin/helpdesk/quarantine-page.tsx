@@ -1,7 +1,8 @@
-import { Alert, Anchor, Box, Grid, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Box, Grid, NativeSelect, Stack, Text } from "@mantine/core";
 import { type RefObject, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { ForbiddenNotice, ListSection, useKeysetList } from "../../app/list-kit";
+import { PageHeader, PageLink } from "../../app/page-header";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { useCan, useSignedInStaff } from "../admin-session";
 import { inboundKeys, listInboundEmails, reviewedStatuses } from "./inbound-api";
@@ -51,15 +52,8 @@ export function QuarantinePage() {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/admin/helpdesk" size="sm">
-        {th("admin.ticket.back")}
-      </Anchor>
-      <div>
-        <Title order={1}>{th("admin.quarantine.title")}</Title>
-        <Text c="dimmed" mt={4}>
-          {th("admin.quarantine.intro")}
-        </Text>
-      </div>
+      <PageLink to="/admin/helpdesk">{th("admin.ticket.back")}</PageLink>
+      <PageHeader title={th("admin.quarantine.title")} intro={th("admin.quarantine.intro")} />
       <NativeSelect
         label={th("admin.quarantine.show")}
         value={status}
@@ -84,8 +78,6 @@ export function QuarantinePage() {
               loadFailed: th("admin.quarantine.loadFailed"),
               empty: th("admin.quarantine.empty"),
               shown: th("admin.quarantine.shown", { count: emails.length }),
-              loadMore: th("admin.quarantine.loadMore"),
-              forbidden: th("admin.forbidden"),
             }}
           >
             {(items) => (

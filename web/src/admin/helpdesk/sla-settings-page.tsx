@@ -1,23 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Loader,
-  NativeSelect,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Center, Loader, NativeSelect, NumberInput, Stack, Table, Text } from "@mantine/core";
 import { ticketPriorities } from "@shared/ticket-codes";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
+import { PageHeader, PageLink } from "../../app/page-header";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { useCan, useSignedInStaff } from "../admin-session";
 import {
@@ -42,15 +30,8 @@ export function SlaSettingsPage() {
   if (!can("helpdesk.work")) return <Alert color="yellow">{th("admin.forbidden")}</Alert>;
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/admin/helpdesk" size="sm">
-        {th("admin.ticket.back")}
-      </Anchor>
-      <div>
-        <Title order={1}>{th("admin.settings.title")}</Title>
-        <Text c="dimmed" mt={4}>
-          {th("admin.settings.intro")}
-        </Text>
-      </div>
+      <PageLink to="/admin/helpdesk">{th("admin.ticket.back")}</PageLink>
+      <PageHeader title={th("admin.settings.title")} intro={th("admin.settings.intro")} />
       {programs.length > 1 ? (
         <NativeSelect
           label={th("admin.filters.program")}

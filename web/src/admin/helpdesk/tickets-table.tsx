@@ -2,7 +2,7 @@ import { Anchor, Stack, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 import type { AdminTicket } from "../../api/helpdesk-types";
 import { useFormatters } from "../../app/formatting";
-import { ListTable, SortableHeader, type SortOrder } from "../../app/list-kit";
+import { ListTable, type SortOrder, sortableHeaders } from "../../app/list-kit";
 import { TicketPriorityBadge, TicketSituationBadge, TicketStatusBadge } from "../../app/ticket-status-badge";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import type { TicketSort } from "./helpdesk-filters";
@@ -25,16 +25,7 @@ export function TicketsTable(props: TicketsTableProps) {
   const { tickets, sort, order, onSort, reasonLabel, listSearch } = props;
   const { th } = useHelpdeskTranslation();
   const format = useFormatters();
-  const sortable = (key: TicketSort, label: string) => (
-    <SortableHeader
-      column={key}
-      label={label}
-      sort={sort}
-      order={order}
-      onSort={onSort}
-      hint={th("admin.table.sortHint")}
-    />
-  );
+  const sortable = sortableHeaders({ sort, order, onSort, hint: th("admin.table.sortHint") });
   return (
     <ListTable
       minWidth={1100}

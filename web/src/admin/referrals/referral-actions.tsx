@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Modal, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Modal, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDialogFocus } from "../../app/dialog-focus";
 import { useFormatters } from "../../app/formatting";
+import { NewsAlert } from "../../app/news-alert";
 import { MoveReferralForm } from "./move-referral-form";
 import {
   isReferralConflict,
@@ -76,16 +77,7 @@ export function ReferralActions({ referral, csrfToken, onConflict }: ReferralAct
         {t("admin.referral.actions.title")}
       </Title>
       <Stack gap="sm">
-        {feedback ? (
-          <Alert
-            ref={focus.newsRef}
-            tabIndex={-1}
-            role={feedback.tone === "success" ? "status" : "alert"}
-            color={feedback.tone === "success" ? "green" : "orange"}
-          >
-            {feedback.message}
-          </Alert>
-        ) : null}
+        {feedback ? <NewsAlert news={feedback} newsRef={focus.newsRef} /> : null}
         {referral.allowedMoves.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t("admin.referral.actions.final")}

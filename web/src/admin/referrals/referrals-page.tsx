@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { queryKeys } from "../../api/query-keys";
 import { ForbiddenNotice, ListSection, sortedBy, useKeysetList } from "../../app/list-kit";
+import { PageHeader } from "../../app/page-header";
 import { useCan, useSignedInStaff } from "../admin-session";
 import { firstOrderOf, type ReferralFilters, referralSearch } from "./referral-filters";
 import { ReferralFiltersForm } from "./referral-filters-form";
@@ -32,22 +33,20 @@ export function ReferralsPage() {
   }
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t("admin.referrals.title")}</Title>
-          <Text c="dimmed" mt={4}>
-            {t("admin.referrals.intro")}
-          </Text>
-        </div>
-        <Button
-          component="a"
-          href={referralsExportUrl(referralSearch.serialize(filters))}
-          download
-          variant="default"
-        >
-          {t("admin.referrals.export")}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t("admin.referrals.title")}
+        intro={t("admin.referrals.intro")}
+        actions={
+          <Button
+            component="a"
+            href={referralsExportUrl(referralSearch.serialize(filters))}
+            download
+            variant="default"
+          >
+            {t("admin.referrals.export")}
+          </Button>
+        }
+      />
       <ReferralFiltersForm
         key={list.listSearch}
         filters={filters}
@@ -68,8 +67,6 @@ export function ReferralsPage() {
           empty: t("admin.referrals.empty"),
           emptyFiltered: t("admin.referrals.emptyFiltered"),
           shown: t("admin.referrals.shown", { count: referrals.length }),
-          loadMore: t("admin.referrals.loadMore"),
-          forbidden: t("admin.referrals.forbidden"),
         }}
       >
         {(items) => (

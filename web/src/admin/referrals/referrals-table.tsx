@@ -3,7 +3,7 @@ import { formatCnpj } from "@shared/cnpj";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormatters } from "../../app/formatting";
-import { ListTable, SortableHeader, type SortOrder } from "../../app/list-kit";
+import { ListTable, type SortOrder, sortableHeaders } from "../../app/list-kit";
 import { reasonLabel } from "../../app/referral-labels";
 import { ReferralStatusBadge } from "../../app/referral-status-badge";
 import type { SortKey } from "./referral-filters";
@@ -21,16 +21,7 @@ type ReferralsTableProps = {
 export function ReferralsTable({ referrals, sort, order, onSort, listSearch }: ReferralsTableProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const sortable = (key: SortKey, label: string) => (
-    <SortableHeader
-      column={key}
-      label={label}
-      sort={sort}
-      order={order}
-      onSort={onSort}
-      hint={t("admin.referrals.table.sortHint")}
-    />
-  );
+  const sortable = sortableHeaders({ sort, order, onSort, hint: t("admin.referrals.table.sortHint") });
   return (
     <ListTable
       minWidth={1180}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Modal, Stack } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { apiErrorMessage } from "../../app/api-error-message";
 import { useDialogFocus } from "../../app/dialog-focus";
 import { ForbiddenNotice, ListSection, wholeListState } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
+import { PageHeader } from "../../app/page-header";
 import { useCan, useSignedInStaff } from "../admin-session";
 import {
   type CatalogItem,
@@ -82,15 +83,14 @@ export function CatalogPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t("admin.catalog.title")}</Title>
-          <Text c="dimmed" mt={4} maw={760}>
-            {t("admin.catalog.intro")}
-          </Text>
-        </div>
-        <Button onClick={(event) => open(null, event.currentTarget)}>{t("admin.catalog.create")}</Button>
-      </Group>
+      <PageHeader
+        title={t("admin.catalog.title")}
+        intro={t("admin.catalog.intro")}
+        introWidth={760}
+        actions={
+          <Button onClick={(event) => open(null, event.currentTarget)}>{t("admin.catalog.create")}</Button>
+        }
+      />
       <ProgramSelect programs={programs} value={program.id} onChange={choose} />
       {/* Focused after a dialog closes, so keyboard users land on the outcome; read out either way. */}
       {news ? (

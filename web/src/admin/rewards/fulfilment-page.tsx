@@ -1,4 +1,4 @@
-import { Alert, Modal, Stack, Text, Title } from "@mantine/core";
+import { Modal, Stack } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,8 @@ import type { AdminOffer } from "../../api/reward-types";
 import { useDialogFocus } from "../../app/dialog-focus";
 import { useFormatters } from "../../app/formatting";
 import { ForbiddenNotice, ListSection, useKeysetList } from "../../app/list-kit";
+import { NewsAlert } from "../../app/news-alert";
+import { PageHeader } from "../../app/page-header";
 import { useCan, useSignedInStaff } from "../admin-session";
 import { type FulfilmentFilters, listFulfilment, type OfferUpdate, updateOffer } from "./fulfilment-api";
 import { FulfilmentFiltersBar } from "./fulfilment-filters";
@@ -94,12 +96,7 @@ export function FulfilmentPage() {
   const statusName = t(`rewards.offerStatus.${filters.status}`);
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t("admin.fulfilment.title")}</Title>
-        <Text c="dimmed" mt={4} maw={760}>
-          {t("admin.fulfilment.intro")}
-        </Text>
-      </div>
+      <PageHeader title={t("admin.fulfilment.title")} intro={t("admin.fulfilment.intro")} introWidth={760} />
       <ProgramSelect programs={programs} value={program.id} onChange={choose} />
       <FulfilmentFiltersBar
         key={filters.dueMonth}
@@ -109,16 +106,7 @@ export function FulfilmentPage() {
         onStatus={(status) => setFilter({ status })}
         onDueMonth={(dueMonth) => setFilter({ dueMonth })}
       />
-      {news ? (
-        <Alert
-          ref={focus.newsRef}
-          tabIndex={-1}
-          role={news.tone === "success" ? "status" : "alert"}
-          color={news.tone === "success" ? "green" : "orange"}
-        >
-          {news.message}
-        </Alert>
-      ) : null}
+      {news ? <NewsAlert news={news} newsRef={focus.newsRef} /> : null}
       <ListSection
         list={list.state}
         texts={{
@@ -126,8 +114,6 @@ export function FulfilmentPage() {
           empty: filters.dueMonth
             ? t("admin.fulfilment.emptyMonth", { status: statusName, month: format.month(filters.dueMonth) })
             : t("admin.fulfilment.empty", { status: statusName }),
-          loadMore: t("admin.fulfilment.loadMore"),
-          forbidden: t("admin.fulfilment.forbidden"),
         }}
       >
         {(offers) => (

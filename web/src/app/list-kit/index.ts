@@ -14,6 +14,6 @@ export {
   type SearchValues,
   textParam,
 } from "./search-description";
-export { SortableHeader } from "./sortable-header";
+export { SortableHeader, sortableHeaders } from "./sortable-header";
 export { ariaSortOf, type SortOrder, sortedBy, sortOrders } from "./sorting";
 export { type KeysetPage, useKeysetList } from "./use-keyset-list";

@@ -15,7 +15,6 @@ export type ListTexts = {
   emptyTitle?: string;
   /** The "N shown" line read out after each load. */
   shown?: string;
-  loadMore?: string;
   /** Said when the server refuses the list (403), e.g. a permission withdrawn since sign-in. */
   forbidden?: string;
 };
@@ -61,8 +60,8 @@ function ListBody<T>({ list, texts, isNarrowed, render }: ListBodyProps<T>) {
     );
   }
   if (list.isError) {
-    if (texts.forbidden && isApiError(list.error) && list.error.status === 403) {
-      return <Alert color="yellow">{texts.forbidden}</Alert>;
+    if (isApiError(list.error) && list.error.status === 403) {
+      return <Alert color="yellow">{texts.forbidden ?? t("errors.forbidden")}</Alert>;
     }
     return (
       <Alert color="red" title={texts.loadFailed}>
@@ -93,7 +92,7 @@ function ListBody<T>({ list, texts, isNarrowed, render }: ListBodyProps<T>) {
           loading={paging.isFetchingNextPage}
           style={{ alignSelf: "center" }}
         >
-          {texts.loadMore}
+          {t("common.loadMore")}
         </Button>
       ) : null}
     </>

@@ -26,3 +26,8 @@ export function SortableHeader<K extends string>(props: SortableHeaderProps<K>) 
     </Table.Th>
   );
 }
+
+/** `sortable(column, label)` for a table's column list, with what all its sortable headers share. */
+export function sortableHeaders<K extends string>(shared: Omit<SortableHeaderProps<K>, "column" | "label">) {
+  return (column: K, label: string) => <SortableHeader {...shared} column={column} label={label} />;
+}

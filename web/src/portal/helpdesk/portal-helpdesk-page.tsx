@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { helpdeskKeys, type PortalTicket } from "../../api/helpdesk-types";
 import { useFormatters } from "../../app/formatting";
 import { choiceParam, describeSearch, ListSection, useKeysetList } from "../../app/list-kit";
+import { PageHeader } from "../../app/page-header";
 import { TicketSituationBadge, TicketStatusBadge } from "../../app/ticket-status-badge";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { listPortalTickets } from "./portal-helpdesk-api";
@@ -23,17 +24,16 @@ export function PortalHelpdeskPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{th("portal.title")}</Title>
-          <Text c="dimmed" mt={4} maw={640}>
-            {th("portal.intro")}
-          </Text>
-        </div>
-        <Button component={Link} to="/portal/helpdesk/new">
-          {th("portal.newTicket")}
-        </Button>
-      </Group>
+      <PageHeader
+        title={th("portal.title")}
+        intro={th("portal.intro")}
+        introWidth={640}
+        actions={
+          <Button component={Link} to="/portal/helpdesk/new">
+            {th("portal.newTicket")}
+          </Button>
+        }
+      />
       <Tabs
         value={state}
         onChange={(value) => list.apply({ state: value === "closed" ? "closed" : "open" })}
@@ -53,7 +53,6 @@ export function PortalHelpdeskPage() {
         texts={{
           loadFailed: th("portal.loadFailed"),
           empty: th(`portal.empty.${state}`),
-          loadMore: th("portal.loadMore"),
         }}
       >
         {(tickets) => (

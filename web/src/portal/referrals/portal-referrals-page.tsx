@@ -1,8 +1,9 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import { referralStatuses } from "@shared/referral-codes";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys";
 import { describeSearch, ListSection, oneOfParam, useKeysetList } from "../../app/list-kit";
+import { PageHeader } from "../../app/page-header";
 import { ReferCompany } from "../refer/refer-company";
 import { listPortalReferrals } from "./portal-referrals-api";
 import { ReferralCard } from "./referral-card";
@@ -29,12 +30,7 @@ export function PortalReferralsPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t("portal.referrals.title")}</Title>
-        <Text c="dimmed" mt={4} maw={760}>
-          {t("portal.referrals.intro")}
-        </Text>
-      </div>
+      <PageHeader title={t("portal.referrals.title")} intro={t("portal.referrals.intro")} introWidth={760} />
       <ReferCompany />
       <StatusFilter current={status || undefined} counts={list.firstPage?.counts} />
       <ListSection
@@ -48,7 +44,6 @@ export function PortalReferralsPage() {
           shown: status
             ? t("portal.referrals.shownFiltered", { count, status: statusName })
             : t("portal.referrals.shown", { count }),
-          loadMore: t("portal.referrals.loadMore"),
         }}
       >
         {(referrals) => (

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useId, useState } from "react";
@@ -10,6 +10,7 @@ import { apiErrorMessage } from "../../app/api-error-message";
 import { useDialogFocus } from "../../app/dialog-focus";
 import { useFormatters } from "../../app/formatting";
 import { useLocalizedText } from "../../app/localized-text";
+import { NewsAlert } from "../../app/news-alert";
 import { OfferProgress } from "./offer-progress";
 import { chooseReward, type PortalOffer } from "./portal-rewards-api";
 import { RewardItemCards } from "./reward-item-cards";
@@ -72,16 +73,7 @@ export function OfferCard({ offer, availableItems, csrfToken }: OfferCardProps) 
           </Badge>
         </Group>
         <Text fw={500}>{t("portal.rewards.dueMonth", { month: format.month(offer.dueMonth) })}</Text>
-        {news ? (
-          <Alert
-            ref={focus.newsRef}
-            tabIndex={-1}
-            role={news.tone === "success" ? "status" : "alert"}
-            color={news.tone === "success" ? "green" : "orange"}
-          >
-            {news.message}
-          </Alert>
-        ) : null}
+        {news ? <NewsAlert news={news} newsRef={focus.newsRef} /> : null}
         <OfferProgress offer={offer} />
         {/* A delay noted before the choice does not take the choice away. */}
         {!offer.item && offer.status !== "delivered" ? (
