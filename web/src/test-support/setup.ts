@@ -4,6 +4,9 @@ import { cleanup } from "@testing-library/react";
 import { afterEach, beforeAll, vi } from "vitest";
 import { i18nReady } from "../i18n/i18n";
 
+// happy-dom has no FontFaceSet; Mantine's autosizing textarea listens for fonts loading on it.
+if (!("fonts" in document)) Object.defineProperty(document, "fonts", { value: new EventTarget() });
+
 beforeAll(async () => {
   await i18nReady;
 });

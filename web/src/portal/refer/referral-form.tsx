@@ -65,6 +65,14 @@ export function ReferralForm({ initial, program, isPending, error, onSubmit, onC
     setEditedSinceError((current) => new Set(current).add(field));
   }
 
+  // As on the landing page: a field is checked when you leave it, then again with all the others on submit.
+  function leave(field: TextField) {
+    const problem = problemsOf(draft, program.minimumAge)[field];
+    setProblems(
+      ({ [field]: _dropped, ...rest }) => (problem ? { ...rest, [field]: problem } : rest) as Problems,
+    );
+  }
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found = problemsOf(draft, program.minimumAge);
@@ -91,6 +99,7 @@ export function ReferralForm({ initial, program, isPending, error, onSubmit, onC
     value: draft[field],
     onChange: (event: { currentTarget: { value: string } }) =>
       change(field, mask ? mask(event.currentTarget.value) : event.currentTarget.value),
+    onBlur: () => leave(field),
     error: messageOf(field),
     errorProps: { role: "alert" },
   });
