@@ -4,9 +4,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
-import { useDialogFocus } from "../../app/dialog-focus";
+import { useFocusedDialog } from "../../app/dialog-focus";
 import { ForbiddenNotice, ListSection, wholeListState } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
+import { NewsAlert } from "../../app/news-alert";
 import { PageHeader } from "../../app/page-header";
 import { useCan, useSignedInStaff } from "../admin-session";
 import { ProgramSelect, useChosenProgram } from "../rewards/program-select";
@@ -21,7 +22,7 @@ import {
 } from "./materials-api";
 import { MaterialsTable } from "./materials-table";
 
-type Dialog = { kind: "edit" | "delete"; material: AdminMaterial | null; isOpen: boolean };
+type Dialog = { kind: "edit" | "delete"; material: AdminMaterial | null };
 
 // /admin/materials[?program=ID] – the support materials and tips referrers read in the portal.
 export function MaterialsPage() {
@@ -39,15 +40,13 @@ export function MaterialsPage() {
     queryFn: () => listMaterials(programId),
     enabled: isAllowed && Boolean(programId),
   });
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const dialog = useFocusedDialog<Dialog>();
   const [news, setNews] = useState<string | null>(null);
-  const focus = useDialogFocus();
 
   function done(message: string) {
     void queryClient.invalidateQueries({ queryKey: materialsKey });
     setNews(message);
-    focus.closing("news");
-    setDialog((current) => (current ? { ...current, isOpen: false } : null));
+    dialog.close("news");
   }
   const save = useMutation({
     mutationFn: ({ material, fields }: { material: AdminMaterial | null; fields: MaterialFields }) =>
@@ -69,13 +68,9 @@ export function MaterialsPage() {
     save.reset();
     remove.reset();
     setNews(null);
-    focus.opened(button);
-    setDialog({ kind, material, isOpen: true });
+    dialog.open({ kind, material }, button);
   }
-  function cancel() {
-    focus.closing("trigger");
-    setDialog((current) => (current ? { ...current, isOpen: false } : null));
-  }
+  const cancel = () => dialog.close("trigger");
 
   if (!isAllowed || !program) {
     const message = isAllowed ? t("admin.home.noPrograms") : t("admin.materials.forbidden");
@@ -83,7 +78,9 @@ export function MaterialsPage() {
   }
 
   const nextPosition = Math.max(0, ...(materials.data ?? []).map((material) => material.position + 10));
-  const deleting = dialog?.kind === "delete" ? dialog.material : null;
+  const deleting = dialog.value?.kind === "delete" ? dialog.value.material : null;
+  // The material the form edits: null for a new one, undefined while no form is open.
+  const editing = dialog.value?.kind === "edit" ? dialog.value.material : undefined;
 
   return (
     <Stack gap="lg">
@@ -99,11 +96,7 @@ export function MaterialsPage() {
       />
       <ProgramSelect programs={programs} value={program.id} onChange={choose} />
       {/* Focused after a dialog closes, so keyboard users land on the outcome; read out either way. */}
-      {news ? (
-        <Alert ref={focus.newsRef} tabIndex={-1} role="status" color="green">
-          {news}
-        </Alert>
-      ) : null}
+      {news ? <NewsAlert news={{ tone: "success", message: news }} newsRef={dialog.newsRef} /> : null}
       <ListSection
         list={wholeListState(materials)}
         texts={{ loadFailed: t("admin.materials.loadFailed"), empty: t("admin.materials.empty") }}
@@ -118,37 +111,27 @@ export function MaterialsPage() {
         )}
       </ListSection>
       <Modal
-        opened={dialog?.kind === "edit" && dialog.isOpen}
-        onClose={cancel}
-        onExitTransitionEnd={() => {
-          focus.restore();
-          setDialog(null);
-        }}
-        returnFocus={false}
+        {...dialog.modalProps}
+        opened={dialog.modalProps.opened && editing !== undefined}
         // A long form: a stray click outside must not throw away what was typed.
         closeOnClickOutside={false}
-        title={dialog?.material ? t("admin.materials.form.editTitle") : t("admin.materials.form.createTitle")}
+        title={editing ? t("admin.materials.form.editTitle") : t("admin.materials.form.createTitle")}
         size="xl"
       >
-        {dialog?.kind === "edit" ? (
+        {editing !== undefined ? (
           <MaterialForm
-            material={dialog.material}
+            material={editing}
             nextPosition={nextPosition}
             isPending={save.isPending}
             error={save.error}
-            onSubmit={(fields) => save.mutate({ material: dialog.material, fields })}
+            onSubmit={(fields) => save.mutate({ material: editing, fields })}
             onCancel={cancel}
           />
         ) : null}
       </Modal>
       <Modal
-        opened={dialog?.kind === "delete" && dialog.isOpen}
-        onClose={cancel}
-        onExitTransitionEnd={() => {
-          focus.restore();
-          setDialog(null);
-        }}
-        returnFocus={false}
+        {...dialog.modalProps}
+        opened={dialog.modalProps.opened && deleting !== null}
         title={t("admin.materials.deleteTitle")}
       >
         {deleting ? (

@@ -4,9 +4,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
-import { useDialogFocus } from "../../app/dialog-focus";
+import { useFocusedDialog } from "../../app/dialog-focus";
 import { ForbiddenNotice, ListSection, wholeListState } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
+import { NewsAlert } from "../../app/news-alert";
 import { PageHeader } from "../../app/page-header";
 import { useCan, useSignedInStaff } from "../admin-session";
 import {
@@ -19,8 +20,6 @@ import {
 import { CatalogItemForm } from "./catalog-item-form";
 import { CatalogTable } from "./catalog-table";
 import { ProgramSelect, useChosenProgram } from "./program-select";
-
-type Editing = { item: CatalogItem | null; isOpen: boolean };
 
 // /admin/rewards/catalog[?program=ID] – the rewards referrers choose from after a sale.
 export function CatalogPage() {
@@ -38,9 +37,9 @@ export function CatalogPage() {
     queryFn: () => listCatalog(programId),
     enabled: isAllowed && Boolean(programId),
   });
-  const [editing, setEditing] = useState<Editing | null>(null);
+  // The item being edited; null inside means a new one.
+  const editing = useFocusedDialog<{ item: CatalogItem | null }>();
   const [news, setNews] = useState<string | null>(null);
-  const focus = useDialogFocus();
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: catalogKey });
   const save = useMutation({
@@ -49,8 +48,7 @@ export function CatalogPage() {
     onSuccess: (saved, { item }) => {
       void refresh();
       setNews(t(item ? "admin.catalog.saved" : "admin.catalog.created", { name: localized(saved.name) }));
-      focus.closing("news");
-      setEditing((current) => (current ? { ...current, isOpen: false } : null));
+      editing.close("news");
     },
   });
   const toggle = useMutation({
@@ -68,12 +66,7 @@ export function CatalogPage() {
   function open(item: CatalogItem | null, button: HTMLElement) {
     save.reset();
     setNews(null);
-    focus.opened(button);
-    setEditing({ item, isOpen: true });
-  }
-  function cancel() {
-    focus.closing("trigger");
-    setEditing((current) => (current ? { ...current, isOpen: false } : null));
+    editing.open({ item }, button);
   }
 
   if (!isAllowed || !program) {
@@ -93,11 +86,7 @@ export function CatalogPage() {
       />
       <ProgramSelect programs={programs} value={program.id} onChange={choose} />
       {/* Focused after a dialog closes, so keyboard users land on the outcome; read out either way. */}
-      {news ? (
-        <Alert ref={focus.newsRef} tabIndex={-1} role="status" color="green">
-          {news}
-        </Alert>
-      ) : null}
+      {news ? <NewsAlert news={{ tone: "success", message: news }} newsRef={editing.newsRef} /> : null}
       {toggle.isError ? <Alert color="red">{apiErrorMessage(toggle.error, t)}</Alert> : null}
       <ListSection
         list={wholeListState(catalog)}
@@ -118,23 +107,17 @@ export function CatalogPage() {
         )}
       </ListSection>
       <Modal
-        opened={editing?.isOpen ?? false}
-        onClose={cancel}
-        onExitTransitionEnd={() => {
-          focus.restore();
-          setEditing(null);
-        }}
-        returnFocus={false}
-        title={editing?.item ? t("admin.catalog.form.editTitle") : t("admin.catalog.form.createTitle")}
+        {...editing.modalProps}
+        title={editing.value?.item ? t("admin.catalog.form.editTitle") : t("admin.catalog.form.createTitle")}
         size="xl"
       >
-        {editing ? (
+        {editing.value ? (
           <CatalogItemForm
-            item={editing.item}
+            item={editing.value.item}
             isPending={save.isPending}
             error={save.error}
-            onSubmit={(fields) => save.mutate({ item: editing.item, fields })}
-            onCancel={cancel}
+            onSubmit={(fields) => save.mutate({ item: editing.value?.item ?? null, fields })}
+            onCancel={() => editing.close("trigger")}
           />
         ) : null}
       </Modal>

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error";
 import { queryKeys } from "../../api/query-keys";
 import type { AdminOffer } from "../../api/reward-types";
-import { useDialogFocus } from "../../app/dialog-focus";
+import { useFocusedDialog } from "../../app/dialog-focus";
 import { useFormatters } from "../../app/formatting";
 import { ForbiddenNotice, ListSection, useKeysetList } from "../../app/list-kit";
 import { NewsAlert } from "../../app/news-alert";
@@ -18,7 +18,6 @@ import { FulfilmentTable } from "./fulfilment-table";
 import { type OfferAction, OfferUpdateForm, offerUpdateErrorMessage } from "./offer-update-form";
 import { ProgramSelect, useChosenProgram } from "./program-select";
 
-type Dialog = { offer: AdminOffer; action: OfferAction; isOpen: boolean };
 type News = { tone: "success" | "conflict"; message: string };
 
 // /admin/rewards/fulfilment[?program=&status=&dueMonth=] – the reward queue: choice, delivery, delays.
@@ -44,9 +43,8 @@ export function FulfilmentPage() {
   });
   const { filters } = list;
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const dialog = useFocusedDialog<{ offer: AdminOffer; action: OfferAction }>();
   const [news, setNews] = useState<News | null>(null);
-  const focus = useDialogFocus();
   const update = useMutation({
     mutationFn: ({ offer, body }: { offer: AdminOffer; body: OfferUpdate }) =>
       updateOffer(offer.id, body, csrfToken),
@@ -60,12 +58,7 @@ export function FulfilmentPage() {
   function open(offer: AdminOffer, action: OfferAction, button: HTMLElement) {
     update.reset();
     setNews(null);
-    focus.opened(button);
-    setDialog({ offer, action, isOpen: true });
-  }
-  function close(to: "trigger" | "news") {
-    focus.closing(to);
-    setDialog((current) => (current ? { ...current, isOpen: false } : null));
+    dialog.open({ offer, action }, button);
   }
   function submit(offer: AdminOffer, body: OfferUpdate) {
     update.mutate(
@@ -77,13 +70,13 @@ export function FulfilmentPage() {
             tone: "success",
             message: t(`admin.fulfilment.${key}`, { name: saved.participant.name }),
           });
-          close("news");
+          dialog.close("news");
         },
         onError: (error) => {
           // A 409: the offer changed meanwhile (delivered elsewhere, not chosen yet). The list reloads.
           if (!isApiError(error) || error.status !== 409) return;
           setNews({ tone: "conflict", message: offerUpdateErrorMessage(error, t) });
-          close("news");
+          dialog.close("news");
         },
       },
     );
@@ -106,7 +99,7 @@ export function FulfilmentPage() {
         onStatus={(status) => setFilter({ status })}
         onDueMonth={(dueMonth) => setFilter({ dueMonth })}
       />
-      {news ? <NewsAlert news={news} newsRef={focus.newsRef} /> : null}
+      {news ? <NewsAlert news={news} newsRef={dialog.newsRef} /> : null}
       <ListSection
         list={list.state}
         texts={{
@@ -125,23 +118,17 @@ export function FulfilmentPage() {
         )}
       </ListSection>
       <Modal
-        opened={dialog?.isOpen ?? false}
-        onClose={() => close("trigger")}
-        onExitTransitionEnd={() => {
-          focus.restore();
-          setDialog(null);
-        }}
-        returnFocus={false}
-        title={dialog ? t(`admin.fulfilment.${dialog.action}Form.title`) : ""}
+        {...dialog.modalProps}
+        title={dialog.value ? t(`admin.fulfilment.${dialog.value.action}Form.title`) : ""}
       >
-        {dialog ? (
+        {dialog.value ? (
           <OfferUpdateForm
-            offer={dialog.offer}
-            action={dialog.action}
+            offer={dialog.value.offer}
+            action={dialog.value.action}
             isPending={update.isPending}
             error={update.error}
-            onSubmit={(body) => submit(dialog.offer, body)}
-            onCancel={() => close("trigger")}
+            onSubmit={(body) => dialog.value && submit(dialog.value.offer, body)}
+            onCancel={() => dialog.close("trigger")}
           />
         ) : null}
       </Modal>
