@@ -1,47 +1,11 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { AdminTicketDetail } from "../../api/helpdesk-types";
 import { apiError, json, type SentRequest, stubNetwork } from "../../test-support/network";
 import { renderApp } from "../../test-support/render";
+import { adminTicketDetail } from "../../test-support/tickets";
 import { TicketComposer } from "./ticket-composer";
 
-const ticket: AdminTicketDetail = {
-  id: "t1",
-  number: 7,
-  subject: "Prêmio não chegou",
-  status: "open",
-  situation: "awaiting_agent",
-  priority: "normal",
-  contactReason: null,
-  channel: "portal",
-  referralId: null,
-  assignee: null,
-  createdAt: "2026-11-01T12:00:00Z",
-  lastMessageAt: "2026-11-01T12:00:00Z",
-  programId: "p1",
-  participant: { id: "pa1", name: "Rita", email: "rita@gmail.com" },
-  lastActivityAt: "2026-11-01T12:00:00Z",
-  sla: { state: "running", dueAt: null, secondsLeft: null, isOverdue: false, firstResponseBreached: false },
-  previousTicket: null,
-  firstResponseAt: null,
-  firstResponseDueAt: "2026-11-02T12:00:00Z",
-  resolutionDueAt: "2026-11-05T12:00:00Z",
-  resolvedAt: null,
-  closedAt: null,
-  messages: [],
-  events: [],
-  participantCard: {
-    id: "pa1",
-    name: "Rita",
-    email: "rita@gmail.com",
-    phone: null,
-    status: "active",
-    isCustomer: false,
-    createdAt: "2026-01-01T12:00:00Z",
-    referrals: [],
-    otherTickets: [],
-  },
-};
+const ticket = adminTicketDetail(1);
 
 const canned = [
   {

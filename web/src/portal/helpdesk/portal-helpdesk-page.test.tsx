@@ -1,31 +1,11 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { PortalTicket } from "../../api/helpdesk-types";
 import { json, stubNetwork } from "../../test-support/network";
 import { renderApp } from "../../test-support/render";
+import { portalTicket } from "../../test-support/tickets";
 import { PortalHelpdeskPage } from "./portal-helpdesk-page";
 
 // The list kit on the portal side: tabs bound to ?state=, counts from the first page, keyset pages.
-
-function portalTicket(n: number): PortalTicket {
-  return {
-    id: `t${n}`,
-    number: n,
-    subject: `Dúvida ${n}`,
-    status: "open",
-    situation: "awaiting_agent",
-    priority: "normal",
-    contactReason: null,
-    channel: "portal",
-    referralId: null,
-    assignee: null,
-    createdAt: "2026-11-01T12:00:00Z",
-    lastMessageAt: "2026-11-01T12:00:00Z",
-    participant: { id: "pa1", name: "Rita" },
-    hasUnread: false,
-    canReply: true,
-  };
-}
 
 const counts = { open: 3, closed: 0 };
 

@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { AdminReferralSummary } from "../../admin/referrals/referrals-api";
-import { ReferralsPage } from "../../admin/referrals/referrals-page";
 import { apiError, deferred, json, stubNetwork } from "../../test-support/network";
 import { renderApp } from "../../test-support/render";
 import { staffSession } from "../../test-support/sessions";
+import type { AdminReferralSummary } from "./referrals-api";
+import { ReferralsPage } from "./referrals-page";
 
-// The kit as its pages use it: the admin referrals list, with fetch stubbed at the network edge.
+// The list kit (app/list-kit) as its pages use it: the admin referrals list, with fetch stubbed at the
+// network edge.
 
 function referral(n: number): AdminReferralSummary {
   return {
