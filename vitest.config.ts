@@ -1,8 +1,12 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
-// Three projects: everything on embedded PGlite; the database tests (`*.db.test.ts`) again on real
-// PostgreSQL when TEST_DATABASE_URL is set; browser tests against a real server process.
+// Four projects: everything on embedded PGlite; the database tests (`*.db.test.ts`) again on real
+// PostgreSQL when TEST_DATABASE_URL is set; the web app's components in a simulated DOM; browser tests
+// against a real server process.
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const sharedRoot = fileURLToPath(new URL("./src/shared", import.meta.url));
 
 export default defineConfig({
   test: {
@@ -32,6 +36,17 @@ export default defineConfig({
             },
           ]
         : []),
+      {
+        extends: true as const,
+        plugins: [react()],
+        resolve: { alias: { "@shared": sharedRoot } },
+        test: {
+          name: "web",
+          include: ["web/src/**/*.test.tsx"],
+          environment: "happy-dom",
+          setupFiles: ["web/src/test-support/setup.ts"],
+        },
+      },
       {
         extends: true as const,
         test: {

@@ -1,16 +1,14 @@
+import type { Permission } from "@shared/permissions";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
-import { type AdminSession, canManageRewards, canWorkReferrals } from "../api/admin-api";
+import type { AdminSession } from "../api/admin-api";
 import { apiErrorMessage } from "../app/api-error-message";
 import { AreaShell } from "../app/area-shell";
 import { SessionGate } from "../app/session-gate";
 import { useHelpdeskTranslation } from "../i18n/helpdesk-translation";
 import { adoptProfileLocale } from "../i18n/i18n";
-import { useAdminSessionQuery, useSignOutStaff } from "./admin-session";
-import { canWorkHelpdesk } from "./helpdesk/helpdesk-api";
-import { canManageMaterials } from "./materials/materials-api";
-import { canManageRegistries } from "./registries/registries-api";
+import { hasPermission, useAdminSessionQuery, useSignOutStaff } from "./admin-session";
 
 /** Everything under /admin except the sign-in page: needs a staff session. */
 export function AdminArea() {
@@ -27,6 +25,7 @@ function AdminShell({ session }: { session: AdminSession }) {
   const { th } = useHelpdeskTranslation();
   const signOut = useSignOutStaff(session.csrfToken);
   const { user, organization } = session;
+  const can = (permission: Permission) => hasPermission(session, permission);
 
   useEffect(() => adoptProfileLocale(user.locale), [user.locale]);
 
@@ -37,20 +36,18 @@ function AdminShell({ session }: { session: AdminSession }) {
       person={{ name: user.name, detail: t(`admin.roles.${user.role}`) }}
       navItems={[
         { to: "/admin", label: t("common.home"), end: true },
-        ...(canWorkReferrals(user.role)
-          ? [{ to: "/admin/referrals", label: t("admin.referrals.navLabel") }]
-          : []),
-        ...(canWorkHelpdesk(user.role) ? [{ to: "/admin/helpdesk", label: th("admin.navLabel") }] : []),
-        ...(canManageRewards(user.role)
+        ...(can("referrals.work") ? [{ to: "/admin/referrals", label: t("admin.referrals.navLabel") }] : []),
+        ...(can("helpdesk.work") ? [{ to: "/admin/helpdesk", label: th("admin.navLabel") }] : []),
+        ...(can("rewards.manage")
           ? [
               { to: "/admin/rewards/catalog", label: t("admin.catalog.navLabel") },
               { to: "/admin/rewards/fulfilment", label: t("admin.fulfilment.navLabel") },
             ]
           : []),
-        ...(canManageRegistries(user.role)
+        ...(can("registries.manage")
           ? [{ to: "/admin/registries", label: t("admin.registries.navLabel") }]
           : []),
-        ...(canManageMaterials(user.role)
+        ...(can("materials.manage")
           ? [{ to: "/admin/materials", label: t("admin.materials.navLabel") }]
           : []),
       ]}

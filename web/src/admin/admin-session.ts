@@ -1,3 +1,4 @@
+import type { Permission } from "@shared/permissions";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useOutletContext } from "react-router";
 import { type AdminSession, getAdminSession, signInStaff, signOutStaff } from "../api/admin-api";
@@ -11,6 +12,17 @@ export function useAdminSessionQuery() {
 /** Pages inside the staff area read the session the area already loaded. */
 export function useSignedInStaff(): AdminSession {
   return useOutletContext<AdminSession>();
+}
+
+/** Whether the session may do something; the server checks the same permission on every call. */
+export function hasPermission(session: Pick<AdminSession, "permissions">, permission: Permission): boolean {
+  return session.permissions.includes(permission);
+}
+
+/** `can("helpdesk.work")` for the signed-in member, for pages and buttons inside the staff area. */
+export function useCan(): (permission: Permission) => boolean {
+  const session = useSignedInStaff();
+  return (permission) => hasPermission(session, permission);
 }
 
 export function useSignInStaff() {

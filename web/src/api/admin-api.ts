@@ -1,6 +1,5 @@
+import type { Permission, StaffRole } from "@shared/permissions";
 import { apiRequest, rememberCsrfToken } from "./api-client";
-
-export type StaffRole = "owner" | "admin" | "sales" | "support";
 
 export type StaffUser = {
   id: string;
@@ -18,6 +17,8 @@ export type AdminSession = {
   organization: { id: string; name: string };
   programs: ProgramSummary[];
   csrfToken: string;
+  /** What this member may do: pages, navigation and buttons show by these, never by role name. */
+  permissions: Permission[];
   /** True only when the server runs the development mailbox (`/dev/mailbox`). */
   devMailbox: boolean;
 };
@@ -56,14 +57,4 @@ export async function listStaff(role?: StaffRole): Promise<StaffMember[]> {
   const query = role ? `?role=${encodeURIComponent(role)}` : "";
   const { items } = await apiRequest<{ items: StaffMember[] }>(`/api/admin/staff${query}`);
   return items;
-}
-
-/** Who works referrals in the back office (DESIGN.md "Sales back office"). */
-export function canWorkReferrals(role: StaffRole): boolean {
-  return role === "owner" || role === "admin" || role === "sales";
-}
-
-/** Who manages the reward catalog and its fulfilment. */
-export function canManageRewards(role: StaffRole): boolean {
-  return role === "owner" || role === "admin";
 }

@@ -1,14 +1,7 @@
 /** Shapes and query keys the helpdesk pages share (DESIGN.md "Helpdesk for referrers"). */
+import type { TicketChannel, TicketPriority, TicketSituation, TicketStatus } from "@shared/ticket-codes";
 import type { LocalizedText } from "./reward-types";
 
-export const ticketStatuses = ["open", "pending", "resolved", "closed"] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
-/** Low to urgent, as the server orders them. */
-export const ticketPriorities = ["low", "normal", "high", "urgent"] as const;
-export type TicketPriority = (typeof ticketPriorities)[number];
-export const ticketSituations = ["awaiting_agent", "awaiting_participant"] as const;
-export type TicketSituation = (typeof ticketSituations)[number];
-export type TicketChannel = "portal" | "email";
 export type MessageAuthorKind = "participant" | "staff" | "system";
 
 export type Person = { id: string; name: string };

@@ -1,9 +1,12 @@
+import type { ParticipantPermission } from "@shared/permissions";
 import { apiRequest, rememberCsrfToken } from "./api-client";
 
 export type PortalSession = {
   participant: { id: string; name: string; email: string; locale: string };
   program: { id: string; slug: string; name: string };
   csrfToken: string;
+  /** The portal areas this referrer may use. */
+  permissions: ParticipantPermission[];
 };
 
 /** `next`: the portal page the link opens once signed in (the server accepts only portal paths). */

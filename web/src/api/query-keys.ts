@@ -1,4 +1,4 @@
-import type { StaffRole } from "./admin-api";
+import type { StaffRole } from "@shared/permissions";
 
 /** TanStack Query keys in one place, so sign-in and sign-out can reset exactly what they change. */
 export const queryKeys = {

@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { useRef, useState } from "react";
 
 /**
  * Where the focus goes when a dialog closes: back to the button that opened it after a cancel, onto the
@@ -22,6 +22,38 @@ export function useDialogFocus() {
     restore() {
       const button = trigger.current?.isConnected ? trigger.current : null;
       (destination.current === "trigger" && button ? button : (newsRef.current ?? button))?.focus();
+    },
+  };
+}
+
+/**
+ * A dialog about one thing (an offer, a move, a material) with `useDialogFocus`'s focus rules: `open`
+ * with the thing and the button pressed, `close` with where the focus goes, and `modalProps` spread on
+ * Mantine's Modal. The thing stays set while the dialog animates closed, so its content does not vanish.
+ */
+export function useFocusedDialog<T>() {
+  const focus = useDialogFocus();
+  const [state, setState] = useState<{ value: T; isOpen: boolean } | null>(null);
+  function close(to: "trigger" | "news") {
+    focus.closing(to);
+    setState((current) => (current ? { ...current, isOpen: false } : null));
+  }
+  return {
+    value: state?.value ?? null,
+    newsRef: focus.newsRef,
+    open(value: T, button: HTMLElement | null) {
+      focus.opened(button);
+      setState({ value, isOpen: true });
+    },
+    close,
+    modalProps: {
+      opened: state?.isOpen ?? false,
+      onClose: () => close("trigger"),
+      onExitTransitionEnd: () => {
+        focus.restore();
+        setState(null);
+      },
+      returnFocus: false,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Badge } from "@mantine/core";
-import type { TicketPriority, TicketSituation, TicketStatus } from "../api/helpdesk-types";
+import type { TicketPriority, TicketSituation, TicketStatus } from "@shared/ticket-codes";
 import { useHelpdeskTranslation } from "../i18n/helpdesk-translation";
 
 const statusColors: Record<TicketStatus, string> = {

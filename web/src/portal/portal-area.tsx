@@ -1,3 +1,4 @@
+import type { ParticipantPermission } from "@shared/permissions";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
@@ -26,6 +27,14 @@ function PortalShell({ session }: { session: PortalSession }) {
   const { participant, program } = session;
 
   useEffect(() => adoptProfileLocale(participant.locale), [participant.locale]);
+  // Each area shows only when the session allows it, as the staff area does.
+  const areas: { to: string; label: string; permission: ParticipantPermission }[] = [
+    { to: "/portal/referrals", label: t("portal.referrals.navLabel"), permission: "portal.referrals" },
+    { to: "/portal/rewards", label: t("portal.rewards.navLabel"), permission: "portal.rewards" },
+    { to: "/portal/materials", label: t("portal.materials.navLabel"), permission: "portal.materials" },
+    { to: "/portal/helpdesk", label: th("portal.navLabel"), permission: "portal.helpdesk" },
+    { to: "/portal/profile", label: t("portal.profile.navLabel"), permission: "portal.profile" },
+  ];
 
   return (
     <AreaShell
@@ -34,11 +43,9 @@ function PortalShell({ session }: { session: PortalSession }) {
       person={{ name: participant.name, detail: participant.email }}
       navItems={[
         { to: "/portal", label: t("common.home"), end: true },
-        { to: "/portal/referrals", label: t("portal.referrals.navLabel") },
-        { to: "/portal/rewards", label: t("portal.rewards.navLabel") },
-        { to: "/portal/materials", label: t("portal.materials.navLabel") },
-        { to: "/portal/helpdesk", label: th("portal.navLabel") },
-        { to: "/portal/profile", label: t("portal.profile.navLabel") },
+        ...areas
+          .filter((area) => session.permissions.includes(area.permission))
+          .map(({ to, label }) => ({ to, label })),
       ]}
       onSignOut={() => signOut.mutate()}
       isSigningOut={signOut.isPending}

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Center,
@@ -17,15 +16,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { isApiError } from "../../api/api-error";
 import { helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage, hasFieldError } from "../../app/api-error-message";
+import { PageHeader, PageLink } from "../../app/page-header";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { useSignedInStaff } from "../admin-session";
+import { useCan, useSignedInStaff } from "../admin-session";
 import {
   type CannedReply,
-  canWorkHelpdesk,
   createCannedReply,
   deleteCannedReply,
   listCannedReplies,
@@ -47,14 +45,15 @@ const placeholders = [
 export function CannedRepliesPage() {
   const { t } = useTranslation();
   const { th } = useHelpdeskTranslation();
-  const { user, programs, csrfToken } = useSignedInStaff();
+  const { programs, csrfToken } = useSignedInStaff();
+  const can = useCan();
   const [programId, setProgramId] = useState(programs[0]?.id ?? "");
   const [editing, setEditing] = useState<CannedReply | null>(null);
   const queryClient = useQueryClient();
   const replies = useQuery({
     queryKey: helpdeskKeys.cannedReplies(programId),
     queryFn: () => listCannedReplies(programId),
-    enabled: canWorkHelpdesk(user.role) && Boolean(programId),
+    enabled: can("helpdesk.work") && Boolean(programId),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["admin", "helpdesk-canned"] });
   const remove = useMutation({
@@ -62,18 +61,11 @@ export function CannedRepliesPage() {
     onSuccess: refresh,
   });
 
-  if (!canWorkHelpdesk(user.role)) return <Alert color="yellow">{th("admin.forbidden")}</Alert>;
+  if (!can("helpdesk.work")) return <Alert color="yellow">{th("admin.forbidden")}</Alert>;
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/admin/helpdesk" size="sm">
-        {th("admin.ticket.back")}
-      </Anchor>
-      <div>
-        <Title order={1}>{th("admin.canned.title")}</Title>
-        <Text c="dimmed" mt={4}>
-          {th("admin.canned.intro")}
-        </Text>
-      </div>
+      <PageLink to="/admin/helpdesk">{th("admin.ticket.back")}</PageLink>
+      <PageHeader title={th("admin.canned.title")} intro={th("admin.canned.intro")} />
       {programs.length > 1 ? (
         <NativeSelect
           label={th("admin.filters.program")}

@@ -1,22 +1,7 @@
-import type { StaffRole } from "../../api/admin-api";
+import type { StaffRole } from "@shared/permissions";
+import type { TicketPriority, TicketStatus } from "@shared/ticket-codes";
 import { apiRequest } from "../../api/api-client";
-import type {
-  AdminTicket,
-  AdminTicketDetail,
-  ContactReason,
-  TicketPriority,
-  TicketStatus,
-} from "../../api/helpdesk-types";
-
-/** Who works the helpdesk (DESIGN.md: support and above). */
-export function canWorkHelpdesk(role: StaffRole): boolean {
-  return role === "owner" || role === "admin" || role === "support";
-}
-
-/** Who sets the programs' SLA targets. */
-export function canSetSla(role: StaffRole): boolean {
-  return role === "owner" || role === "admin";
-}
+import type { AdminTicket, AdminTicketDetail, ContactReason } from "../../api/helpdesk-types";
 
 export type TicketPage = { items: AdminTicket[]; nextCursor: string | null };
 

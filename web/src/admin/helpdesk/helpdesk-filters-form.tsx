@@ -1,12 +1,10 @@
-import { Button, Group, NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { ticketPriorities, ticketSituations } from "../../api/helpdesk-types";
-import { hasFieldError } from "../../app/api-error-message";
+import { NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
+import { ticketChannels, ticketPriorities, ticketSituations } from "@shared/ticket-codes";
+import { FilterActions, knownOrEmpty, useFilterFieldError, useFilterForm } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import type { HelpdeskOptions } from "./helpdesk-api";
-import { emptyTicketFilters, type TicketFilters, viewFixesAssignee } from "./helpdesk-filters";
+import { type TicketFilters, ticketSearch, viewFixesAssignee } from "./helpdesk-filters";
 
 type HelpdeskFiltersFormProps = {
   filters: TicketFilters;
@@ -16,13 +14,15 @@ type HelpdeskFiltersFormProps = {
   onApply: (filters: TicketFilters) => void;
 };
 
-/** Applied on submit, not on each change: a keyboard user goes through the fields without reloading the list. */
+/** The list's filters; the view, sort and order are kept when they are cleared. */
 export function HelpdeskFiltersForm({ filters, options, listError, onApply }: HelpdeskFiltersFormProps) {
-  const { t } = useTranslation();
   const { th } = useHelpdeskTranslation();
   const localized = useLocalizedText();
-  const [draft, setDraft] = useState(filters);
-  const set = (patch: Partial<TicketFilters>) => setDraft((current) => ({ ...current, ...patch }));
+  const { draft, set, submit, clear } = useFilterForm({
+    filters,
+    onApply,
+    cleared: ({ view, sort, order }) => ({ ...ticketSearch.defaults, view, sort, order }),
+  });
   const programs = options?.programs ?? [];
   const reasonPrograms = draft.programId ? programs.filter((p) => p.id === draft.programId) : programs;
   const reasons = [
@@ -31,12 +31,7 @@ export function HelpdeskFiltersForm({ filters, options, listError, onApply }: He
     ).values(),
   ];
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    onApply({ ...draft, q: draft.q.trim() });
-  }
-  const fieldError = (field: string) =>
-    hasFieldError(listError, field) ? t("validation.fieldInvalid") : undefined;
+  const fieldError = useFilterFieldError(listError);
   const any = (label: string) => ({ value: "", label });
 
   return (
@@ -54,7 +49,7 @@ export function HelpdeskFiltersForm({ filters, options, listError, onApply }: He
         <NativeSelect
           label={th("admin.filters.situation")}
           value={draft.situation}
-          onChange={(event) => set({ situation: event.currentTarget.value })}
+          onChange={(event) => set({ situation: knownOrEmpty(ticketSituations, event.currentTarget.value) })}
           data={[
             any(th("admin.filters.anySituation")),
             ...ticketSituations.map((s) => ({ value: s, label: th(`situation.${s}`) })),
@@ -63,7 +58,7 @@ export function HelpdeskFiltersForm({ filters, options, listError, onApply }: He
         <NativeSelect
           label={th("admin.filters.priority")}
           value={draft.priority}
-          onChange={(event) => set({ priority: event.currentTarget.value })}
+          onChange={(event) => set({ priority: knownOrEmpty(ticketPriorities, event.currentTarget.value) })}
           data={[
             any(th("admin.filters.anyPriority")),
             ...[...ticketPriorities].reverse().map((p) => ({ value: p, label: th(`priority.${p}`) })),
@@ -96,11 +91,10 @@ export function HelpdeskFiltersForm({ filters, options, listError, onApply }: He
         <NativeSelect
           label={th("admin.filters.channel")}
           value={draft.channel}
-          onChange={(event) => set({ channel: event.currentTarget.value })}
+          onChange={(event) => set({ channel: knownOrEmpty(ticketChannels, event.currentTarget.value) })}
           data={[
             any(th("admin.filters.anyChannel")),
-            { value: "portal", label: th("channel.portal") },
-            { value: "email", label: th("channel.email") },
+            ...ticketChannels.map((channel) => ({ value: channel, label: th(`channel.${channel}`) })),
           ]}
         />
         {programs.length > 1 ? (
@@ -115,24 +109,7 @@ export function HelpdeskFiltersForm({ filters, options, listError, onApply }: He
           />
         ) : null}
       </SimpleGrid>
-      <Group mt="sm" gap="sm">
-        <Button type="submit">{th("admin.filters.apply")}</Button>
-        <Button
-          variant="default"
-          onClick={() => {
-            const cleared = {
-              ...emptyTicketFilters,
-              view: filters.view,
-              sort: filters.sort,
-              order: filters.order,
-            };
-            setDraft(cleared);
-            onApply(cleared);
-          }}
-        >
-          {th("admin.filters.clear")}
-        </Button>
-      </Group>
+      <FilterActions apply={th("admin.filters.apply")} clear={th("admin.filters.clear")} onClear={clear} />
     </form>
   );
 }

@@ -1,4 +1,12 @@
-import { ticketPriorities, ticketSituations } from "../../api/helpdesk-types";
+import { ticketChannels, ticketPriorities, ticketSituations } from "@shared/ticket-codes";
+import {
+  choiceParam,
+  describeSearch,
+  oneOfParam,
+  type SearchValues,
+  sortOrders,
+  textParam,
+} from "../../app/list-kit";
 
 /** The workspace's views: each a tab with its count; `active` (open and pending) is where agents work. */
 export const ticketViews = [
@@ -16,71 +24,27 @@ export type TicketView = (typeof ticketViews)[number];
 
 export const ticketSorts = ["lastActivityAt", "createdAt", "priority", "dueAt"] as const;
 export type TicketSort = (typeof ticketSorts)[number];
-export type SortOrder = "asc" | "desc";
+
+const params = {
+  view: choiceParam(ticketViews, "active"),
+  programId: textParam(),
+  situation: oneOfParam(ticketSituations),
+  priority: oneOfParam(ticketPriorities),
+  contactReason: textParam(),
+  assigneeId: textParam(),
+  channel: oneOfParam(ticketChannels),
+  q: textParam(),
+  sort: choiceParam(ticketSorts, "lastActivityAt"),
+  order: choiceParam(sortOrders, "desc"),
+};
 
 /** What the list shows, kept in the page's URL so it survives reloads and can be shared. */
-export type TicketFilters = {
-  view: TicketView;
-  programId: string;
-  situation: string;
-  priority: string;
-  contactReason: string;
-  assigneeId: string;
-  channel: string;
-  q: string;
-  sort: TicketSort;
-  order: SortOrder;
-};
+export const ticketSearch = describeSearch(params);
+export type TicketFilters = SearchValues<typeof params>;
 
-const textKeys = [
-  "programId",
-  "situation",
-  "priority",
-  "contactReason",
-  "assigneeId",
-  "channel",
-  "q",
-] as const;
-
-export const emptyTicketFilters: TicketFilters = {
-  view: "active",
-  programId: "",
-  situation: "",
-  priority: "",
-  contactReason: "",
-  assigneeId: "",
-  channel: "",
-  q: "",
-  sort: "lastActivityAt",
-  order: "desc",
-};
-
-const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
-  (values as readonly string[]).includes(value);
-
-/** Reads the URL, dropping what the API would refuse (a hand-edited address must not break the page). */
-export function filtersFromSearch(search: URLSearchParams): TicketFilters {
-  const filters = { ...emptyTicketFilters };
-  for (const key of textKeys) filters[key] = search.get(key)?.trim() ?? "";
-  if (!isOneOf(ticketSituations, filters.situation)) filters.situation = "";
-  if (!isOneOf(ticketPriorities, filters.priority)) filters.priority = "";
-  if (!isOneOf(["portal", "email"], filters.channel)) filters.channel = "";
-  const view = search.get("view") ?? "";
-  filters.view = isOneOf(ticketViews, view) ? view : "active";
-  const sort = search.get("sort") ?? "";
-  filters.sort = isOneOf(ticketSorts, sort) ? sort : "lastActivityAt";
-  filters.order = search.get("order") === "asc" ? "asc" : "desc";
-  return filters;
-}
-
-/** The filters as this page's query string: empty and default values left out. */
-export function searchFromFilters(filters: TicketFilters): URLSearchParams {
-  const search = new URLSearchParams();
-  if (filters.view !== "active") search.set("view", filters.view);
-  for (const key of textKeys) if (filters[key]) search.set(key, filters[key]);
-  if (filters.sort !== "lastActivityAt") search.set("sort", filters.sort);
-  if (filters.order !== "desc") search.set("order", filters.order);
-  return search;
+/** Deadlines read soonest first; everything else newest or most urgent first. */
+export function firstOrderOf(key: TicketSort): "asc" | "desc" {
+  return key === "dueAt" ? "asc" : "desc";
 }
 
 const viewQuery: Record<TicketView, Record<string, string>> = {
@@ -97,17 +61,11 @@ const viewQuery: Record<TicketView, Record<string, string>> = {
 
 /** The API's query for the filters: the view becomes status/assignee/overdue conditions. */
 export function apiQueryFromFilters(filters: TicketFilters): URLSearchParams {
-  const query = new URLSearchParams();
-  for (const key of textKeys) if (filters[key]) query.set(key, filters[key]);
+  const query = ticketSearch.serialize({ ...filters, view: "active" });
+  query.delete("view");
   for (const [key, value] of Object.entries(viewQuery[filters.view])) query.set(key, value);
-  if (filters.sort !== "lastActivityAt") query.set("sort", filters.sort);
-  if (filters.order !== "desc") query.set("order", filters.order);
   return query;
 }
 
 /** Whether the view already decides the assignee (its filter would contradict it). */
 export const viewFixesAssignee = (view: TicketView) => view === "mine" || view === "unassigned";
-
-export function hasActiveFilters(filters: TicketFilters): boolean {
-  return textKeys.some((key) => filters[key] !== "");
-}

@@ -1,7 +1,7 @@
 import { Anchor, Stack, Table, Text } from "@mantine/core";
-import type { RefObject } from "react";
 import { Link } from "react-router";
 import { useFormatters } from "../../app/formatting";
+import { ListTable } from "../../app/list-kit";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import type { InboundEmail } from "./inbound-api";
 import { inboundOutcomeText } from "./inbound-outcome";
@@ -11,54 +11,52 @@ type InboundEmailsTableProps = {
   selectedId: string | null;
   /** The page's URL for one e-mail, keeping the list it was picked from. */
   linkTo: (id: string) => string;
-  tableRef: RefObject<HTMLTableElement | null>;
 };
 
 /** Newest first; the subject opens the e-mail beside the list. Senders' text is rendered as text. */
-export function InboundEmailsTable({ emails, selectedId, linkTo, tableRef }: InboundEmailsTableProps) {
+export function InboundEmailsTable({ emails, selectedId, linkTo }: InboundEmailsTableProps) {
   const { th } = useHelpdeskTranslation();
   const format = useFormatters();
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table ref={tableRef} highlightOnHover verticalSpacing="xs" fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{th("admin.quarantine.table.subject")}</Table.Th>
-            <Table.Th scope="col">{th("admin.quarantine.table.from")}</Table.Th>
-            <Table.Th scope="col">{th("admin.quarantine.table.receivedAt")}</Table.Th>
-            <Table.Th scope="col">{th("admin.quarantine.table.why")}</Table.Th>
+    <ListTable
+      minWidth={560}
+      density="compact"
+      striped={false}
+      highlightOnHover
+      columns={[
+        th("admin.quarantine.table.subject"),
+        th("admin.quarantine.table.from"),
+        th("admin.quarantine.table.receivedAt"),
+        th("admin.quarantine.table.why"),
+      ]}
+    >
+      {emails.map((email) => {
+        const isSelected = email.id === selectedId;
+        return (
+          <Table.Tr key={email.id} bg={isSelected ? "blue.0" : undefined}>
+            <Table.Th scope="row" fw={500} miw={180} style={{ overflowWrap: "anywhere" }}>
+              <Anchor
+                component={Link}
+                to={linkTo(email.id)}
+                aria-current={isSelected ? "true" : undefined}
+                data-email-link
+              >
+                {email.subject || th("admin.quarantine.noSubject")}
+              </Anchor>
+            </Table.Th>
+            <Table.Td style={{ overflowWrap: "anywhere" }}>
+              <Stack gap={0}>
+                {email.fromName ? <Text size="sm">{email.fromName}</Text> : null}
+                <Text size="xs" c={email.fromName ? "dimmed" : undefined}>
+                  {email.fromAddress ?? th("admin.quarantine.noSender")}
+                </Text>
+              </Stack>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(email.receivedAt)}</Table.Td>
+            <Table.Td>{inboundOutcomeText(email.outcome, th)}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {emails.map((email) => {
-            const isSelected = email.id === selectedId;
-            return (
-              <Table.Tr key={email.id} bg={isSelected ? "blue.0" : undefined}>
-                <Table.Th scope="row" fw={500} miw={180} style={{ overflowWrap: "anywhere" }}>
-                  <Anchor
-                    component={Link}
-                    to={linkTo(email.id)}
-                    aria-current={isSelected ? "true" : undefined}
-                    data-email-link
-                  >
-                    {email.subject || th("admin.quarantine.noSubject")}
-                  </Anchor>
-                </Table.Th>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>
-                  <Stack gap={0}>
-                    {email.fromName ? <Text size="sm">{email.fromName}</Text> : null}
-                    <Text size="xs" c={email.fromName ? "dimmed" : undefined}>
-                      {email.fromAddress ?? th("admin.quarantine.noSender")}
-                    </Text>
-                  </Stack>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(email.receivedAt)}</Table.Td>
-                <Table.Td>{inboundOutcomeText(email.outcome, th)}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </ListTable>
   );
 }

@@ -1,69 +1,35 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Center,
-  Grid,
-  Loader,
-  NativeSelect,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
-import { apiErrorMessage } from "../../app/api-error-message";
-import { useFocusNewRows } from "../../app/focus-new-rows";
+import { Alert, Anchor, Box, Grid, NativeSelect, Stack, Text } from "@mantine/core";
+import { type RefObject, useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
+import { ForbiddenNotice, ListSection, useKeysetList } from "../../app/list-kit";
+import { PageHeader, PageLink } from "../../app/page-header";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { useSignedInStaff } from "../admin-session";
-import { canWorkHelpdesk } from "./helpdesk-api";
-import { inboundKeys, listInboundEmails, type ReviewedStatus, reviewedStatuses } from "./inbound-api";
+import { useCan, useSignedInStaff } from "../admin-session";
+import { inboundKeys, listInboundEmails, reviewedStatuses } from "./inbound-api";
 import { InboundEmailPanel, type QuarantineNotice } from "./inbound-email-panel";
 import { InboundEmailsTable } from "./inbound-emails-table";
-
-function statusFrom(search: URLSearchParams): ReviewedStatus {
-  const value = search.get("status");
-  return reviewedStatuses.find((status) => status === value) ?? "quarantined";
-}
-
-function searchFor(status: ReviewedStatus, id: string | null): URLSearchParams {
-  const search = new URLSearchParams();
-  if (status !== "quarantined") search.set("status", status);
-  if (id) search.set("id", id);
-  return search;
-}
-
-function pageUrl(status: ReviewedStatus, id: string | null): string {
-  const query = searchFor(status, id).toString();
-  return `/admin/helpdesk/quarantine${query ? `?${query}` : ""}`;
-}
+import { quarantineSearch, quarantineUrl } from "./quarantine-search";
 
 // /admin/helpdesk/quarantine – e-mails nobody could be tied to (attach or discard), and for audit what
 // was ignored, bounced or discarded; ?status= picks the list, ?id= the e-mail open beside it.
 export function QuarantinePage() {
-  const { t } = useTranslation();
   const { th } = useHelpdeskTranslation();
-  const { user, csrfToken } = useSignedInStaff();
-  const isAllowed = canWorkHelpdesk(user.role);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const status = statusFrom(searchParams);
-  const selectedId = searchParams.get("id");
+  const { csrfToken } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("helpdesk.work");
+  const list = useKeysetList({
+    search: quarantineSearch,
+    queryKey: ({ status }) => inboundKeys.list(status),
+    fetchPage: ({ status }, cursor) => listInboundEmails(status, cursor),
+    enabled: isAllowed,
+    rowSelector: "[data-email-link]",
+  });
+  const { status } = list.filters;
+  const selectedId = list.filters.id || null;
+  const emails = list.state.items;
   const [notice, setNotice] = useState<QuarantineNotice | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const tableRef = useRef<HTMLTableElement>(null);
-  const list = useInfiniteQuery({
-    queryKey: inboundKeys.list(status),
-    queryFn: ({ pageParam }) => listInboundEmails(status, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    enabled: isAllowed,
-  });
-  const emails = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const expectNewRows = useFocusNewRows(tableRef, "[data-email-link]", emails.length);
 
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
@@ -77,35 +43,24 @@ export function QuarantinePage() {
 
   function handled(next: QuarantineNotice) {
     setNotice(next);
-    setSearchParams(searchFor(status, null));
+    list.apply({ status, id: "" });
   }
 
   if (!isAllowed) {
-    return (
-      <Stack gap="lg">
-        <Title order={1}>{th("admin.quarantine.title")}</Title>
-        <Alert color="yellow">{th("admin.forbidden")}</Alert>
-      </Stack>
-    );
+    return <ForbiddenNotice title={th("admin.quarantine.title")} message={th("admin.forbidden")} />;
   }
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/admin/helpdesk" size="sm">
-        {th("admin.ticket.back")}
-      </Anchor>
-      <div>
-        <Title order={1}>{th("admin.quarantine.title")}</Title>
-        <Text c="dimmed" mt={4}>
-          {th("admin.quarantine.intro")}
-        </Text>
-      </div>
+      <PageLink to="/admin/helpdesk">{th("admin.ticket.back")}</PageLink>
+      <PageHeader title={th("admin.quarantine.title")} intro={th("admin.quarantine.intro")} />
       <NativeSelect
         label={th("admin.quarantine.show")}
         value={status}
         onChange={(event) => {
           setNotice(null);
-          setSearchParams(searchFor(event.currentTarget.value as ReviewedStatus, null));
+          const chosen = reviewedStatuses.find((value) => value === event.currentTarget.value);
+          list.apply({ status: chosen ?? "quarantined", id: "" });
         }}
         data={reviewedStatuses.map((value) => ({
           value,
@@ -113,77 +68,26 @@ export function QuarantinePage() {
         }))}
         maw={320}
       />
-      {notice ? (
-        <Alert
-          ref={noticeRef}
-          tabIndex={-1}
-          role={notice.tone === "success" ? "status" : "alert"}
-          color={notice.tone === "success" ? "green" : "orange"}
-          withCloseButton
-          onClose={() => setNotice(null)}
-          closeButtonLabel={th("admin.quarantine.closeNotice")}
-        >
-          <Stack gap={4} align="flex-start">
-            <Text size="sm">{notice.message}</Text>
-            {notice.ticketId ? (
-              <Anchor component={Link} to={`/admin/helpdesk/${notice.ticketId}`} size="sm" fw={600}>
-                {th("admin.quarantine.detail.openTicket")}
-              </Anchor>
-            ) : null}
-          </Stack>
-        </Alert>
-      ) : null}
+      {notice ? <NoticeAlert notice={notice} noticeRef={noticeRef} onClose={() => setNotice(null)} /> : null}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Stack gap="sm" component="section" aria-labelledby="inbound-results">
-            <Title order={2} size="h4" id="inbound-results">
-              {th("admin.quarantine.list")}
-            </Title>
-            {list.isPending ? (
-              <Center role="status" py="xl">
-                <Loader aria-label={t("common.loading")} />
-              </Center>
-            ) : list.isError && emails.length === 0 ? (
-              <Alert color="red" title={th("admin.quarantine.loadFailed")}>
-                <Stack gap="xs" align="flex-start">
-                  {apiErrorMessage(list.error, t)}
-                  <Button size="xs" variant="default" onClick={() => void list.refetch()}>
-                    {t("common.retry")}
-                  </Button>
-                </Stack>
-              </Alert>
-            ) : emails.length === 0 ? (
-              <Text role="status">{th("admin.quarantine.empty")}</Text>
-            ) : (
-              <>
-                <Text size="sm" c="dimmed" role="status">
-                  {th("admin.quarantine.shown", { count: emails.length })}
-                </Text>
-                <InboundEmailsTable
-                  emails={emails}
-                  selectedId={selectedId}
-                  linkTo={(id) => pageUrl(status, id)}
-                  tableRef={tableRef}
-                />
-                {list.isFetchNextPageError ? (
-                  <Alert color="red">{apiErrorMessage(list.error, t)}</Alert>
-                ) : null}
-                {list.hasNextPage ? (
-                  <Button
-                    variant="default"
-                    onClick={() => {
-                      expectNewRows();
-                      void list.fetchNextPage();
-                    }}
-                    loading={list.isFetchingNextPage}
-                    style={{ alignSelf: "center" }}
-                  >
-                    {th("admin.quarantine.loadMore")}
-                  </Button>
-                ) : null}
-              </>
+          <ListSection
+            list={list.state}
+            heading={th("admin.quarantine.list")}
+            texts={{
+              loadFailed: th("admin.quarantine.loadFailed"),
+              empty: th("admin.quarantine.empty"),
+              shown: th("admin.quarantine.shown", { count: emails.length }),
+            }}
+          >
+            {(items) => (
+              <InboundEmailsTable
+                emails={items}
+                selectedId={selectedId}
+                linkTo={(id) => quarantineUrl(status, id)}
+              />
             )}
-          </Stack>
+          </ListSection>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Box ref={panelRef} tabIndex={-1} style={{ outline: "none" }}>
@@ -198,5 +102,36 @@ export function QuarantinePage() {
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+type NoticeAlertProps = {
+  notice: QuarantineNotice;
+  noticeRef: RefObject<HTMLDivElement | null>;
+  onClose: () => void;
+};
+
+/** What became of the e-mail just handled, focused so keyboard users hear it, with a link to its ticket. */
+function NoticeAlert({ notice, noticeRef, onClose }: NoticeAlertProps) {
+  const { th } = useHelpdeskTranslation();
+  return (
+    <Alert
+      ref={noticeRef}
+      tabIndex={-1}
+      role={notice.tone === "success" ? "status" : "alert"}
+      color={notice.tone === "success" ? "green" : "orange"}
+      withCloseButton
+      onClose={onClose}
+      closeButtonLabel={th("admin.quarantine.closeNotice")}
+    >
+      <Stack gap={4} align="flex-start">
+        <Text size="sm">{notice.message}</Text>
+        {notice.ticketId ? (
+          <Anchor component={Link} to={`/admin/helpdesk/${notice.ticketId}`} size="sm" fw={600}>
+            {th("admin.quarantine.detail.openTicket")}
+          </Anchor>
+        ) : null}
+      </Stack>
+    </Alert>
   );
 }

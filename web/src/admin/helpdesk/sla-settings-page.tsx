@@ -1,27 +1,14 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Loader,
-  NativeSelect,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Center, Loader, NativeSelect, NumberInput, Stack, Table, Text } from "@mantine/core";
+import { ticketPriorities } from "@shared/ticket-codes";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { helpdeskKeys, ticketPriorities } from "../../api/helpdesk-types";
+import { helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
+import { PageHeader, PageLink } from "../../app/page-header";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { useSignedInStaff } from "../admin-session";
+import { useCan, useSignedInStaff } from "../admin-session";
 import {
-  canSetSla,
-  canWorkHelpdesk,
   getHelpdeskSettings,
   type HelpdeskSettings,
   type SlaTargets,
@@ -32,25 +19,19 @@ import {
 export function SlaSettingsPage() {
   const { t } = useTranslation();
   const { th } = useHelpdeskTranslation();
-  const { user, programs } = useSignedInStaff();
+  const { programs } = useSignedInStaff();
+  const can = useCan();
   const [programId, setProgramId] = useState(programs[0]?.id ?? "");
   const settings = useQuery({
     queryKey: helpdeskKeys.slaSettings(programId),
     queryFn: () => getHelpdeskSettings(programId),
-    enabled: canWorkHelpdesk(user.role) && Boolean(programId),
+    enabled: can("helpdesk.work") && Boolean(programId),
   });
-  if (!canWorkHelpdesk(user.role)) return <Alert color="yellow">{th("admin.forbidden")}</Alert>;
+  if (!can("helpdesk.work")) return <Alert color="yellow">{th("admin.forbidden")}</Alert>;
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/admin/helpdesk" size="sm">
-        {th("admin.ticket.back")}
-      </Anchor>
-      <div>
-        <Title order={1}>{th("admin.settings.title")}</Title>
-        <Text c="dimmed" mt={4}>
-          {th("admin.settings.intro")}
-        </Text>
-      </div>
+      <PageLink to="/admin/helpdesk">{th("admin.ticket.back")}</PageLink>
+      <PageHeader title={th("admin.settings.title")} intro={th("admin.settings.intro")} />
       {programs.length > 1 ? (
         <NativeSelect
           label={th("admin.filters.program")}
@@ -70,7 +51,7 @@ export function SlaSettingsPage() {
         <SlaForm
           key={`${programId}-${settings.data.updatedAt}`}
           settings={settings.data}
-          canEdit={canSetSla(user.role)}
+          canEdit={can("helpdesk.configure")}
         />
       )}
     </Stack>

@@ -1,13 +1,9 @@
 import { Button, Group, NativeSelect, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
+import { type TicketStatus, ticketStatuses } from "@shared/ticket-codes";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type AdminTicketDetail,
-  helpdeskKeys,
-  type TicketStatus,
-  ticketStatuses,
-} from "../../api/helpdesk-types";
+import { type AdminTicketDetail, helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { getTicketCannedReplies } from "./helpdesk-api";

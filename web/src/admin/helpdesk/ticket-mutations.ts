@@ -1,5 +1,5 @@
+import type { TicketStatus } from "@shared/ticket-codes";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { TicketStatus } from "../../api/helpdesk-types";
 import { type AdminTicketDetail, helpdeskKeys } from "../../api/helpdesk-types";
 import { addNote, replyToTicket, type TicketPatch, updateTicket } from "./helpdesk-api";
 

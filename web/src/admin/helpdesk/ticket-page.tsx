@@ -2,15 +2,14 @@ import { Alert, Anchor, Button, Card, Center, Grid, Group, Loader, Stack, Text, 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
-import { canWorkReferrals } from "../../api/admin-api";
 import { isApiError } from "../../api/api-error";
 import { type AdminTicketDetail, helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useFormatters } from "../../app/formatting";
 import { TicketPriorityBadge, TicketSituationBadge, TicketStatusBadge } from "../../app/ticket-status-badge";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { useSignedInStaff } from "../admin-session";
-import { canWorkHelpdesk, getTicket } from "./helpdesk-api";
+import { useCan, useSignedInStaff } from "../admin-session";
+import { getTicket } from "./helpdesk-api";
 import { useHelpdeskOptions, useReasonLabel } from "./helpdesk-queries";
 import { ParticipantCard } from "./participant-card";
 import { TicketComposer } from "./ticket-composer";
@@ -33,8 +32,8 @@ export function TicketPage() {
   const { th } = useHelpdeskTranslation();
   const { id = "" } = useParams();
   const location = useLocation();
-  const { user } = useSignedInStaff();
-  const isAllowed = canWorkHelpdesk(user.role);
+  const can = useCan();
+  const isAllowed = can("helpdesk.work");
   const ticket = useQuery({
     queryKey: helpdeskKeys.adminTicket(id),
     queryFn: () => getTicket(id),
@@ -80,7 +79,8 @@ export function TicketPage() {
 function TicketDetail({ ticket, backLink }: { ticket: AdminTicketDetail; backLink: React.ReactNode }) {
   const { th } = useHelpdeskTranslation();
   const format = useFormatters();
-  const { user, csrfToken } = useSignedInStaff();
+  const { csrfToken } = useSignedInStaff();
+  const can = useCan();
   const options = useHelpdeskOptions();
   const reasonLabel = useReasonLabel(options.data);
   const reasonOf = (code: string) => reasonLabel({ programId: ticket.programId, contactReason: code });
@@ -131,10 +131,7 @@ function TicketDetail({ ticket, backLink }: { ticket: AdminTicketDetail; backLin
           <Stack gap="lg">
             <TicketProperties ticket={ticket} options={options.data} csrfToken={csrfToken} />
             <TicketSlaCard ticket={ticket} />
-            <ParticipantCard
-              participant={ticket.participantCard}
-              canOpenReferrals={canWorkReferrals(user.role)}
-            />
+            <ParticipantCard participant={ticket.participantCard} canOpenReferrals={can("referrals.work")} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,13 +1,13 @@
 import { Button, Card, NativeSelect, Stack, Text, Title } from "@mantine/core";
-import { type FormEvent, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import {
-  type AdminTicketDetail,
   type TicketPriority,
   type TicketStatus,
   ticketPriorities,
   ticketStatuses,
-} from "../../api/helpdesk-types";
+} from "@shared/ticket-codes";
+import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { AdminTicketDetail } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useLocalizedText } from "../../app/localized-text";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";

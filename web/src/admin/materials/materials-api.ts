@@ -1,4 +1,3 @@
-import type { StaffRole } from "../../api/admin-api";
 import { apiRequest } from "../../api/api-client";
 import type { LocalizedText } from "../../api/reward-types";
 
@@ -19,11 +18,6 @@ export type AdminMaterial = {
 };
 
 export type MaterialFields = Omit<AdminMaterial, "id" | "programId" | "updatedAt">;
-
-/** Who manages the support materials referrers see in the portal. */
-export function canManageMaterials(role: StaffRole): boolean {
-  return role === "owner" || role === "admin";
-}
 
 // GET /api/admin/programs/:programId/materials – the program's materials and tips, in portal order.
 export async function listMaterials(programId: string): Promise<AdminMaterial[]> {

@@ -1,17 +1,19 @@
-import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
-import { useDialogFocus } from "../../app/dialog-focus";
+import { useFocusedDialog } from "../../app/dialog-focus";
+import { ForbiddenNotice, ListSection, wholeListState } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
-import { useSignedInStaff } from "../admin-session";
+import { NewsAlert } from "../../app/news-alert";
+import { PageHeader } from "../../app/page-header";
+import { useCan, useSignedInStaff } from "../admin-session";
 import { ProgramSelect, useChosenProgram } from "../rewards/program-select";
 import { MaterialForm } from "./material-form";
 import {
   type AdminMaterial,
-  canManageMaterials,
   createMaterial,
   deleteMaterial,
   listMaterials,
@@ -20,14 +22,15 @@ import {
 } from "./materials-api";
 import { MaterialsTable } from "./materials-table";
 
-type Dialog = { kind: "edit" | "delete"; material: AdminMaterial | null; isOpen: boolean };
+type Dialog = { kind: "edit" | "delete"; material: AdminMaterial | null };
 
 // /admin/materials[?program=ID] – the support materials and tips referrers read in the portal.
 export function MaterialsPage() {
   const { t } = useTranslation();
   const localized = useLocalizedText();
-  const { user, programs, csrfToken } = useSignedInStaff();
-  const isAllowed = canManageMaterials(user.role);
+  const { programs, csrfToken } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("materials.manage");
   const { program, choose } = useChosenProgram(programs);
   const programId = program?.id ?? "";
   const queryClient = useQueryClient();
@@ -37,15 +40,13 @@ export function MaterialsPage() {
     queryFn: () => listMaterials(programId),
     enabled: isAllowed && Boolean(programId),
   });
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const dialog = useFocusedDialog<Dialog>();
   const [news, setNews] = useState<string | null>(null);
-  const focus = useDialogFocus();
 
   function done(message: string) {
     void queryClient.invalidateQueries({ queryKey: materialsKey });
     setNews(message);
-    focus.closing("news");
-    setDialog((current) => (current ? { ...current, isOpen: false } : null));
+    dialog.close("news");
   }
   const save = useMutation({
     mutationFn: ({ material, fields }: { material: AdminMaterial | null; fields: MaterialFields }) =>
@@ -67,103 +68,70 @@ export function MaterialsPage() {
     save.reset();
     remove.reset();
     setNews(null);
-    focus.opened(button);
-    setDialog({ kind, material, isOpen: true });
+    dialog.open({ kind, material }, button);
   }
-  function cancel() {
-    focus.closing("trigger");
-    setDialog((current) => (current ? { ...current, isOpen: false } : null));
-  }
+  const cancel = () => dialog.close("trigger");
 
   if (!isAllowed || !program) {
-    return (
-      <Stack gap="lg">
-        <Title order={1}>{t("admin.materials.title")}</Title>
-        <Alert color="yellow">
-          {isAllowed ? t("admin.home.noPrograms") : t("admin.materials.forbidden")}
-        </Alert>
-      </Stack>
-    );
+    const message = isAllowed ? t("admin.home.noPrograms") : t("admin.materials.forbidden");
+    return <ForbiddenNotice title={t("admin.materials.title")} message={message} />;
   }
 
   const nextPosition = Math.max(0, ...(materials.data ?? []).map((material) => material.position + 10));
-  const deleting = dialog?.kind === "delete" ? dialog.material : null;
+  const deleting = dialog.value?.kind === "delete" ? dialog.value.material : null;
+  // The material the form edits: null for a new one, undefined while no form is open.
+  const editing = dialog.value?.kind === "edit" ? dialog.value.material : undefined;
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t("admin.materials.title")}</Title>
-          <Text c="dimmed" mt={4} maw={760}>
-            {t("admin.materials.intro")}
-          </Text>
-        </div>
-        <Button onClick={(event) => open("edit", null, event.currentTarget)}>
-          {t("admin.materials.create")}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t("admin.materials.title")}
+        intro={t("admin.materials.intro")}
+        introWidth={760}
+        actions={
+          <Button onClick={(event) => open("edit", null, event.currentTarget)}>
+            {t("admin.materials.create")}
+          </Button>
+        }
+      />
       <ProgramSelect programs={programs} value={program.id} onChange={choose} />
       {/* Focused after a dialog closes, so keyboard users land on the outcome; read out either way. */}
-      {news ? (
-        <Alert ref={focus.newsRef} tabIndex={-1} role="status" color="green">
-          {news}
-        </Alert>
-      ) : null}
-      {materials.isPending ? (
-        <Center role="status" py="xl">
-          <Loader aria-label={t("common.loading")} />
-        </Center>
-      ) : materials.isError ? (
-        <Alert color="red" title={t("admin.materials.loadFailed")}>
-          <Stack gap="xs" align="flex-start">
-            {apiErrorMessage(materials.error, t)}
-            <Button size="xs" variant="default" onClick={() => void materials.refetch()}>
-              {t("common.retry")}
-            </Button>
-          </Stack>
-        </Alert>
-      ) : materials.data.length === 0 ? (
-        <Text>{t("admin.materials.empty")}</Text>
-      ) : (
-        <MaterialsTable
-          materials={materials.data}
-          programName={program.name}
-          onEdit={(material, button) => open("edit", material, button)}
-          onDelete={(material, button) => open("delete", material, button)}
-        />
-      )}
+      {news ? <NewsAlert news={{ tone: "success", message: news }} newsRef={dialog.newsRef} /> : null}
+      <ListSection
+        list={wholeListState(materials)}
+        texts={{ loadFailed: t("admin.materials.loadFailed"), empty: t("admin.materials.empty") }}
+      >
+        {(rows) => (
+          <MaterialsTable
+            materials={rows}
+            programName={program.name}
+            onEdit={(material, button) => open("edit", material, button)}
+            onDelete={(material, button) => open("delete", material, button)}
+          />
+        )}
+      </ListSection>
       <Modal
-        opened={dialog?.kind === "edit" && dialog.isOpen}
-        onClose={cancel}
-        onExitTransitionEnd={() => {
-          focus.restore();
-          setDialog(null);
-        }}
-        returnFocus={false}
+        {...dialog.modalProps}
+        opened={dialog.modalProps.opened && editing !== undefined}
         // A long form: a stray click outside must not throw away what was typed.
         closeOnClickOutside={false}
-        title={dialog?.material ? t("admin.materials.form.editTitle") : t("admin.materials.form.createTitle")}
+        title={editing ? t("admin.materials.form.editTitle") : t("admin.materials.form.createTitle")}
         size="xl"
       >
-        {dialog?.kind === "edit" ? (
+        {editing !== undefined ? (
           <MaterialForm
-            material={dialog.material}
+            material={editing}
             nextPosition={nextPosition}
             isPending={save.isPending}
             error={save.error}
-            onSubmit={(fields) => save.mutate({ material: dialog.material, fields })}
+            onSubmit={(fields) => save.mutate({ material: editing, fields })}
             onCancel={cancel}
           />
         ) : null}
       </Modal>
       <Modal
-        opened={dialog?.kind === "delete" && dialog.isOpen}
-        onClose={cancel}
-        onExitTransitionEnd={() => {
-          focus.restore();
-          setDialog(null);
-        }}
-        returnFocus={false}
+        {...dialog.modalProps}
+        opened={dialog.modalProps.opened && deleting !== null}
         title={t("admin.materials.deleteTitle")}
       >
         {deleting ? (

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../../app/formatting";
+import { ListTable } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
 import type { AdminMaterial } from "./materials-api";
 
@@ -17,84 +18,78 @@ export function MaterialsTable({ materials, programName, onEdit, onDelete }: Mat
   const format = useFormatters();
   const localized = useLocalizedText();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped verticalSpacing="sm" fz="sm" captionSide="top">
-        <Table.Caption style={{ textAlign: "start" }}>
-          {t("admin.materials.table.caption", { program: programName })}
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("admin.materials.table.position")}</Table.Th>
-            <Table.Th scope="col">{t("admin.materials.table.title")}</Table.Th>
-            <Table.Th scope="col">{t("admin.materials.table.kind")}</Table.Th>
-            <Table.Th scope="col">{t("admin.materials.table.link")}</Table.Th>
-            <Table.Th scope="col">{t("admin.materials.table.updatedAt")}</Table.Th>
-            <Table.Th scope="col">{t("admin.materials.table.actions")}</Table.Th>
+    <ListTable
+      minWidth={760}
+      caption={t("admin.materials.table.caption", { program: programName })}
+      columns={[
+        t("admin.materials.table.position"),
+        t("admin.materials.table.title"),
+        t("admin.materials.table.kind"),
+        t("admin.materials.table.link"),
+        t("admin.materials.table.updatedAt"),
+        t("admin.materials.table.actions"),
+      ]}
+    >
+      {materials.map((material) => {
+        const title = localized(material.title);
+        return (
+          <Table.Tr key={material.id}>
+            <Table.Td>{material.position}</Table.Td>
+            <Table.Th scope="row" fw={400}>
+              <Text fw={600} size="sm">
+                {title}
+              </Text>
+              <Text size="xs" c="dimmed" lineClamp={2}>
+                {localized(material.bodyMarkdown)}
+              </Text>
+            </Table.Th>
+            <Table.Td>
+              <Badge
+                color={material.kind === "tip" ? "grape" : "blue"}
+                variant="light"
+                tt="none"
+                h="auto"
+                py={2}
+                // Narrow columns wrap the kind instead of cutting it.
+                styles={{ label: { whiteSpace: "normal", overflow: "visible", textOverflow: "clip" } }}
+              >
+                {t(`admin.materials.kind.${material.kind}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td maw={220} style={{ overflowWrap: "anywhere" }}>
+              {material.linkUrl ? (
+                <Anchor href={material.linkUrl} target="_blank" rel="noopener noreferrer" size="sm">
+                  {material.linkUrl}
+                </Anchor>
+              ) : (
+                "—"
+              )}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(material.updatedAt)}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={(event) => onEdit(material, event.currentTarget)}
+                  aria-label={t("admin.materials.editLabel", { title })}
+                >
+                  {t("admin.materials.edit")}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={(event) => onDelete(material, event.currentTarget)}
+                  aria-label={t("admin.materials.deleteLabel", { title })}
+                >
+                  {t("admin.materials.delete")}
+                </Button>
+              </Group>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {materials.map((material) => {
-            const title = localized(material.title);
-            return (
-              <Table.Tr key={material.id}>
-                <Table.Td>{material.position}</Table.Td>
-                <Table.Th scope="row" fw={400}>
-                  <Text fw={600} size="sm">
-                    {title}
-                  </Text>
-                  <Text size="xs" c="dimmed" lineClamp={2}>
-                    {localized(material.bodyMarkdown)}
-                  </Text>
-                </Table.Th>
-                <Table.Td>
-                  <Badge
-                    color={material.kind === "tip" ? "grape" : "blue"}
-                    variant="light"
-                    tt="none"
-                    h="auto"
-                    py={2}
-                    // Narrow columns wrap the kind instead of cutting it.
-                    styles={{ label: { whiteSpace: "normal", overflow: "visible", textOverflow: "clip" } }}
-                  >
-                    {t(`admin.materials.kind.${material.kind}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td maw={220} style={{ overflowWrap: "anywhere" }}>
-                  {material.linkUrl ? (
-                    <Anchor href={material.linkUrl} target="_blank" rel="noopener noreferrer" size="sm">
-                      {material.linkUrl}
-                    </Anchor>
-                  ) : (
-                    "—"
-                  )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(material.updatedAt)}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={(event) => onEdit(material, event.currentTarget)}
-                      aria-label={t("admin.materials.editLabel", { title })}
-                    >
-                      {t("admin.materials.edit")}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={(event) => onDelete(material, event.currentTarget)}
-                      aria-label={t("admin.materials.deleteLabel", { title })}
-                    >
-                      {t("admin.materials.delete")}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </ListTable>
   );
 }

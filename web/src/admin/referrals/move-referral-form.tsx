@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error";
 import { hasFieldError } from "../../app/api-error-message";
-import { reasonLabel } from "./referral-labels";
+import { reasonLabel } from "../../app/referral-labels";
 import { referralWriteErrorMessage } from "./referral-mutations";
 import type { AllowedMove, TransitionRequest } from "./referrals-api";
 

@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Modal, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Modal, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDialogFocus } from "../../app/dialog-focus";
+import { useFocusedDialog } from "../../app/dialog-focus";
 import { useFormatters } from "../../app/formatting";
+import { NewsAlert } from "../../app/news-alert";
 import { MoveReferralForm } from "./move-referral-form";
 import {
   isReferralConflict,
@@ -20,9 +21,8 @@ type ReferralActionsProps = { referral: AdminReferralDetail; csrfToken: string; 
 export function ReferralActions({ referral, csrfToken, onConflict }: ReferralActionsProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [dialog, setDialog] = useState<{ move: AllowedMove; isOpen: boolean } | null>(null);
+  const dialog = useFocusedDialog<AllowedMove>();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const focus = useDialogFocus();
   const move = useMoveReferral(referral.id, csrfToken);
   const sale = useRecordSale(referral.id, csrfToken);
 
@@ -30,14 +30,10 @@ export function ReferralActions({ referral, csrfToken, onConflict }: ReferralAct
     move.reset();
     sale.reset();
     setFeedback(null);
-    focus.opened(button);
-    setDialog({ move: allowed, isOpen: true });
+    dialog.open(allowed, button);
   }
   // After a move the opening button may be gone (the status changed): the news takes the focus then.
-  function close(focusTo: "trigger" | "news") {
-    focus.closing(focusTo);
-    setDialog((current) => (current ? { ...current, isOpen: false } : null));
-  }
+  const close = dialog.close;
   function fail(error: Error) {
     // 409: the referral is not what the page showed. Say why, close the form and load it again.
     if (!isReferralConflict(error)) return;
@@ -68,7 +64,7 @@ export function ReferralActions({ referral, csrfToken, onConflict }: ReferralAct
 
   const needsConfirmation =
     referral.contactConfirmationRequired && referral.contactConfirmation?.decision !== "confirmed";
-  const current = dialog?.move;
+  const current = dialog.value;
 
   return (
     <Card withBorder component="section" aria-labelledby="actions-heading" padding="lg">
@@ -76,16 +72,7 @@ export function ReferralActions({ referral, csrfToken, onConflict }: ReferralAct
         {t("admin.referral.actions.title")}
       </Title>
       <Stack gap="sm">
-        {feedback ? (
-          <Alert
-            ref={focus.newsRef}
-            tabIndex={-1}
-            role={feedback.tone === "success" ? "status" : "alert"}
-            color={feedback.tone === "success" ? "green" : "orange"}
-          >
-            {feedback.message}
-          </Alert>
-        ) : null}
+        {feedback ? <NewsAlert news={feedback} newsRef={dialog.newsRef} /> : null}
         {referral.allowedMoves.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t("admin.referral.actions.final")}
@@ -110,13 +97,7 @@ export function ReferralActions({ referral, csrfToken, onConflict }: ReferralAct
         ) : null}
       </Stack>
       <Modal
-        opened={dialog?.isOpen ?? false}
-        onClose={() => close("trigger")}
-        onExitTransitionEnd={() => {
-          focus.restore();
-          setDialog(null);
-        }}
-        returnFocus={false}
+        {...dialog.modalProps}
         title={current ? t(`admin.referral.actions.moveTo.${current.to}`) : ""}
         size="lg"
       >

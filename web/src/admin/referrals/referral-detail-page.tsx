@@ -3,18 +3,17 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
-import { canWorkReferrals } from "../../api/admin-api";
 import { isApiError } from "../../api/api-error";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
-import { useSignedInStaff } from "../admin-session";
+import { reasonLabel } from "../../app/referral-labels";
+import { ReferralStatusBadge } from "../../app/referral-status-badge";
+import { useCan, useSignedInStaff } from "../admin-session";
 import { ReferralActions } from "./referral-actions";
 import { ReferralAssignment } from "./referral-assignment";
 import { ReferralChecks } from "./referral-checks";
 import { ReferralHistory } from "./referral-history";
-import { reasonLabel } from "./referral-labels";
 import { ReferralSaleSummary } from "./referral-sale-summary";
-import { ReferralStatusBadge } from "./referral-status-badge";
 import { ReferralSubmittedData } from "./referral-submitted-data";
 import { type AdminReferralDetail, getReferral } from "./referrals-api";
 
@@ -34,8 +33,9 @@ export function ReferralDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const location = useLocation();
-  const { user, csrfToken } = useSignedInStaff();
-  const isAllowed = canWorkReferrals(user.role);
+  const { csrfToken } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("referrals.work");
   const referral = useQuery({
     queryKey: queryKeys.adminReferral(id),
     queryFn: () => getReferral(id),

@@ -1,11 +1,11 @@
-import { Button, Group, NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
-import { type FormEvent, useRef, useState } from "react";
+import { NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
+import { reasonsFor, referralStatuses } from "@shared/referral-codes";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProgramSummary, StaffMember } from "../../api/admin-api";
-import { hasFieldError } from "../../app/api-error-message";
-import { emptyFilters, type ReferralFilters, UNASSIGNED } from "./referral-filters";
-import { reasonLabel } from "./referral-labels";
-import { reasonsForStatus, referralStatuses } from "./referrals-api";
+import { FilterActions, knownOrEmpty, useFilterFieldError, useFilterForm } from "../../app/list-kit";
+import { reasonLabel } from "../../app/referral-labels";
+import { type ReferralFilters, referralSearch, UNASSIGNED } from "./referral-filters";
 
 type ReferralFiltersFormProps = {
   filters: ReferralFilters;
@@ -16,7 +16,7 @@ type ReferralFiltersFormProps = {
   onApply: (filters: ReferralFilters) => void;
 };
 
-/** Applied on submit, not on each change: a keyboard user can go through the fields without reloading the list. */
+/** The list's filters; a range whose start is after its end is refused here, beside the end date. */
 export function ReferralFiltersForm({
   filters,
   programs,
@@ -25,25 +25,21 @@ export function ReferralFiltersForm({
   onApply,
 }: ReferralFiltersFormProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(filters);
   const [isRangeInverted, setIsRangeInverted] = useState(false);
   const toInput = useRef<HTMLInputElement>(null);
-  const reasons = reasonsForStatus(draft.status);
-  const set = (patch: Partial<ReferralFilters>) => setDraft((current) => ({ ...current, ...patch }));
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const inverted = Boolean(draft.from && draft.to && draft.from > draft.to);
-    setIsRangeInverted(inverted);
-    if (inverted) {
-      toInput.current?.focus();
-      return;
-    }
-    onApply({ ...draft, q: draft.q.trim() });
-  }
-
-  const fieldError = (field: string) =>
-    hasFieldError(listError, field) ? t("validation.fieldInvalid") : undefined;
+  const { draft, set, submit, clear } = useFilterForm({
+    filters,
+    onApply,
+    cleared: ({ sort, order }) => ({ ...referralSearch.defaults, sort, order }),
+    check(next) {
+      const inverted = Boolean(next.from && next.to && next.from > next.to);
+      setIsRangeInverted(inverted);
+      if (inverted) toInput.current?.focus();
+      return inverted ? null : next;
+    },
+  });
+  const reasons = reasonsFor(draft.status);
+  const fieldError = useFilterFieldError(listError);
 
   return (
     <form onSubmit={submit} noValidate aria-label={t("admin.referrals.filters.title")}>
@@ -61,10 +57,10 @@ export function ReferralFiltersForm({
           label={t("admin.referrals.filters.status")}
           value={draft.status}
           onChange={(event) => {
-            const status = event.currentTarget.value;
+            const status = knownOrEmpty(referralStatuses, event.currentTarget.value);
             set({
               status,
-              reason: reasonsForStatus(status).some((r) => r === draft.reason) ? draft.reason : "",
+              reason: reasonsFor(status).some((r) => r === draft.reason) ? draft.reason : "",
             });
           }}
           data={[
@@ -136,20 +132,14 @@ export function ReferralFiltersForm({
           errorProps={{ role: "alert" }}
         />
       </SimpleGrid>
-      <Group mt="sm" gap="sm">
-        <Button type="submit">{t("admin.referrals.filters.apply")}</Button>
-        <Button
-          variant="default"
-          onClick={() => {
-            const cleared = { ...emptyFilters, sort: filters.sort, order: filters.order };
-            setDraft(cleared);
-            setIsRangeInverted(false);
-            onApply(cleared);
-          }}
-        >
-          {t("admin.referrals.filters.clear")}
-        </Button>
-      </Group>
+      <FilterActions
+        apply={t("admin.referrals.filters.apply")}
+        clear={t("admin.referrals.filters.clear")}
+        onClear={() => {
+          setIsRangeInverted(false);
+          clear();
+        }}
+      />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { Card, Table, Text, Title } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../../app/formatting";
-import { reasonLabel } from "./referral-labels";
+import { reasonLabel } from "../../app/referral-labels";
 import type { ReferralEvent } from "./referrals-api";
 
 /** Every move the referral made, oldest first, as the append-only event log records it. */

@@ -1,3 +1,4 @@
+import { referralStatuses } from "@shared/referral-codes";
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { isApiError } from "../../api/api-error";
@@ -8,7 +9,6 @@ import {
   assignReferral,
   moveReferral,
   recordSale,
-  referralStatuses,
   type SaleRequest,
   type TransitionRequest,
 } from "./referrals-api";

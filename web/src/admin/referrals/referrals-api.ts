@@ -1,43 +1,6 @@
+import type { CompanySize, ContactDepartment, ReferralStatus } from "@shared/referral-codes";
 import { apiRequest } from "../../api/api-client";
 import type { AdminOffer } from "../../api/reward-types";
-
-export const referralStatuses = [
-  "in_progress",
-  "qualified",
-  "not_qualified",
-  "in_commercial_process",
-  "not_advanced",
-  "sale_confirmed",
-] as const;
-export type ReferralStatus = (typeof referralStatuses)[number];
-
-export const disqualificationReasons = [
-  "invalid_email",
-  "outside_profile",
-  "already_in_funnel",
-  "already_customer",
-  "partner_program_customer",
-  "contact_problem_or_no_interest",
-  "already_referred",
-  "former_customer_recent",
-  "contact_unaware",
-] as const;
-export const notAdvancedReasons = [
-  "out_of_sla",
-  "budget",
-  "chose_other_tool",
-  "no_time",
-  "decision_maker_declined",
-  "no_contact",
-] as const;
-export type ReferralReason = (typeof disqualificationReasons)[number] | (typeof notAdvancedReasons)[number];
-
-/** The reasons a status carries: a filter by reason only makes sense within one of these lists. */
-export function reasonsForStatus(status: string): readonly ReferralReason[] {
-  if (status === "not_qualified") return disqualificationReasons;
-  if (status === "not_advanced") return notAdvancedReasons;
-  return [];
-}
 
 export type AdminReferralSummary = {
   id: string;
@@ -83,9 +46,9 @@ export type AdminReferralDetail = AdminReferralSummary & {
   referrerPhone: string | null;
   referrerIsCustomer: boolean;
   contactRole: string;
-  contactDepartment: "it" | "customer_service" | "other";
+  contactDepartment: ContactDepartment;
   contactPhone: string;
-  companySize: "small" | "medium" | "large" | "enterprise";
+  companySize: CompanySize;
   supportAgents: number | null;
   notes: string | null;
   duplicateOfId: string | null;

@@ -1,20 +1,11 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useRef } from "react";
+import { Alert, Anchor, Button, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
-import { canWorkReferrals } from "../../api/admin-api";
+import { Link } from "react-router";
 import { queryKeys } from "../../api/query-keys";
-import { apiErrorMessage } from "../../app/api-error-message";
-import { useFocusNewRows } from "../../app/focus-new-rows";
-import { useSignedInStaff } from "../admin-session";
-import {
-  filtersFromSearch,
-  hasActiveFilters,
-  type ReferralFilters,
-  type SortKey,
-  searchFromFilters,
-} from "./referral-filters";
+import { ForbiddenNotice, ListSection, sortedBy, useKeysetList } from "../../app/list-kit";
+import { PageHeader } from "../../app/page-header";
+import { useCan, useSignedInStaff } from "../admin-session";
+import { firstOrderOf, type ReferralFilters, referralSearch } from "./referral-filters";
 import { ReferralFiltersForm } from "./referral-filters-form";
 import { useSalesStaff } from "./referral-staff";
 import { listReferrals, referralsExportUrl } from "./referrals-api";
@@ -23,129 +14,94 @@ import { ReferralsTable } from "./referrals-table";
 // /admin/referrals – the referrals of the organization's programs: filter, sort, page through, export.
 export function ReferralsPage() {
   const { t } = useTranslation();
-  const { user, programs } = useSignedInStaff();
-  const isAllowed = canWorkReferrals(user.role);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = filtersFromSearch(searchParams);
-  const apiQuery = searchFromFilters(filters);
+  const { programs } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("referrals.work");
   const staff = useSalesStaff();
-  const tableRef = useRef<HTMLTableElement>(null);
-  const list = useInfiniteQuery({
-    queryKey: queryKeys.adminReferralList(filters),
-    queryFn: ({ pageParam }) => listReferrals(apiQuery, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+  const list = useKeysetList({
+    search: referralSearch,
+    queryKey: (filters) => queryKeys.adminReferralList(filters),
+    fetchPage: (filters, cursor) => listReferrals(referralSearch.serialize(filters), cursor),
     enabled: isAllowed,
+    rowSelector: "[data-referral-link]",
   });
-  const referrals = list.data?.pages.flatMap((page) => page.items) ?? [];
-
-  const apply = (next: ReferralFilters) => setSearchParams(searchFromFilters(next));
-  function sortBy(key: SortKey) {
-    const order = filters.sort === key ? (filters.order === "asc" ? "desc" : "asc") : defaultOrder(key);
-    apply({ ...filters, sort: key, order });
-  }
-  const expectNewRows = useFocusNewRows(tableRef, "[data-referral-link]", referrals.length);
-  function loadMore() {
-    expectNewRows();
-    void list.fetchNextPage();
-  }
+  const { filters, apply } = list;
+  const referrals = list.state.items;
 
   if (!isAllowed) {
-    return (
-      <Stack gap="lg">
-        <Title order={1}>{t("admin.referrals.title")}</Title>
-        <Alert color="yellow">{t("admin.referrals.forbidden")}</Alert>
-      </Stack>
-    );
+    return <ForbiddenNotice title={t("admin.referrals.title")} message={t("admin.referrals.forbidden")} />;
   }
-
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t("admin.referrals.title")}</Title>
-          <Text c="dimmed" mt={4}>
-            {t("admin.referrals.intro")}
-          </Text>
-        </div>
-        <Button component="a" href={referralsExportUrl(apiQuery)} download variant="default">
-          {t("admin.referrals.export")}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t("admin.referrals.title")}
+        intro={t("admin.referrals.intro")}
+        actions={
+          <Button
+            component="a"
+            href={referralsExportUrl(referralSearch.serialize(filters))}
+            download
+            variant="default"
+          >
+            {t("admin.referrals.export")}
+          </Button>
+        }
+      />
       <ReferralFiltersForm
-        key={searchParams.toString()}
+        key={list.listSearch}
         filters={filters}
         programs={programs}
         staff={staff.data ?? []}
-        listError={list.error}
+        listError={list.state.error}
         onApply={apply}
       />
       {filters.referrerId ? (
-        <Alert color="blue" variant="light">
-          <Group justify="space-between" gap="xs">
-            <Text size="sm">
-              {referrals[0]
-                ? t("admin.referrals.byReferrer", { name: referrals[0].referrer.name })
-                : t("admin.referrals.byReferrerUnknown")}
-            </Text>
-            <Anchor component={Link} to={`?${searchFromFilters({ ...filters, referrerId: "" })}`} size="sm">
-              {t("admin.referrals.allReferrers")}
-            </Anchor>
-          </Group>
-        </Alert>
+        <ReferrerNotice filters={filters} referrerName={referrals[0]?.referrer.name} />
       ) : null}
-      <Stack gap="sm" component="section" aria-labelledby="referral-results">
-        <Title order={2} size="h4" id="referral-results">
-          {t("admin.referrals.results")}
-        </Title>
-        {list.isPending ? (
-          <Center role="status" py="xl">
-            <Loader aria-label={t("common.loading")} />
-          </Center>
-        ) : list.isError && referrals.length === 0 ? (
-          <Alert color="red" title={t("admin.referrals.loadFailed")}>
-            <Stack gap="xs" align="flex-start">
-              {apiErrorMessage(list.error, t)}
-              <Button size="xs" variant="default" onClick={() => void list.refetch()}>
-                {t("common.retry")}
-              </Button>
-            </Stack>
-          </Alert>
-        ) : referrals.length === 0 ? (
-          <Text role="status">
-            {hasActiveFilters(filters) ? t("admin.referrals.emptyFiltered") : t("admin.referrals.empty")}
-          </Text>
-        ) : (
-          <>
-            <Text size="sm" c="dimmed" role="status">
-              {t("admin.referrals.shown", { count: referrals.length })}
-            </Text>
-            <ReferralsTable
-              referrals={referrals}
-              sort={filters.sort}
-              order={filters.order}
-              onSort={sortBy}
-              listSearch={searchParams.toString()}
-              tableRef={tableRef}
-            />
-            {list.isFetchNextPageError ? <Alert color="red">{apiErrorMessage(list.error, t)}</Alert> : null}
-            {list.hasNextPage ? (
-              <Button
-                variant="default"
-                onClick={loadMore}
-                loading={list.isFetchingNextPage}
-                style={{ alignSelf: "center" }}
-              >
-                {t("admin.referrals.loadMore")}
-              </Button>
-            ) : null}
-          </>
+      <ListSection
+        list={list.state}
+        isNarrowed={list.isNarrowed}
+        heading={t("admin.referrals.results")}
+        texts={{
+          loadFailed: t("admin.referrals.loadFailed"),
+          empty: t("admin.referrals.empty"),
+          emptyFiltered: t("admin.referrals.emptyFiltered"),
+          shown: t("admin.referrals.shown", { count: referrals.length }),
+        }}
+      >
+        {(items) => (
+          <ReferralsTable
+            referrals={items}
+            sort={filters.sort}
+            order={filters.order}
+            onSort={(key) => apply(sortedBy(filters, key, firstOrderOf(key)))}
+            listSearch={list.listSearch}
+          />
         )}
-      </Stack>
+      </ListSection>
     </Stack>
   );
 }
 
-function defaultOrder(key: SortKey): "asc" | "desc" {
-  return key === "companyName" ? "asc" : "desc";
+/** The list narrowed to one referrer (a link from a row or a ticket), and the way back to everyone's. */
+function ReferrerNotice({ filters, referrerName }: { filters: ReferralFilters; referrerName?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="blue" variant="light">
+      <Group justify="space-between" gap="xs">
+        <Text size="sm">
+          {referrerName
+            ? t("admin.referrals.byReferrer", { name: referrerName })
+            : t("admin.referrals.byReferrerUnknown")}
+        </Text>
+        <Anchor
+          component={Link}
+          to={`?${referralSearch.serialize({ ...filters, referrerId: "" })}`}
+          size="sm"
+        >
+          {t("admin.referrals.allReferrers")}
+        </Anchor>
+      </Group>
+    </Alert>
+  );
 }

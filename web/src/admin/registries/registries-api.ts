@@ -1,4 +1,3 @@
-import type { StaffRole } from "../../api/admin-api";
 import { apiRequest } from "../../api/api-client";
 import { ApiError, apiErrorFromResponse } from "../../api/api-error";
 
@@ -38,11 +37,6 @@ export type ImportReport = {
 };
 
 export const registriesQueryKey = ["admin", "registries"] as const;
-
-/** Owners and admins manage registries; the server refuses everyone else. */
-export function canManageRegistries(role: StaffRole): boolean {
-  return role === "owner" || role === "admin";
-}
 
 // GET /api/admin/registries – how many rows each registry holds.
 export function getRegistryCounts(): Promise<RegistryCounts> {

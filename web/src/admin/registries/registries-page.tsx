@@ -1,26 +1,23 @@
-import { Alert, Button, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { apiErrorMessage } from "../../app/api-error-message";
-import { useSignedInStaff } from "../admin-session";
-import { canManageRegistries, getRegistryCounts, registriesQueryKey, registryKinds } from "./registries-api";
+import { PageHeader } from "../../app/page-header";
+import { useCan, useSignedInStaff } from "../admin-session";
+import { getRegistryCounts, registriesQueryKey, registryKinds } from "./registries-api";
 import { RegistryImportCard } from "./registry-import-card";
 
 // /admin/registries – the customer, pipeline and partner registries the referral checks consult.
 export function RegistriesPage() {
   const { t } = useTranslation();
-  const { user, csrfToken } = useSignedInStaff();
-  const isAllowed = canManageRegistries(user.role);
+  const { csrfToken } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("registries.manage");
   const counts = useQuery({ queryKey: registriesQueryKey, queryFn: getRegistryCounts, enabled: isAllowed });
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t("admin.registries.title")}</Title>
-        <Text c="dimmed" mt={4} maw={760}>
-          {t("admin.registries.intro")}
-        </Text>
-      </div>
+      <PageHeader title={t("admin.registries.title")} intro={t("admin.registries.intro")} introWidth={760} />
       {!isAllowed ? (
         <Alert color="yellow">{t("admin.registries.forbidden")}</Alert>
       ) : (

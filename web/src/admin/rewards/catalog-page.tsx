@@ -1,13 +1,15 @@
-import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Modal, Stack } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { canManageRewards } from "../../api/admin-api";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
-import { useDialogFocus } from "../../app/dialog-focus";
+import { useFocusedDialog } from "../../app/dialog-focus";
+import { ForbiddenNotice, ListSection, wholeListState } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
-import { useSignedInStaff } from "../admin-session";
+import { NewsAlert } from "../../app/news-alert";
+import { PageHeader } from "../../app/page-header";
+import { useCan, useSignedInStaff } from "../admin-session";
 import {
   type CatalogItem,
   type CatalogItemFields,
@@ -19,14 +21,13 @@ import { CatalogItemForm } from "./catalog-item-form";
 import { CatalogTable } from "./catalog-table";
 import { ProgramSelect, useChosenProgram } from "./program-select";
 
-type Editing = { item: CatalogItem | null; isOpen: boolean };
-
 // /admin/rewards/catalog[?program=ID] – the rewards referrers choose from after a sale.
 export function CatalogPage() {
   const { t } = useTranslation();
   const localized = useLocalizedText();
-  const { user, programs, csrfToken } = useSignedInStaff();
-  const isAllowed = canManageRewards(user.role);
+  const { programs, csrfToken } = useSignedInStaff();
+  const can = useCan();
+  const isAllowed = can("rewards.manage");
   const { program, choose } = useChosenProgram(programs);
   const programId = program?.id ?? "";
   const queryClient = useQueryClient();
@@ -36,9 +37,9 @@ export function CatalogPage() {
     queryFn: () => listCatalog(programId),
     enabled: isAllowed && Boolean(programId),
   });
-  const [editing, setEditing] = useState<Editing | null>(null);
+  // The item being edited; null inside means a new one.
+  const editing = useFocusedDialog<{ item: CatalogItem | null }>();
   const [news, setNews] = useState<string | null>(null);
-  const focus = useDialogFocus();
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: catalogKey });
   const save = useMutation({
@@ -47,8 +48,7 @@ export function CatalogPage() {
     onSuccess: (saved, { item }) => {
       void refresh();
       setNews(t(item ? "admin.catalog.saved" : "admin.catalog.created", { name: localized(saved.name) }));
-      focus.closing("news");
-      setEditing((current) => (current ? { ...current, isOpen: false } : null));
+      editing.close("news");
     },
   });
   const toggle = useMutation({
@@ -66,88 +66,58 @@ export function CatalogPage() {
   function open(item: CatalogItem | null, button: HTMLElement) {
     save.reset();
     setNews(null);
-    focus.opened(button);
-    setEditing({ item, isOpen: true });
-  }
-  function cancel() {
-    focus.closing("trigger");
-    setEditing((current) => (current ? { ...current, isOpen: false } : null));
+    editing.open({ item }, button);
   }
 
   if (!isAllowed || !program) {
-    return (
-      <Stack gap="lg">
-        <Title order={1}>{t("admin.catalog.title")}</Title>
-        <Alert color="yellow">{isAllowed ? t("admin.home.noPrograms") : t("admin.catalog.forbidden")}</Alert>
-      </Stack>
-    );
+    const message = isAllowed ? t("admin.home.noPrograms") : t("admin.catalog.forbidden");
+    return <ForbiddenNotice title={t("admin.catalog.title")} message={message} />;
   }
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t("admin.catalog.title")}</Title>
-          <Text c="dimmed" mt={4} maw={760}>
-            {t("admin.catalog.intro")}
-          </Text>
-        </div>
-        <Button onClick={(event) => open(null, event.currentTarget)}>{t("admin.catalog.create")}</Button>
-      </Group>
+      <PageHeader
+        title={t("admin.catalog.title")}
+        intro={t("admin.catalog.intro")}
+        introWidth={760}
+        actions={
+          <Button onClick={(event) => open(null, event.currentTarget)}>{t("admin.catalog.create")}</Button>
+        }
+      />
       <ProgramSelect programs={programs} value={program.id} onChange={choose} />
       {/* Focused after a dialog closes, so keyboard users land on the outcome; read out either way. */}
-      {news ? (
-        <Alert ref={focus.newsRef} tabIndex={-1} role="status" color="green">
-          {news}
-        </Alert>
-      ) : null}
+      {news ? <NewsAlert news={{ tone: "success", message: news }} newsRef={editing.newsRef} /> : null}
       {toggle.isError ? <Alert color="red">{apiErrorMessage(toggle.error, t)}</Alert> : null}
-      {catalog.isPending ? (
-        <Center role="status" py="xl">
-          <Loader aria-label={t("common.loading")} />
-        </Center>
-      ) : catalog.isError ? (
-        <Alert color="red" title={t("admin.catalog.loadFailed")}>
-          <Stack gap="xs" align="flex-start">
-            {apiErrorMessage(catalog.error, t)}
-            <Button size="xs" variant="default" onClick={() => void catalog.refetch()}>
-              {t("common.retry")}
-            </Button>
-          </Stack>
-        </Alert>
-      ) : catalog.data.length === 0 ? (
-        <Text>{t("admin.catalog.empty")}</Text>
-      ) : (
-        <CatalogTable
-          items={catalog.data}
-          programName={program.name}
-          pendingId={toggle.isPending ? (toggle.variables?.id ?? null) : null}
-          onEdit={(item, button) => open(item, button)}
-          onToggleActive={(item) => {
-            if (toggle.isPending) return;
-            setNews(null);
-            toggle.mutate(item);
-          }}
-        />
-      )}
+      <ListSection
+        list={wholeListState(catalog)}
+        texts={{ loadFailed: t("admin.catalog.loadFailed"), empty: t("admin.catalog.empty") }}
+      >
+        {(rows) => (
+          <CatalogTable
+            items={rows}
+            programName={program.name}
+            pendingId={toggle.isPending ? (toggle.variables?.id ?? null) : null}
+            onEdit={(item, button) => open(item, button)}
+            onToggleActive={(item) => {
+              if (toggle.isPending) return;
+              setNews(null);
+              toggle.mutate(item);
+            }}
+          />
+        )}
+      </ListSection>
       <Modal
-        opened={editing?.isOpen ?? false}
-        onClose={cancel}
-        onExitTransitionEnd={() => {
-          focus.restore();
-          setEditing(null);
-        }}
-        returnFocus={false}
-        title={editing?.item ? t("admin.catalog.form.editTitle") : t("admin.catalog.form.createTitle")}
+        {...editing.modalProps}
+        title={editing.value?.item ? t("admin.catalog.form.editTitle") : t("admin.catalog.form.createTitle")}
         size="xl"
       >
-        {editing ? (
+        {editing.value ? (
           <CatalogItemForm
-            item={editing.item}
+            item={editing.value.item}
             isPending={save.isPending}
             error={save.error}
-            onSubmit={(fields) => save.mutate({ item: editing.item, fields })}
-            onCancel={cancel}
+            onSubmit={(fields) => save.mutate({ item: editing.value?.item ?? null, fields })}
+            onCancel={() => editing.close("trigger")}
           />
         ) : null}
       </Modal>

@@ -1,5 +1,5 @@
 import { apiRequest } from "../../api/api-client";
-import { type AdminOffer, type OfferStatus, offerStatuses } from "../../api/reward-types";
+import type { AdminOffer, OfferStatus } from "../../api/reward-types";
 
 export type FulfilmentPage = {
   items: AdminOffer[];
@@ -9,15 +9,6 @@ export type FulfilmentPage = {
 };
 
 export type FulfilmentFilters = { programId: string; status: OfferStatus; dueMonth: string };
-
-const monthShape = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** Reads `?status=&dueMonth=` from the page's URL; the queue opens on what is chosen and waits for delivery. */
-export function fulfilmentFiltersFrom(search: URLSearchParams, programId: string): FulfilmentFilters {
-  const status = offerStatuses.find((candidate) => candidate === search.get("status")) ?? "chosen";
-  const dueMonth = search.get("dueMonth") ?? "";
-  return { programId, status, dueMonth: monthShape.test(dueMonth) ? dueMonth : "" };
-}
 
 // GET /api/admin/rewards/fulfilment – one page of offers in a state, with the count of every state.
 export function listFulfilment(filters: FulfilmentFilters, cursor: string | null): Promise<FulfilmentPage> {

@@ -1,13 +1,14 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type OfferStatus, offerStatuses } from "../../api/reward-types";
 import { hasFieldError } from "../../app/api-error-message";
+import { useFilterForm } from "../../app/list-kit";
 import type { FulfilmentFilters } from "./fulfilment-api";
 
 type FulfilmentFiltersProps = {
-  filters: FulfilmentFilters;
+  filters: Omit<FulfilmentFilters, "programId">;
   counts: Record<OfferStatus, number> | undefined;
   listError: unknown;
   onStatus: (status: OfferStatus) => void;
@@ -25,15 +26,17 @@ export function FulfilmentFiltersBar({
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   const isNarrow = useMediaQuery("(max-width: 48em)");
-  const [month, setMonth] = useState(filters.dueMonth);
   const [isMonthInvalid, setIsMonthInvalid] = useState(false);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const invalid = month !== "" && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month);
-    setIsMonthInvalid(invalid);
-    if (!invalid) onDueMonth(month);
-  }
+  const monthForm = useFilterForm({
+    filters: { dueMonth: filters.dueMonth },
+    onApply: ({ dueMonth }) => onDueMonth(dueMonth),
+    cleared: () => ({ dueMonth: "" }),
+    check(draft) {
+      const invalid = draft.dueMonth !== "" && !/^\d{4}-(0[1-9]|1[0-2])$/.test(draft.dueMonth);
+      setIsMonthInvalid(invalid);
+      return invalid ? null : draft;
+    },
+  });
 
   return (
     <Stack gap="sm">
@@ -63,15 +66,15 @@ export function FulfilmentFiltersBar({
           style={{ maxWidth: 760 }}
         />
       </div>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={monthForm.submit} noValidate>
         <Group align="flex-end" gap="sm">
           <TextInput
             type="month"
             label={t("admin.fulfilment.dueMonth")}
             description={t("admin.fulfilment.dueMonthHint")}
             placeholder="2027-03"
-            value={month}
-            onChange={(event) => setMonth(event.currentTarget.value)}
+            value={monthForm.draft.dueMonth}
+            onChange={(event) => monthForm.set({ dueMonth: event.currentTarget.value })}
             error={
               isMonthInvalid || hasFieldError(listError, "dueMonth")
                 ? t("admin.fulfilment.dueMonthInvalid")
@@ -84,13 +87,7 @@ export function FulfilmentFiltersBar({
             {t("admin.fulfilment.filter")}
           </Button>
           {filters.dueMonth ? (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setMonth("");
-                onDueMonth("");
-              }}
-            >
+            <Button variant="subtle" onClick={monthForm.clear}>
               {t("admin.fulfilment.allMonths")}
             </Button>
           ) : null}

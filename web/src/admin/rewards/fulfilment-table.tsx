@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AdminOffer } from "../../api/reward-types";
 import { useFormatters } from "../../app/formatting";
+import { ListTable } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
 import type { OfferAction } from "./offer-update-form";
 
@@ -18,101 +19,92 @@ export function FulfilmentTable({ offers, caption, onAction }: FulfilmentTablePr
   const localized = useLocalizedText();
   const none = "—";
   return (
-    <Table.ScrollContainer minWidth={1080}>
-      <Table striped verticalSpacing="sm" fz="sm" captionSide="top">
-        <Table.Caption style={{ textAlign: "start" }}>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("admin.fulfilment.table.participant")}</Table.Th>
-            <Table.Th scope="col">{t("admin.fulfilment.table.company")}</Table.Th>
-            <Table.Th scope="col">{t("admin.fulfilment.table.item")}</Table.Th>
-            <Table.Th scope="col">{t("admin.fulfilment.table.dueMonth")}</Table.Th>
-            <Table.Th scope="col">{t("admin.fulfilment.table.chosenAt")}</Table.Th>
-            <Table.Th scope="col">{t("admin.fulfilment.table.delivery")}</Table.Th>
-            <Table.Th scope="col">{t("admin.fulfilment.table.delayNote")}</Table.Th>
-            <Table.Th scope="col">{t("admin.fulfilment.table.actions")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {offers.map((offer) => {
-            const name = offer.participant.name;
-            return (
-              <Table.Tr key={offer.id}>
-                <Table.Th scope="row" fw={400}>
-                  <Text size="sm" fw={600}>
-                    {name}
-                  </Text>
+    <ListTable
+      minWidth={1080}
+      caption={caption}
+      columns={[
+        t("admin.fulfilment.table.participant"),
+        t("admin.fulfilment.table.company"),
+        t("admin.fulfilment.table.item"),
+        t("admin.fulfilment.table.dueMonth"),
+        t("admin.fulfilment.table.chosenAt"),
+        t("admin.fulfilment.table.delivery"),
+        t("admin.fulfilment.table.delayNote"),
+        t("admin.fulfilment.table.actions"),
+      ]}
+    >
+      {offers.map((offer) => {
+        const name = offer.participant.name;
+        return (
+          <Table.Tr key={offer.id}>
+            <Table.Th scope="row" fw={400}>
+              <Text size="sm" fw={600}>
+                {name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {offer.participant.email}
+              </Text>
+            </Table.Th>
+            <Table.Td>
+              <Anchor component={Link} to={`/admin/referrals/${offer.referralId}`} size="sm" data-offer-link>
+                {offer.companyName}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              {offer.item ? (
+                <>
+                  {localized(offer.item.name)}
                   <Text size="xs" c="dimmed">
-                    {offer.participant.email}
+                    {t(`rewards.kind.${offer.item.kind}`)}
                   </Text>
-                </Table.Th>
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={`/admin/referrals/${offer.referralId}`}
-                    size="sm"
-                    data-offer-link
-                  >
-                    {offer.companyName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
+                </>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t("admin.fulfilment.notChosen")}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{format.month(offer.dueMonth)}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
+              {offer.chosenAt ? format.dateTime(offer.chosenAt) : none}
+            </Table.Td>
+            <Table.Td style={{ overflowWrap: "anywhere" }}>
+              {offer.deliveryReference ?? (offer.deliveredAt ? "" : none)}
+              {offer.deliveredAt ? (
+                <Text size="xs" c="dimmed">
+                  {t("admin.fulfilment.table.deliveredAt", { date: format.dateTime(offer.deliveredAt) })}
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: "pre-wrap" }}>{offer.delayNote ?? none}</Table.Td>
+            <Table.Td>
+              {offer.status === "delivered" ? (
+                none
+              ) : (
+                <Group gap="xs" wrap="nowrap">
                   {offer.item ? (
-                    <>
-                      {localized(offer.item.name)}
-                      <Text size="xs" c="dimmed">
-                        {t(`rewards.kind.${offer.item.kind}`)}
-                      </Text>
-                    </>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      {t("admin.fulfilment.notChosen")}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{format.month(offer.dueMonth)}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  {offer.chosenAt ? format.dateTime(offer.chosenAt) : none}
-                </Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>
-                  {offer.deliveryReference ?? (offer.deliveredAt ? "" : none)}
-                  {offer.deliveredAt ? (
-                    <Text size="xs" c="dimmed">
-                      {t("admin.fulfilment.table.deliveredAt", { date: format.dateTime(offer.deliveredAt) })}
-                    </Text>
+                    <Button
+                      size="xs"
+                      onClick={(event) => onAction(offer, "deliver", event.currentTarget)}
+                      aria-label={t("admin.fulfilment.deliverLabel", { name })}
+                    >
+                      {t("admin.fulfilment.deliver")}
+                    </Button>
                   ) : null}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "pre-wrap" }}>{offer.delayNote ?? none}</Table.Td>
-                <Table.Td>
-                  {offer.status === "delivered" ? (
-                    none
-                  ) : (
-                    <Group gap="xs" wrap="nowrap">
-                      {offer.item ? (
-                        <Button
-                          size="xs"
-                          onClick={(event) => onAction(offer, "deliver", event.currentTarget)}
-                          aria-label={t("admin.fulfilment.deliverLabel", { name })}
-                        >
-                          {t("admin.fulfilment.deliver")}
-                        </Button>
-                      ) : null}
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={(event) => onAction(offer, "delay", event.currentTarget)}
-                        aria-label={t("admin.fulfilment.delayLabel", { name })}
-                      >
-                        {t("admin.fulfilment.delay")}
-                      </Button>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={(event) => onAction(offer, "delay", event.currentTarget)}
+                    aria-label={t("admin.fulfilment.delayLabel", { name })}
+                  >
+                    {t("admin.fulfilment.delay")}
+                  </Button>
+                </Group>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        );
+      })}
+    </ListTable>
   );
 }

@@ -6,6 +6,8 @@ export const en: Messages = {
   common: {
     productName: "Corrente",
     loading: "Loading…",
+    /** Every keyset list's button (app/list-kit). */
+    loadMore: "Load more",
     retry: "Try again",
     signOut: "Sign out",
     skipToContent: "Skip to content",

@@ -5,6 +5,8 @@ export const ptBR = {
   common: {
     productName: "Corrente",
     loading: "Carregando…",
+    /** Every keyset list's button (app/list-kit). */
+    loadMore: "Carregar mais",
     retry: "Tentar novamente",
     signOut: "Sair",
     skipToContent: "Pular para o conteúdo",

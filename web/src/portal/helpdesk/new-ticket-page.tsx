@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Card, Group, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +7,7 @@ import { isApiError } from "../../api/api-error";
 import { helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useLocalizedText } from "../../app/localized-text";
+import { PageHeader, PageLink } from "../../app/page-header";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { useSignedInReferrer } from "../portal-session";
 import { getPortalHelpdeskOptions, type NewTicket, openTicket } from "./portal-helpdesk-api";
@@ -74,15 +63,8 @@ export function NewTicketPage() {
 
   return (
     <Stack gap="lg" maw={720}>
-      <Anchor component={Link} to="/portal/helpdesk" size="sm">
-        {th("portal.ticket.back")}
-      </Anchor>
-      <div>
-        <Title order={1}>{th("portal.new.title")}</Title>
-        <Text c="dimmed" mt={4}>
-          {th("portal.new.intro")}
-        </Text>
-      </div>
+      <PageLink to="/portal/helpdesk">{th("portal.ticket.back")}</PageLink>
+      <PageHeader title={th("portal.new.title")} intro={th("portal.new.intro")} />
       {options.isError ? <Alert color="red">{th("portal.new.optionsFailed")}</Alert> : null}
       <Card withBorder padding="lg">
         <form onSubmit={submit} noValidate>

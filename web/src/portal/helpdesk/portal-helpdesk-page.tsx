@@ -1,62 +1,46 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Group,
-  Loader,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from "@mantine/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text } from "@mantine/core";
+import { Link } from "react-router";
 import { helpdeskKeys, type PortalTicket } from "../../api/helpdesk-types";
-import { apiErrorMessage } from "../../app/api-error-message";
 import { useFormatters } from "../../app/formatting";
+import { choiceParam, describeSearch, ListSection, useKeysetList } from "../../app/list-kit";
+import { PageHeader } from "../../app/page-header";
 import { TicketSituationBadge, TicketStatusBadge } from "../../app/ticket-status-badge";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { listPortalTickets, type PortalTicketState } from "./portal-helpdesk-api";
+import { listPortalTickets } from "./portal-helpdesk-api";
+
+const ticketStates = ["open", "closed"] as const;
+const ticketsSearch = describeSearch({ state: choiceParam(ticketStates, "open") });
 
 // /portal/helpdesk – "Atendimento": the referrer's open and closed tickets, and a way to open one.
 export function PortalHelpdeskPage() {
-  const { t } = useTranslation();
   const { th } = useHelpdeskTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state: PortalTicketState = searchParams.get("state") === "closed" ? "closed" : "open";
-  const list = useInfiniteQuery({
-    queryKey: helpdeskKeys.portalList(state),
-    queryFn: ({ pageParam }) => listPortalTickets(state, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+  const list = useKeysetList({
+    search: ticketsSearch,
+    queryKey: ({ state }) => helpdeskKeys.portalList(state),
+    fetchPage: ({ state }, cursor) => listPortalTickets(state, cursor),
   });
-  const tickets = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const counts = list.data?.pages[0]?.counts;
+  const { state } = list.filters;
+  const counts = list.firstPage?.counts;
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{th("portal.title")}</Title>
-          <Text c="dimmed" mt={4} maw={640}>
-            {th("portal.intro")}
-          </Text>
-        </div>
-        <Button component={Link} to="/portal/helpdesk/new">
-          {th("portal.newTicket")}
-        </Button>
-      </Group>
+      <PageHeader
+        title={th("portal.title")}
+        intro={th("portal.intro")}
+        introWidth={640}
+        actions={
+          <Button component={Link} to="/portal/helpdesk/new">
+            {th("portal.newTicket")}
+          </Button>
+        }
+      />
       <Tabs
         value={state}
-        onChange={(value) => setSearchParams(value === "closed" ? { state: "closed" } : {})}
+        onChange={(value) => list.apply({ state: value === "closed" ? "closed" : "open" })}
         keepMounted={false}
       >
         <Tabs.List aria-label={th("portal.tabsLabel")}>
-          {(["open", "closed"] as const).map((tab) => (
+          {ticketStates.map((tab) => (
             <Tabs.Tab key={tab} value={tab}>
               {th(`portal.tabs.${tab}`)}
               {counts ? ` (${counts[tab]})` : ""}
@@ -64,40 +48,23 @@ export function PortalHelpdeskPage() {
           ))}
         </Tabs.List>
       </Tabs>
-      {list.isPending ? (
-        <Center role="status" py="xl">
-          <Loader aria-label={t("common.loading")} />
-        </Center>
-      ) : list.isError && tickets.length === 0 ? (
-        <Alert color="red" title={th("portal.loadFailed")}>
-          <Stack gap="xs" align="flex-start">
-            {apiErrorMessage(list.error, t)}
-            <Button size="xs" variant="default" onClick={() => void list.refetch()}>
-              {t("common.retry")}
-            </Button>
+      <ListSection
+        list={list.state}
+        texts={{
+          loadFailed: th("portal.loadFailed"),
+          empty: th(`portal.empty.${state}`),
+        }}
+      >
+        {(tickets) => (
+          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+            {tickets.map((ticket) => (
+              <li key={ticket.id}>
+                <TicketCard ticket={ticket} />
+              </li>
+            ))}
           </Stack>
-        </Alert>
-      ) : tickets.length === 0 ? (
-        <Text role="status">{th(`portal.empty.${state}`)}</Text>
-      ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
-          {tickets.map((ticket) => (
-            <li key={ticket.id}>
-              <TicketCard ticket={ticket} />
-            </li>
-          ))}
-          {list.hasNextPage ? (
-            <Button
-              variant="default"
-              onClick={() => void list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-              style={{ alignSelf: "center" }}
-            >
-              {th("portal.loadMore")}
-            </Button>
-          ) : null}
-        </Stack>
-      )}
+        )}
+      </ListSection>
     </Stack>
   );
 }

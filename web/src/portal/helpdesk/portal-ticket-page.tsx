@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Card,
@@ -22,6 +21,7 @@ import { helpdeskKeys, type PortalTicketDetail } from "../../api/helpdesk-types"
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useFormatters } from "../../app/formatting";
 import { MessageBody } from "../../app/message-body";
+import { PageLink } from "../../app/page-header";
 import { TicketStatusBadge } from "../../app/ticket-status-badge";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { useSignedInReferrer } from "../portal-session";
@@ -54,11 +54,7 @@ export function PortalTicketPage() {
     );
   }, [id, hasUnread, csrfToken, queryClient]);
   const created = createdNumber(location.state);
-  const backLink = (
-    <Anchor component={Link} to="/portal/helpdesk" size="sm">
-      {th("portal.ticket.back")}
-    </Anchor>
-  );
+  const backLink = <PageLink to="/portal/helpdesk">{th("portal.ticket.back")}</PageLink>;
 
   if (ticket.isPending) {
     return (

@@ -12,20 +12,20 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import { referralStatuses } from "@shared/referral-codes";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useFormatters } from "../../app/formatting";
+import { ReferralStatusBadge } from "../../app/referral-status-badge";
 import { usePolicyWords } from "../referrals/policy-words";
 import {
   listPortalReferrals,
   type PortalReferral,
-  referralStatuses,
   type StatusCounts,
 } from "../referrals/portal-referrals-api";
-import { ReferralStatusBadge } from "../referrals/referral-status-badge";
 
 const RECENT = 5;
 
@@ -124,7 +124,12 @@ function RecentReferrals({ referrals }: { referrals: PortalReferral[] }) {
                 <Anchor component={Link} to={`/portal/referrals/${referral.id}`} fw={500}>
                   {referral.companyName}
                 </Anchor>
-                <ReferralStatusBadge status={referral.status} label={words(referral.statusWords).label} />
+                <ReferralStatusBadge
+                  status={referral.status}
+                  label={words(referral.statusWords).label}
+                  size="lg"
+                  py={4}
+                />
                 <Text size="sm" c="dimmed">
                   {t("portal.home.sentOn", { date: format.date(referral.createdAt) })}
                 </Text>

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
+import { PageHeader } from "../../app/page-header";
 import { useSignedInReferrer } from "../portal-session";
 import { MaterialCards, TipList } from "./material-list";
 import { getPortalMaterials } from "./portal-materials-api";
@@ -18,12 +19,7 @@ export function PortalMaterialsPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t("portal.materials.title")}</Title>
-        <Text c="dimmed" mt={4} maw={760}>
-          {t("portal.materials.intro")}
-        </Text>
-      </div>
+      <PageHeader title={t("portal.materials.title")} intro={t("portal.materials.intro")} introWidth={760} />
       {content.isPending ? (
         <Center role="status" py="xl">
           <Loader aria-label={t("common.loading")} />

@@ -1,9 +1,10 @@
-import { Alert, Button, Center, Loader, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
+import { PageHeader } from "../../app/page-header";
 import { chooseLanguage } from "../../i18n/i18n";
 import { useSignedInReferrer } from "../portal-session";
 import { LeaveProgram } from "./leave-program";
@@ -33,12 +34,7 @@ export function PortalProfilePage() {
 
   return (
     <Stack gap="lg" maw={760}>
-      <div>
-        <Title order={1}>{t("portal.profile.title")}</Title>
-        <Text c="dimmed" mt={4}>
-          {t("portal.profile.intro")}
-        </Text>
-      </div>
+      <PageHeader title={t("portal.profile.title")} intro={t("portal.profile.intro")} />
       {isSaved ? (
         <Alert ref={news} tabIndex={-1} role="status" color="green">
           {t("portal.profile.saved")}

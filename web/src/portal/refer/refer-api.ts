@@ -1,3 +1,4 @@
+import type { CompanySize, ContactDepartment } from "@shared/referral-codes";
 import { apiRequest } from "../../api/api-client";
 
 /** What the referral form needs to know about the program (GET /api/public/programs/:slug). */
@@ -18,9 +19,6 @@ export async function getProgramForReferral(slug: string): Promise<ProgramForRef
   return program;
 }
 
-export const companySizes = ["small", "medium", "large", "enterprise"] as const;
-export const contactDepartments = ["it", "customer_service", "other"] as const;
-
 /** The public intake body (DESIGN.md "Intake"), the same the landing page posts. */
 export type ReferralSubmission = {
   referrerName: string;
@@ -33,10 +31,10 @@ export type ReferralSubmission = {
   companyCnpj: string | null;
   contactName: string;
   contactRole: string;
-  contactDepartment: (typeof contactDepartments)[number];
+  contactDepartment: ContactDepartment;
   contactEmail: string;
   contactPhone: string;
-  companySize: (typeof companySizes)[number];
+  companySize: CompanySize;
   supportAgents: number | null;
   notes: string | null;
   declaresContactAware: boolean;

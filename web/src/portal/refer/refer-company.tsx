@@ -9,6 +9,7 @@ import { isApiError } from "../../api/api-error";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useDialogFocus } from "../../app/dialog-focus";
+import { PageLink } from "../../app/page-header";
 import { useSignedInReferrer } from "../portal-session";
 import { getPortalProfile } from "../profile/portal-profile-api";
 import { getProgramForReferral, type ReferralSubmission, submitReferral } from "./refer-api";
@@ -73,9 +74,7 @@ export function ReferCompany() {
           {pathname === "/portal/referrals" ? null : (
             <>
               {" · "}
-              <Anchor component={Link} to="/portal/referrals" size="sm">
-                {t("portal.refer.seeAll")}
-              </Anchor>
+              <PageLink to="/portal/referrals">{t("portal.refer.seeAll")}</PageLink>
             </>
           )}
         </Alert>

@@ -1,9 +1,10 @@
 import { isValidCnpj } from "@shared/cnpj";
 import { isAtLeast } from "@shared/dates";
-import { isPlausibleEmail } from "@shared/email";
+import { isPlausibleEmail, normalizeEmail } from "@shared/email";
 import { isPlausiblePhone, phoneForInput } from "@shared/phone-input";
+import { companySizes, contactDepartments } from "@shared/referral-codes";
 import { todayIsoDate } from "../../app/formatting";
-import { companySizes, contactDepartments, type ReferralSubmission } from "./refer-api";
+import type { ReferralSubmission } from "./refer-api";
 
 /** The form as typed: every input a string (selects start empty), the declarations as checkboxes. */
 export type ReferralDraft = {
@@ -92,9 +93,9 @@ const requiredText: TextField[] = [
 export function problemsOf(draft: ReferralDraft, minimumAge: number): Problems {
   const problems: Problems = {};
   for (const field of requiredText) if (!draft[field].trim()) problems[field] = { code: "required" };
-  const contactEmail = draft.contactEmail.trim().toLowerCase();
+  const contactEmail = normalizeEmail(draft.contactEmail);
   if (contactEmail && !isPlausibleEmail(contactEmail)) problems.contactEmail = { code: "emailInvalid" };
-  else if (contactEmail && contactEmail === draft.referrerEmail.trim().toLowerCase())
+  else if (contactEmail && contactEmail === normalizeEmail(draft.referrerEmail))
     problems.contactEmail = { code: "contactIsYou" };
   for (const field of ["referrerPhone", "contactPhone"] as const) {
     if (draft[field].trim() && !isPlausiblePhone(draft[field])) problems[field] = { code: "phoneInvalid" };

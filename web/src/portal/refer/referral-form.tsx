@@ -13,26 +13,14 @@ import {
 } from "@mantine/core";
 import { maskCnpj } from "@shared/cnpj";
 import { maskPhone } from "@shared/phone-input";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { companySizes, contactDepartments } from "@shared/referral-codes";
+import { type FormEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error";
 import { todayIsoDate } from "../../app/formatting";
-import {
-  companySizes,
-  contactDepartments,
-  type ProgramForReferral,
-  type ReferralSubmission,
-} from "./refer-api";
-import {
-  type DraftField,
-  type Problem,
-  type Problems,
-  problemFromServer,
-  problemsOf,
-  type ReferralDraft,
-  submissionOf,
-  type TextField,
-} from "./referral-draft";
+import type { ProgramForReferral, ReferralSubmission } from "./refer-api";
+import { type ReferralDraft, submissionOf, type TextField } from "./referral-draft";
+import { useReferralDraft } from "./use-referral-draft";
 
 type ReferralFormProps = {
   initial: ReferralDraft;
@@ -46,55 +34,33 @@ type ReferralFormProps = {
 
 /** The landing page's referral form inside the portal: the referrer's part filled in from their profile. */
 export function ReferralForm({ initial, program, isPending, error, onSubmit, onCancel }: ReferralFormProps) {
-  const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState(initial);
-  const [problems, setProblems] = useState<Problems>({});
-  // A field changed after the server refused it no longer shows the server's complaint.
-  const [editedSinceError, setEditedSinceError] = useState<ReadonlySet<DraftField>>(new Set());
+  const { t } = useTranslation();
+  const { draft, change, leave, checkAll, messageOf, hasFieldErrors } = useReferralDraft(
+    initial,
+    program.minimumAge,
+    error,
+  );
   const form = useRef<HTMLFormElement>(null);
-  const serverFields = isApiError(error) && error.status === 422 ? error.fields : {};
 
   // The dialog opens on a loader; once the form replaces it, the focus goes to its first field.
   useEffect(() => form.current?.querySelector<HTMLElement>("[data-autofocus]")?.focus(), []);
-
+  // A refusal from the server takes the focus to the first field it named.
   useEffect(() => {
-    setEditedSinceError(new Set());
     if (isApiError(error) && error.status === 422)
       requestAnimationFrame(() => focusFirstInvalid(form.current));
   }, [error]);
 
-  function change<F extends DraftField>(field: F, value: ReferralDraft[F]) {
-    setDraft((current) => ({ ...current, [field]: value }));
-    setProblems(({ [field]: _dropped, ...rest }) => rest as Problems);
-    setEditedSinceError((current) => new Set(current).add(field));
-  }
-
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = problemsOf(draft, program.minimumAge);
-    setProblems(found);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-      return;
-    }
-    onSubmit(submissionOf(draft));
+    if (checkAll()) onSubmit(submissionOf(draft));
+    else requestAnimationFrame(() => focusFirstInvalid(form.current));
   }
 
-  const say = (problem: Problem) => t(`portal.refer.problems.${problem.code}`, { n: problem.n });
-  function messageOf(field: DraftField): string | undefined {
-    const local = problems[field];
-    if (local) return say(local);
-    const server = editedSinceError.has(field) ? undefined : serverFields[field]?.[0];
-    if (!server) return undefined;
-    const known = problemFromServer(server);
-    if (known) return say(known);
-    // A sentence this page does not know yet: the server writes pt-BR, so only a pt-BR page shows it as is.
-    return i18n.resolvedLanguage === "pt-BR" ? server : t("validation.fieldInvalid");
-  }
   const text = (field: TextField, mask?: (value: string) => string) => ({
     value: draft[field],
     onChange: (event: { currentTarget: { value: string } }) =>
       change(field, mask ? mask(event.currentTarget.value) : event.currentTarget.value),
+    onBlur: () => leave(field),
     error: messageOf(field),
     errorProps: { role: "alert" },
   });
@@ -114,7 +80,6 @@ export function ReferralForm({ initial, program, isPending, error, onSubmit, onC
     { value: "", label: t("portal.refer.form.choose"), disabled: true },
     ...values.map((value) => ({ value, label: labelOf(value) })),
   ];
-  const hasFieldErrors = Object.keys(problems).length > 0 || Object.keys(serverFields).length > 0;
   const label = (field: TextField) => t(`portal.refer.form.${field}`);
 
   return (

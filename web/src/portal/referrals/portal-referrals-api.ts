@@ -1,7 +1,5 @@
-import { type ReferralStatus, referralStatuses } from "../../admin/referrals/referrals-api";
+import type { ReferralStatus } from "@shared/referral-codes";
 import { apiRequest } from "../../api/api-client";
-
-export { type ReferralStatus, referralStatuses };
 
 /** A status or reason in the program policy's words: a short label and what it means for the referrer. */
 export type Words = { label: string; meaning: string };
@@ -56,9 +54,4 @@ export function listPortalReferrals(query: PortalReferralQuery): Promise<PortalR
 // GET /api/portal/referrals/:id – one of the referrer's referrals; another referrer's id is a 404.
 export function getPortalReferral(id: string): Promise<PortalReferral> {
   return apiRequest<PortalReferral>(`/api/portal/referrals/${encodeURIComponent(id)}`);
-}
-
-/** A URL value as a status the API knows, or undefined (a hand-edited address must not break the page). */
-export function statusFromSearch(value: string | null): ReferralStatus | undefined {
-  return referralStatuses.find((status) => status === value);
 }

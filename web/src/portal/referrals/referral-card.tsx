@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FactList } from "../../app/fact-list";
 import { useFormatters } from "../../app/formatting";
+import { ReferralStatusBadge } from "../../app/referral-status-badge";
 import { usePolicyWords } from "./policy-words";
 import type { PortalReferral } from "./portal-referrals-api";
 import { ReferralHistory } from "./referral-history";
-import { ReferralStatusBadge } from "./referral-status-badge";
 
 type ReferralCardProps = {
   referral: PortalReferral;
@@ -41,7 +41,7 @@ export function ReferralCard({ referral, pageHeading, isHistoryOpen = false }: R
               </Anchor>
             )}
           </Title>
-          <ReferralStatusBadge status={referral.status} label={status.label} />
+          <ReferralStatusBadge status={referral.status} label={status.label} size="lg" py={4} />
         </Group>
         <Text size="sm">{status.meaning}</Text>
         {reason ? (

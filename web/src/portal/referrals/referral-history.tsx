@@ -1,8 +1,8 @@
 import { Button, Collapse, List, Text } from "@mantine/core";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { reasonLabel } from "../../admin/referrals/referral-labels";
 import { useFormatters } from "../../app/formatting";
+import { reasonLabel } from "../../app/referral-labels";
 import { usePolicyWords } from "./policy-words";
 import type { PortalReferral } from "./portal-referrals-api";
 

@@ -1,7 +1,8 @@
 import { Button, Group } from "@mantine/core";
+import { type ReferralStatus, referralStatuses } from "@shared/referral-codes";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type ReferralStatus, referralStatuses, type StatusCounts } from "./portal-referrals-api";
+import type { StatusCounts } from "./portal-referrals-api";
 
 type StatusFilterProps = {
   current: ReferralStatus | undefined;

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useId, useState } from "react";
@@ -7,9 +7,10 @@ import { isApiError } from "../../api/api-error";
 import { queryKeys } from "../../api/query-keys";
 import type { OfferItem, OfferStatus } from "../../api/reward-types";
 import { apiErrorMessage } from "../../app/api-error-message";
-import { useDialogFocus } from "../../app/dialog-focus";
+import { useFocusedDialog } from "../../app/dialog-focus";
 import { useFormatters } from "../../app/formatting";
 import { useLocalizedText } from "../../app/localized-text";
+import { NewsAlert } from "../../app/news-alert";
 import { OfferProgress } from "./offer-progress";
 import { chooseReward, type PortalOffer } from "./portal-rewards-api";
 import { RewardItemCards } from "./reward-item-cards";
@@ -31,18 +32,15 @@ export function OfferCard({ offer, availableItems, csrfToken }: OfferCardProps) 
   const localized = useLocalizedText();
   const headingId = useId();
   const queryClient = useQueryClient();
-  const focus = useDialogFocus();
-  const [picked, setPicked] = useState<{ item: OfferItem; isOpen: boolean } | null>(null);
+  const picked = useFocusedDialog<OfferItem>();
   const [news, setNews] = useState<News | null>(null);
   const choose = useMutation({
     mutationFn: (item: OfferItem) => chooseReward(offer.id, item.id, csrfToken),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.portalRewards }),
   });
 
-  function close(to: "trigger" | "news") {
-    focus.closing(to);
-    setPicked((current) => (current ? { ...current, isOpen: false } : null));
-  }
+  const close = picked.close;
+  const pickedItem = picked.value;
   function confirm(item: OfferItem) {
     choose.mutate(item, {
       onSuccess: (saved) => {
@@ -72,16 +70,7 @@ export function OfferCard({ offer, availableItems, csrfToken }: OfferCardProps) 
           </Badge>
         </Group>
         <Text fw={500}>{t("portal.rewards.dueMonth", { month: format.month(offer.dueMonth) })}</Text>
-        {news ? (
-          <Alert
-            ref={focus.newsRef}
-            tabIndex={-1}
-            role={news.tone === "success" ? "status" : "alert"}
-            color={news.tone === "success" ? "green" : "orange"}
-          >
-            {news.message}
-          </Alert>
-        ) : null}
+        {news ? <NewsAlert news={news} newsRef={picked.newsRef} /> : null}
         <OfferProgress offer={offer} />
         {/* A delay noted before the choice does not take the choice away. */}
         {!offer.item && offer.status !== "delivered" ? (
@@ -99,29 +88,19 @@ export function OfferCard({ offer, availableItems, csrfToken }: OfferCardProps) 
                 onChoose={(item, button) => {
                   choose.reset();
                   setNews(null);
-                  focus.opened(button);
-                  setPicked({ item, isOpen: true });
+                  picked.open(item, button);
                 }}
               />
             )}
           </Stack>
         ) : null}
       </Stack>
-      <Modal
-        opened={picked?.isOpen ?? false}
-        onClose={() => close("trigger")}
-        onExitTransitionEnd={() => {
-          focus.restore();
-          setPicked(null);
-        }}
-        returnFocus={false}
-        title={t("portal.rewards.choose.confirmTitle")}
-      >
-        {picked ? (
+      <Modal {...picked.modalProps} title={t("portal.rewards.choose.confirmTitle")}>
+        {pickedItem ? (
           <Stack>
             <Text>
               {t("portal.rewards.choose.confirmBody", {
-                item: localized(picked.item.name),
+                item: localized(pickedItem.name),
                 company: offer.companyName,
               })}
             </Text>
@@ -129,7 +108,7 @@ export function OfferCard({ offer, availableItems, csrfToken }: OfferCardProps) 
               <Button variant="default" onClick={() => close("trigger")} disabled={choose.isPending}>
                 {t("portal.rewards.choose.back")}
               </Button>
-              <Button onClick={() => confirm(picked.item)} loading={choose.isPending} data-autofocus>
+              <Button onClick={() => confirm(pickedItem)} loading={choose.isPending} data-autofocus>
                 {t("portal.rewards.choose.confirm")}
               </Button>
             </Group>

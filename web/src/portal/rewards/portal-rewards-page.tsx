@@ -1,8 +1,9 @@
-import { Alert, Button, Center, Loader, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../api/query-keys";
 import { apiErrorMessage } from "../../app/api-error-message";
+import { PageHeader } from "../../app/page-header";
 import { useSignedInReferrer } from "../portal-session";
 import { OfferCard } from "./offer-card";
 import { getPortalRewards } from "./portal-rewards-api";
@@ -15,12 +16,7 @@ export function PortalRewardsPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t("portal.rewards.title")}</Title>
-        <Text c="dimmed" mt={4} maw={760}>
-          {t("portal.rewards.intro")}
-        </Text>
-      </div>
+      <PageHeader title={t("portal.rewards.title")} intro={t("portal.rewards.intro")} introWidth={760} />
       {rewards.isPending ? (
         <Center role="status" py="xl">
           <Loader aria-label={t("common.loading")} />

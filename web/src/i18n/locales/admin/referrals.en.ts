@@ -17,7 +17,6 @@ export const adminReferralsEn: Pick<Messages["admin"], "referrals" | "referral">
     emptyFiltered: "No referral matches the filters.",
     shown_one: "{{count}} referral shown",
     shown_other: "{{count}} referrals shown",
-    loadMore: "Load more",
     unassigned: "Unassigned",
     filters: {
       title: "Filters",

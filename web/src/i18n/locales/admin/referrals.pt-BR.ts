@@ -17,7 +17,6 @@ export const adminReferralsPtBR = {
     emptyFiltered: "Nenhuma indicação corresponde aos filtros.",
     shown_one: "{{count}} indicação exibida",
     shown_other: "{{count}} indicações exibidas",
-    loadMore: "Carregar mais",
     unassigned: "Sem responsável",
     filters: {
       title: "Filtros",

@@ -73,7 +73,6 @@ export const adminRewardsEn: Pick<Messages["admin"], "rewardsCommon" | "catalog"
     loadFailed: "We could not load the deliveries.",
     empty: "No reward in the state “{{status}}”.",
     emptyMonth: "No reward in the state “{{status}}” due in {{month}}.",
-    loadMore: "Load more",
     notChosen: "Not chosen yet",
     deliver: "Record delivery",
     deliverLabel: "Record delivery of the reward of {{name}}",

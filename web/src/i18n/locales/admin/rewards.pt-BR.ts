@@ -73,7 +73,6 @@ export const adminRewardsPtBR = {
     loadFailed: "Não foi possível carregar as entregas.",
     empty: "Nenhum prêmio na situação “{{status}}”.",
     emptyMonth: "Nenhum prêmio na situação “{{status}}” com entrega em {{month}}.",
-    loadMore: "Carregar mais",
     notChosen: "Ainda não escolhido",
     deliver: "Registrar entrega",
     deliverLabel: "Registrar entrega do prêmio de {{name}}",

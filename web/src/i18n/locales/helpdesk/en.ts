@@ -29,7 +29,6 @@ export const helpdeskEn: HelpdeskMessages = {
     empty: "No tickets in this view.",
     emptyFiltered: "No tickets match these filters.",
     loadFailed: "The tickets could not be loaded.",
-    loadMore: "Load more",
     views: {
       label: "Helpdesk views",
       over: "{{count}}+",
@@ -199,7 +198,6 @@ export const helpdeskEn: HelpdeskMessages = {
       shown_other: "{{count}} e-mails shown",
       empty: "No e-mails in this list.",
       loadFailed: "The e-mails could not be loaded.",
-      loadMore: "Load more",
       table: { from: "From", subject: "Subject", receivedAt: "Received", why: "Reason" },
       noSubject: "(no subject)",
       noSender: "(no sender)",
@@ -286,7 +284,6 @@ export const helpdeskEn: HelpdeskMessages = {
       closed: "No closed requests.",
     },
     loadFailed: "Your requests could not be loaded.",
-    loadMore: "Load more",
     lastMessage: "last message {{date}}",
     unread: "New reply",
     situation: { awaiting_agent: "Awaiting the team", awaiting_participant: "Awaiting you" },

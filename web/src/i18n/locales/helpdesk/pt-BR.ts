@@ -30,7 +30,6 @@ export const helpdeskPtBR = {
     empty: "Nenhum atendimento nesta visão.",
     emptyFiltered: "Nenhum atendimento com estes filtros.",
     loadFailed: "Não foi possível carregar os atendimentos.",
-    loadMore: "Carregar mais",
     views: {
       label: "Visões do helpdesk",
       over: "{{count}}+",
@@ -200,7 +199,6 @@ export const helpdeskPtBR = {
       shown_other: "{{count}} e-mails exibidos",
       empty: "Nenhum e-mail nesta lista.",
       loadFailed: "Não foi possível carregar os e-mails.",
-      loadMore: "Carregar mais",
       table: { from: "Remetente", subject: "Assunto", receivedAt: "Recebido em", why: "Motivo" },
       noSubject: "(sem assunto)",
       noSender: "(sem remetente)",
@@ -287,7 +285,6 @@ export const helpdeskPtBR = {
       closed: "Nenhum atendimento encerrado.",
     },
     loadFailed: "Não foi possível carregar seus atendimentos.",
-    loadMore: "Carregar mais",
     lastMessage: "última mensagem em {{date}}",
     unread: "Nova resposta",
     situation: { awaiting_agent: "Aguardando a equipe", awaiting_participant: "Aguardando você" },

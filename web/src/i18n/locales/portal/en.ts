@@ -84,7 +84,6 @@ export const portalEn: Messages["portal"] = {
     shown_other: "{{count}} referrals shown",
     shownFiltered_one: "{{count}} referral in “{{status}}”",
     shownFiltered_other: "{{count}} referrals in “{{status}}”",
-    loadMore: "Load more",
     back: "← Back to My Referrals",
     notFound: "Referral not found",
     notFoundBody: "This referral does not exist or is not yours.",

@@ -81,7 +81,6 @@ export const portalPtBR = {
     shown_other: "{{count}} indicações exibidas",
     shownFiltered_one: "{{count}} indicação em “{{status}}”",
     shownFiltered_other: "{{count}} indicações em “{{status}}”",
-    loadMore: "Carregar mais",
     back: "← Voltar a Minhas Indicações",
     notFound: "Indicação não encontrada",
     notFoundBody: "Esta indicação não existe ou não é sua.",

@@ -1,6 +1,6 @@
 import { Badge } from "@mantine/core";
+import type { ReferralStatus } from "@shared/referral-codes";
 import { useTranslation } from "react-i18next";
-import type { ReferralStatus } from "./referrals-api";
 
 const statusColors: Record<ReferralStatus, string> = {
   in_progress: "gray",
@@ -11,8 +11,16 @@ const statusColors: Record<ReferralStatus, string> = {
   sale_confirmed: "green",
 };
 
+type ReferralStatusBadgeProps = {
+  status: ReferralStatus;
+  /** The portal shows the program policy's words; staff pages the product's label. */
+  label?: string;
+  size?: "sm" | "lg";
+  py?: number;
+};
+
 /** The status in words; the colour only repeats what the words say. */
-export function ReferralStatusBadge({ status, size = "sm" }: { status: ReferralStatus; size?: "sm" | "lg" }) {
+export function ReferralStatusBadge({ status, label, size = "sm", py = 2 }: ReferralStatusBadgeProps) {
   const { t } = useTranslation();
   return (
     <Badge
@@ -21,11 +29,11 @@ export function ReferralStatusBadge({ status, size = "sm" }: { status: ReferralS
       size={size}
       tt="none"
       h="auto"
-      py={2}
+      py={py}
       // Long labels ("Lead não avançou no processo comercial") wrap instead of being cut.
       styles={{ label: { whiteSpace: "normal", overflow: "visible", textOverflow: "clip" } }}
     >
-      {t(`referral.status.${status}`)}
+      {label ?? t(`referral.status.${status}`)}
     </Badge>
   );
 }

@@ -1,5 +1,5 @@
+import { disqualificationReasons, notAdvancedReasons, type ReferralReason } from "@shared/referral-codes";
 import type { TFunction } from "i18next";
-import { disqualificationReasons, notAdvancedReasons, type ReferralReason } from "./referrals-api";
 
 const knownReasons: readonly string[] = [...disqualificationReasons, ...notAdvancedReasons];
 
