@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { staffSessions } from "../../src/modules/staff/schema.js";
+import { staffSessions } from "../../../src/modules/staff/schema.js";
 import {
   makeOrganization,
   makeProgram,
   makeStaff,
   signInAsStaff,
   TEST_PASSWORD,
-} from "../support/factories.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+} from "../../support/factories.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 describe("staff sign-in and sessions", () => {
   let t: TestApp;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call } from "../support/back-office.js";
-import { makeProgram } from "../support/factories.js";
-import { makeHelpdesk, makeReferrer } from "../support/helpdesk.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+import { call } from "../../support/back-office.js";
+import { makeProgram } from "../../support/factories.js";
+import { makeHelpdesk, makeReferrer } from "../../support/helpdesk.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 describe("staff find a referrer of their organization", () => {
   let t: TestApp;

@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referralFindings, referrals } from "../../src/modules/referrals/schema.js";
+import { referralFindings, referrals } from "../../../src/modules/referrals/schema.js";
 import {
   registryCustomers,
   registryPartnerCustomers,
   registryPipeline,
-} from "../../src/modules/registries/schema.js";
-import { devMailbox, emailSuppressions } from "../../src/platform/mail/schema.js";
-import { makeProgram } from "../support/factories.js";
-import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";
-import { createTestApp, TEST_APP_URL, type TestApp } from "../support/test-app.js";
+} from "../../../src/modules/registries/schema.js";
+import { devMailbox, emailSuppressions } from "../../../src/platform/mail/schema.js";
+import { makeProgram } from "../../support/factories.js";
+import { cnpjFor, newCnpjRoot, validSubmission } from "../../support/referral-factory.js";
+import { createTestApp, TEST_APP_URL, type TestApp } from "../../support/test-app.js";
 
 describe("automatic checks and first referrer wins", () => {
   let t: TestApp;
@@ -120,7 +120,7 @@ describe("automatic checks and first referrer wins", () => {
 
   it("runs once: a second run of the checks changes nothing", async () => {
     const referral = await submitAndCheck();
-    const { createReferralChecksHandler } = await import("../../src/modules/referrals/index.js");
+    const { createReferralChecksHandler } = await import("../../../src/modules/referrals/index.js");
     expect(await createReferralChecksHandler(t.ctx)({ referralId: referral.id })).toEqual({
       status: "skipped",
       detail: "already checked",
@@ -139,7 +139,7 @@ describe("automatic checks and first referrer wins", () => {
       expect(response.statusCode, response.body).toBe(201);
       submitted.push(response.json().id);
     }
-    const { createReferralChecksHandler } = await import("../../src/modules/referrals/index.js");
+    const { createReferralChecksHandler } = await import("../../../src/modules/referrals/index.js");
     const check = createReferralChecksHandler(t.ctx);
     expect(await check({ referralIds: submitted })).toEqual({ status: "done", detail: "3× 0 findings" });
     for (const id of submitted) {

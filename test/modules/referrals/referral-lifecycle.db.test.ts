@@ -1,17 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { programs } from "../../src/modules/programs/schema.js";
-import { allowedMoves } from "../../src/modules/referrals/index.js";
+import { programs } from "../../../src/modules/programs/schema.js";
+import { allowedMoves } from "../../../src/modules/referrals/index.js";
 import {
   contactConfirmations,
   referralEvents,
   referralStatuses,
-} from "../../src/modules/referrals/schema.js";
-import { emailOutbox } from "../../src/platform/mail/schema.js";
-import { type Auth, call, moveOk, signInAs, submitChecked } from "../support/back-office.js";
-import { makeProgram } from "../support/factories.js";
-import { cnpjFor, newCnpjRoot } from "../support/referral-factory.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+} from "../../../src/modules/referrals/schema.js";
+import { emailOutbox } from "../../../src/platform/mail/schema.js";
+import { type Auth, call, moveOk, signInAs, submitChecked } from "../../support/back-office.js";
+import { makeProgram } from "../../support/factories.js";
+import { cnpjFor, newCnpjRoot } from "../../support/referral-factory.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 type Status = (typeof referralStatuses)[number];
 

@@ -1,16 +1,16 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeMonthlyDigests } from "../../src/modules/notifications/compose-digest.js";
-import { parseDigestArgs, previousMonth } from "../../src/modules/notifications/index.js";
-import { monthlyDigests } from "../../src/modules/notifications/schema.js";
-import { participants } from "../../src/modules/participants/schema.js";
-import { referrals } from "../../src/modules/referrals/schema.js";
-import { suppressAddress } from "../../src/platform/mail/outbox.js";
-import { devMailbox, emailOutbox } from "../../src/platform/mail/schema.js";
-import { createMailSendHandler } from "../../src/platform/mail/send-job.js";
-import { moveOk, signInAs, submitChecked } from "../support/back-office.js";
-import { makeProgram, unique } from "../support/factories.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+import { composeMonthlyDigests } from "../../../src/modules/notifications/compose-digest.js";
+import { parseDigestArgs, previousMonth } from "../../../src/modules/notifications/index.js";
+import { monthlyDigests } from "../../../src/modules/notifications/schema.js";
+import { participants } from "../../../src/modules/participants/schema.js";
+import { referrals } from "../../../src/modules/referrals/schema.js";
+import { suppressAddress } from "../../../src/platform/mail/outbox.js";
+import { devMailbox, emailOutbox } from "../../../src/platform/mail/schema.js";
+import { createMailSendHandler } from "../../../src/platform/mail/send-job.js";
+import { moveOk, signInAs, submitChecked } from "../../support/back-office.js";
+import { makeProgram, unique } from "../../support/factories.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 describe("monthly status e-mail", () => {
   let t: TestApp;

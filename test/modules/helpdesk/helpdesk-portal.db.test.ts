@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeParticipantTickets } from "../../src/modules/helpdesk/index.js";
-import { ticketEvents, tickets } from "../../src/modules/helpdesk/schema.js";
-import { inTransaction } from "../../src/platform/db/transaction.js";
-import { emailOutbox } from "../../src/platform/mail/schema.js";
-import { call, submitChecked } from "../support/back-office.js";
+import { closeParticipantTickets } from "../../../src/modules/helpdesk/index.js";
+import { ticketEvents, tickets } from "../../../src/modules/helpdesk/schema.js";
+import { inTransaction } from "../../../src/platform/db/transaction.js";
+import { emailOutbox } from "../../../src/platform/mail/schema.js";
+import { call, submitChecked } from "../../support/back-office.js";
 import {
   makeHelpdesk,
   makeReferrer,
@@ -13,8 +13,8 @@ import {
   type Referrer,
   reply,
   setStatus,
-} from "../support/helpdesk.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+} from "../../support/helpdesk.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 describe("the referrer's helpdesk in the portal", () => {
   let t: TestApp;

@@ -1,13 +1,20 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickets } from "../../src/modules/helpdesk/schema.js";
-import { participants } from "../../src/modules/participants/schema.js";
-import { programs } from "../../src/modules/programs/schema.js";
-import { referrals } from "../../src/modules/referrals/schema.js";
-import { emailOutbox } from "../../src/platform/mail/schema.js";
-import { type Auth, call, moveOk, participantAuth, signInAs, submitChecked } from "../support/back-office.js";
-import { makeProgram, unique } from "../support/factories.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+import { tickets } from "../../../src/modules/helpdesk/schema.js";
+import { participants } from "../../../src/modules/participants/schema.js";
+import { programs } from "../../../src/modules/programs/schema.js";
+import { referrals } from "../../../src/modules/referrals/schema.js";
+import { emailOutbox } from "../../../src/platform/mail/schema.js";
+import {
+  type Auth,
+  call,
+  moveOk,
+  participantAuth,
+  signInAs,
+  submitChecked,
+} from "../../support/back-office.js";
+import { makeProgram, unique } from "../../support/factories.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 describe("referrer portal API", () => {
   let t: TestApp;

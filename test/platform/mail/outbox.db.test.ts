@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organizations } from "../../src/modules/programs/schema.js";
-import type { Db } from "../../src/platform/db/client.js";
-import { inTransaction } from "../../src/platform/db/transaction.js";
-import { localJobs } from "../../src/platform/jobs/schema.js";
-import { enqueueEmail, mailSendJob, suppressAddress } from "../../src/platform/mail/outbox.js";
-import { devMailbox, emailOutbox } from "../../src/platform/mail/schema.js";
-import { createMailSendHandler } from "../../src/platform/mail/send-job.js";
-import { defineEmailTemplate } from "../../src/platform/mail/template.js";
-import { makeProgram, unique } from "../support/factories.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+import { organizations } from "../../../src/modules/programs/schema.js";
+import type { Db } from "../../../src/platform/db/client.js";
+import { inTransaction } from "../../../src/platform/db/transaction.js";
+import { localJobs } from "../../../src/platform/jobs/schema.js";
+import { enqueueEmail, mailSendJob, suppressAddress } from "../../../src/platform/mail/outbox.js";
+import { devMailbox, emailOutbox } from "../../../src/platform/mail/schema.js";
+import { createMailSendHandler } from "../../../src/platform/mail/send-job.js";
+import { defineEmailTemplate } from "../../../src/platform/mail/template.js";
+import { makeProgram, unique } from "../../support/factories.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 const helloEmail = defineEmailTemplate<{ name: string }>({
   id: "test.hello",

@@ -2,11 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { inTransaction } from "../../src/platform/db/transaction.js";
-import { defineJob } from "../../src/platform/jobs/job.js";
-import { LocalJobQueue } from "../../src/platform/jobs/local-queue.js";
-import { localJobs } from "../../src/platform/jobs/schema.js";
-import { openTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { inTransaction } from "../../../src/platform/db/transaction.js";
+import { defineJob } from "../../../src/platform/jobs/job.js";
+import { LocalJobQueue } from "../../../src/platform/jobs/local-queue.js";
+import { localJobs } from "../../../src/platform/jobs/schema.js";
+import { openTestDatabase, type TestDatabase } from "../../support/test-database.js";
 
 const countJob = defineJob("test.count", z.object({ n: z.number() }), { retryLimit: 2 });
 

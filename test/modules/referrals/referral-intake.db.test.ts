@@ -1,12 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { participants } from "../../src/modules/participants/schema.js";
-import { programs } from "../../src/modules/programs/schema.js";
-import { consentRecords, referralEvents, referrals } from "../../src/modules/referrals/schema.js";
-import { devMailbox } from "../../src/platform/mail/schema.js";
-import { makeProgram } from "../support/factories.js";
-import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";
-import { createTestApp, TEST_APP_URL, type TestApp } from "../support/test-app.js";
+import { participants } from "../../../src/modules/participants/schema.js";
+import { programs } from "../../../src/modules/programs/schema.js";
+import { consentRecords, referralEvents, referrals } from "../../../src/modules/referrals/schema.js";
+import { devMailbox } from "../../../src/platform/mail/schema.js";
+import { makeProgram } from "../../support/factories.js";
+import { cnpjFor, newCnpjRoot, validSubmission } from "../../support/referral-factory.js";
+import { createTestApp, TEST_APP_URL, type TestApp } from "../../support/test-app.js";
 
 describe("referral intake", () => {
   let t: TestApp;

@@ -7,12 +7,12 @@ import {
   type ImportReport,
   type RegistryMatchKeys,
   registryCounts,
-} from "../../src/modules/registries/index.js";
-import type { StaffRole } from "../../src/modules/staff/schema.js";
-import { auditLog } from "../../src/platform/audit/schema.js";
-import { makeOrganization, makeStaff, signInAsStaff } from "../support/factories.js";
-import { cnpjFor, newCnpjRoot } from "../support/referral-factory.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+} from "../../../src/modules/registries/index.js";
+import type { StaffRole } from "../../../src/modules/staff/schema.js";
+import { auditLog } from "../../../src/platform/audit/schema.js";
+import { makeOrganization, makeStaff, signInAsStaff } from "../../support/factories.js";
+import { cnpjFor, newCnpjRoot } from "../../support/referral-factory.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);
 const noKeys: RegistryMatchKeys = { cnpjRoot: null, domain: null, nameNormalized: "", email: "" };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Auth, call, moveOk, signInAs, submitChecked } from "../support/back-office.js";
-import { makeProgram, unique } from "../support/factories.js";
-import { cnpjFor, newCnpjRoot } from "../support/referral-factory.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+import { type Auth, call, moveOk, signInAs, submitChecked } from "../../support/back-office.js";
+import { makeProgram, unique } from "../../support/factories.js";
+import { cnpjFor, newCnpjRoot } from "../../support/referral-factory.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 type Summary = { id: string; companyName: string; status: string; assignee: { id: string } | null };
 

@@ -3,9 +3,9 @@
 // notices, SLA, canned replies) is in helpdesk-workspace.db.test.ts.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchTuning } from "../../src/modules/helpdesk/list-tickets.js";
-import { tickets } from "../../src/modules/helpdesk/schema.js";
-import { type Auth, call } from "../support/back-office.js";
+import { searchTuning } from "../../../src/modules/helpdesk/list-tickets.js";
+import { tickets } from "../../../src/modules/helpdesk/schema.js";
+import { type Auth, call } from "../../support/back-office.js";
 import {
   agentOk,
   makeHelpdesk,
@@ -14,8 +14,8 @@ import {
   openTicketOk,
   reply,
   setStatus,
-} from "../support/helpdesk.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+} from "../../support/helpdesk.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 type ListItem = { id: string; number: number; subject: string; [key: string]: unknown };
 

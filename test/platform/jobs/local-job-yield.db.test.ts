@@ -5,10 +5,10 @@ import Fastify from "fastify";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { RequestActivity } from "../../src/platform/http/request-activity.js";
-import { defineJob } from "../../src/platform/jobs/job.js";
-import { LocalJobQueue } from "../../src/platform/jobs/local-queue.js";
-import { openTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { RequestActivity } from "../../../src/platform/http/request-activity.js";
+import { defineJob } from "../../../src/platform/jobs/job.js";
+import { LocalJobQueue } from "../../../src/platform/jobs/local-queue.js";
+import { openTestDatabase, type TestDatabase } from "../../support/test-database.js";
 
 const busyJob = defineJob("test.busy", z.object({ n: z.number() }));
 const JOBS = 150;

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referrals } from "../../src/modules/referrals/schema.js";
-import { makeProgram } from "../support/factories.js";
-import { validSubmission } from "../support/referral-factory.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+import { referrals } from "../../../src/modules/referrals/schema.js";
+import { makeProgram } from "../../support/factories.js";
+import { validSubmission } from "../../support/referral-factory.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 /** The form as a browser without JavaScript posts it. */
 function formBody(values: Record<string, unknown>): string {

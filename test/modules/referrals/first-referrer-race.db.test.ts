@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referrals } from "../../src/modules/referrals/schema.js";
-import { openDatabase } from "../../src/platform/db/client.js";
-import { makeProgram } from "../support/factories.js";
-import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
-import { testEngine } from "../support/test-database.js";
+import { referrals } from "../../../src/modules/referrals/schema.js";
+import { openDatabase } from "../../../src/platform/db/client.js";
+import { makeProgram } from "../../support/factories.js";
+import { cnpjFor, newCnpjRoot, validSubmission } from "../../support/referral-factory.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
+import { testEngine } from "../../support/test-database.js";
 
 describe(`first referrer wins under concurrency (${testEngine})`, () => {
   let first: TestApp;

@@ -3,26 +3,26 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { participants } from "../../src/modules/participants/schema.js";
-import { programs } from "../../src/modules/programs/schema.js";
-import { IntakeBatcher } from "../../src/modules/referrals/intake-batcher.js";
-import { IntakePrograms } from "../../src/modules/referrals/intake-programs.js";
-import { ZReferralSubmission } from "../../src/modules/referrals/referral-input.js";
-import { consentRecords, referralEvents, referrals } from "../../src/modules/referrals/schema.js";
+import { participants } from "../../../src/modules/participants/schema.js";
+import { programs } from "../../../src/modules/programs/schema.js";
+import { IntakeBatcher } from "../../../src/modules/referrals/intake-batcher.js";
+import { IntakePrograms } from "../../../src/modules/referrals/intake-programs.js";
+import { ZReferralSubmission } from "../../../src/modules/referrals/referral-input.js";
+import { consentRecords, referralEvents, referrals } from "../../../src/modules/referrals/schema.js";
 import {
   type IntakeSubmission,
   type SubmissionResult,
   storeIntakeBatch,
-} from "../../src/modules/referrals/store-intake-batch.js";
-import { auditLog } from "../../src/platform/audit/schema.js";
-import { rowsOf } from "../../src/platform/db/raw-sql.js";
-import { TooManyRequests } from "../../src/platform/http/errors.js";
-import { PgBossJobQueue } from "../../src/platform/jobs/pg-boss-queue.js";
-import { localJobs } from "../../src/platform/jobs/schema.js";
-import { makeProgram } from "../support/factories.js";
-import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
-import { testEngine } from "../support/test-database.js";
+} from "../../../src/modules/referrals/store-intake-batch.js";
+import { auditLog } from "../../../src/platform/audit/schema.js";
+import { rowsOf } from "../../../src/platform/db/raw-sql.js";
+import { TooManyRequests } from "../../../src/platform/http/errors.js";
+import { PgBossJobQueue } from "../../../src/platform/jobs/pg-boss-queue.js";
+import { localJobs } from "../../../src/platform/jobs/schema.js";
+import { makeProgram } from "../../support/factories.js";
+import { cnpjFor, newCnpjRoot, validSubmission } from "../../support/referral-factory.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
+import { testEngine } from "../../support/test-database.js";
 
 describe(`intake batching (${testEngine})`, () => {
   let t: TestApp;

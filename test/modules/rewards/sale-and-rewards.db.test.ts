@@ -1,12 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referrals } from "../../src/modules/referrals/schema.js";
-import { rewardItems, rewardOffers } from "../../src/modules/rewards/schema.js";
-import { devMailbox } from "../../src/platform/mail/schema.js";
-import { type Auth, call, moveOk, participantAuth, signInAs, submitChecked } from "../support/back-office.js";
-import { makeProgram } from "../support/factories.js";
-import { cnpjFor, newCnpjRoot } from "../support/referral-factory.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+import { referrals } from "../../../src/modules/referrals/schema.js";
+import { rewardItems, rewardOffers } from "../../../src/modules/rewards/schema.js";
+import { devMailbox } from "../../../src/platform/mail/schema.js";
+import {
+  type Auth,
+  call,
+  moveOk,
+  participantAuth,
+  signInAs,
+  submitChecked,
+} from "../../support/back-office.js";
+import { makeProgram } from "../../support/factories.js";
+import { cnpjFor, newCnpjRoot } from "../../support/referral-factory.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 describe("sale, reward offer, choice and fulfilment", () => {
   let t: TestApp;

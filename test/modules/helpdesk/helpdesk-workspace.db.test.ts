@@ -3,11 +3,11 @@
 // are in helpdesk-ticket-list.db.test.ts.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickets } from "../../src/modules/helpdesk/schema.js";
-import { emailOutbox } from "../../src/platform/mail/schema.js";
-import { type Auth, call, signInAs } from "../support/back-office.js";
-import { agentOk, makeHelpdesk, note, openTicketOk, reply, setStatus } from "../support/helpdesk.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+import { tickets } from "../../../src/modules/helpdesk/schema.js";
+import { emailOutbox } from "../../../src/platform/mail/schema.js";
+import { type Auth, call, signInAs } from "../../support/back-office.js";
+import { agentOk, makeHelpdesk, note, openTicketOk, reply, setStatus } from "../../support/helpdesk.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 describe("the agents' helpdesk workspace", () => {
   let t: TestApp;

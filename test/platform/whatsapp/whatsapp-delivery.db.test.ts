@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inTransaction } from "../../src/platform/db/transaction.js";
-import { whatsappOutbox } from "../../src/platform/whatsapp/schema.js";
-import { enqueueWhatsApp } from "../../src/platform/whatsapp/whatsapp-outbox.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+import { inTransaction } from "../../../src/platform/db/transaction.js";
+import { whatsappOutbox } from "../../../src/platform/whatsapp/schema.js";
+import { enqueueWhatsApp } from "../../../src/platform/whatsapp/whatsapp-outbox.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 type Received = { url: string; authorization: string; body: Record<string, unknown> };
 

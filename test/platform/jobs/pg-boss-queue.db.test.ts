@@ -4,17 +4,17 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { Db } from "../../src/platform/db/client.js";
-import { rowsOf } from "../../src/platform/db/raw-sql.js";
-import { inTransaction } from "../../src/platform/db/transaction.js";
-import { defineJob } from "../../src/platform/jobs/job.js";
-import { PgBossJobQueue } from "../../src/platform/jobs/pg-boss-queue.js";
-import { enqueueEmail, mailSendJob } from "../../src/platform/mail/outbox.js";
-import { devMailbox, emailOutbox } from "../../src/platform/mail/schema.js";
-import { createMailSendHandler } from "../../src/platform/mail/send-job.js";
-import { defineEmailTemplate } from "../../src/platform/mail/template.js";
-import { createDevelopmentTransport } from "../../src/platform/mail/transport.js";
-import { openTestDatabase, type TestDatabase, testEngine } from "../support/test-database.js";
+import type { Db } from "../../../src/platform/db/client.js";
+import { rowsOf } from "../../../src/platform/db/raw-sql.js";
+import { inTransaction } from "../../../src/platform/db/transaction.js";
+import { defineJob } from "../../../src/platform/jobs/job.js";
+import { PgBossJobQueue } from "../../../src/platform/jobs/pg-boss-queue.js";
+import { enqueueEmail, mailSendJob } from "../../../src/platform/mail/outbox.js";
+import { devMailbox, emailOutbox } from "../../../src/platform/mail/schema.js";
+import { createMailSendHandler } from "../../../src/platform/mail/send-job.js";
+import { defineEmailTemplate } from "../../../src/platform/mail/template.js";
+import { createDevelopmentTransport } from "../../../src/platform/mail/transport.js";
+import { openTestDatabase, type TestDatabase, testEngine } from "../../support/test-database.js";
 
 const pingEmail = defineEmailTemplate<{ name: string }>({
   id: "test.ping",

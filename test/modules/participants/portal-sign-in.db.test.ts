@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { portalSignInLinks } from "../../src/modules/participants/schema.js";
-import { SIGN_IN_LINKS_PER_HOUR } from "../../src/modules/participants/sign-in-links.js";
-import { devMailbox } from "../../src/platform/mail/schema.js";
-import { makeParticipant, makeProgram } from "../support/factories.js";
-import { createTestApp, TEST_APP_URL, type TestApp } from "../support/test-app.js";
+import { portalSignInLinks } from "../../../src/modules/participants/schema.js";
+import { SIGN_IN_LINKS_PER_HOUR } from "../../../src/modules/participants/sign-in-links.js";
+import { devMailbox } from "../../../src/platform/mail/schema.js";
+import { makeParticipant, makeProgram } from "../../support/factories.js";
+import { createTestApp, TEST_APP_URL, type TestApp } from "../../support/test-app.js";
 
 describe("referrer sign-in links", () => {
   let t: TestApp;
