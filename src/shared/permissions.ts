@@ -12,7 +12,7 @@ export const permissions = [
   "referrals.work",
   /** The helpdesk: tickets, replies, notes, received mail. */
   "helpdesk.work",
-  /** The helpdesk's settings: SLA targets and canned replies. */
+  /** The helpdesk's settings: the SLA targets of each program. */
   "helpdesk.configure",
   /** The reward catalog and the fulfilment queue. */
   "rewards.manage",

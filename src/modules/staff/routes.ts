@@ -8,7 +8,8 @@ import { clearSessionCookie, setSessionCookie } from "../../platform/http/sessio
 import { permissions, permissionsOf, staffRoles } from "../../shared/permissions.js";
 import { getOrganizationOrThrow, listOrganizationPrograms } from "../programs/index.js";
 import { revokeStaffSession, STAFF_SESSION_HOURS, signInStaff } from "./staff-sessions.js";
-import { getStaffUserOrThrow, listStaffUsers, publicStaffUser } from "./staff-users.js";
+import { listActiveStaff } from "./staff-directory.js";
+import { getStaffUserOrThrow, publicStaffUser } from "./staff-users.js";
 
 const ZStaffUser = z.object({
   id: z.string(),
@@ -102,7 +103,13 @@ export const staffRoutes: RouteModule = (app, ctx) => {
     staffRoute("staff.basics", {
       schema: {
         tags: ["staff"],
-        querystring: z.object({ role: z.enum(staffRoles).optional() }),
+        summary: "The organization's active staff",
+        description:
+          "`permission` keeps those who hold it (e.g. `referrals.work`: who can be assigned a referral); `role` keeps one role.",
+        querystring: z.object({
+          role: z.enum(staffRoles).optional(),
+          permission: z.enum(permissions).optional(),
+        }),
         response: {
           200: z.object({
             items: z.array(
@@ -112,11 +119,11 @@ export const staffRoutes: RouteModule = (app, ctx) => {
         },
       },
       handler: async (request, staff) => {
-        const users = await listStaffUsers(ctx.db, { organizationId: staff.organizationId });
-        const { role } = request.query;
+        const { role, permission } = request.query;
+        const members = await listActiveStaff(ctx.db, staff, permission);
         return {
-          items: users
-            .filter((user) => !user.disabledAt && (!role || user.role === role))
+          items: members
+            .filter((member) => !role || member.role === role)
             .map(({ id, name, email, role }) => ({ id, name, email, role })),
         };
       },

@@ -2801,9 +2801,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The organization's active staff
+         * @description `permission` keeps those who hold it (e.g. `referrals.work`: who can be assigned a referral); `role` keeps one role.
+         */
         get: {
             parameters: {
                 query?: {
+                    permission?: "staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage";
                     role?: "owner" | "admin" | "sales" | "support";
                 };
                 header?: never;
