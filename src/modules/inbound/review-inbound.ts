@@ -8,12 +8,11 @@ import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
 import { Conflict, Invalid, NotFound } from "../../platform/http/errors.js";
-import { receiveParticipantEmail, tickets } from "../helpdesk/index.js";
+import { type HelpdeskDeps, receiveParticipantEmails, tickets } from "../helpdesk/index.js";
 import { participants } from "../participants/index.js";
 import { extractReply } from "./content/extract-reply.js";
 import { parseEmail } from "./content/parse-email.js";
 import type { TAttachInbound, TInboundEmail, TInboundQuery } from "./inbound-schemas.js";
-import type { InboundDeps } from "./process-email.js";
 import { inboundEmails } from "./schema.js";
 
 /** Everything but the raw bytes, which only "view original" and the detail read. */
@@ -123,29 +122,35 @@ async function lockQuarantined(tx: Db, scope: OrganizationScope, id: string) {
   return row;
 }
 
-/** POST /api/admin/inbound/:id/attach – the agent says whose message it is. */
+/** The participant and ticket the agent chose, when they are the agent's organization's and each other's. */
+async function attachTargetOrThrow(tx: Db, staff: StaffPrincipal, input: TAttachInbound) {
+  const [participant] = await tx
+    .select({ id: participants.id, programId: participants.programId })
+    .from(participants)
+    .where(
+      and(eq(participants.id, input.participantId), eq(participants.organizationId, staff.organizationId)),
+    );
+  if (!participant) throw new Invalid({ participantId: ["Escolha um participante da sua organização."] });
+  if (input.ticketId) {
+    const [ticket] = await tx
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(and(eq(tickets.id, input.ticketId), eq(tickets.participantId, participant.id)));
+    if (!ticket) throw new Invalid({ ticketId: ["Escolha um atendimento deste participante."] });
+  }
+  return participant;
+}
+
+/** POST /api/admin/inbound/:id/attach – the agent says whose message it is (a helpdesk batch of one). */
 export async function attachInboundEmail(
-  deps: InboundDeps,
+  deps: HelpdeskDeps,
   staff: StaffPrincipal,
   id: string,
   input: TAttachInbound,
 ): Promise<TInboundEmail> {
   await inTransaction(deps.db, async (tx) => {
     const row = await lockQuarantined(tx, staff, id);
-    const [participant] = await tx
-      .select({ id: participants.id, programId: participants.programId })
-      .from(participants)
-      .where(
-        and(eq(participants.id, input.participantId), eq(participants.organizationId, staff.organizationId)),
-      );
-    if (!participant) throw new Invalid({ participantId: ["Escolha um participante da sua organização."] });
-    if (input.ticketId) {
-      const [ticket] = await tx
-        .select({ id: tickets.id })
-        .from(tickets)
-        .where(and(eq(tickets.id, input.ticketId), eq(tickets.participantId, participant.id)));
-      if (!ticket) throw new Invalid({ ticketId: ["Escolha um atendimento deste participante."] });
-    }
+    const participant = await attachTargetOrThrow(tx, staff, input);
     const parsed = await parseEmail(row.raw);
     const reply = extractReply(parsed);
     const owner = {
@@ -153,22 +158,25 @@ export async function attachInboundEmail(
       programId: participant.programId,
       organizationId: staff.organizationId,
     };
-    const result = await receiveParticipantEmail(deps, tx, owner, input.ticketId ?? null, {
+    const email = {
       subject: parsed.subject,
       text: reply.text || "(sem texto)",
       html: reply.html,
       emailMessageId: parsed.messageId,
       inboundEmailId: row.id,
-    });
+    };
+    const [result] = await receiveParticipantEmails(deps, tx, [
+      { owner, answeredTicketId: input.ticketId ?? null, email },
+    ]);
     await tx
       .update(inboundEmails)
       .set({
-        status: result.kind,
+        status: result!.kind,
         outcome: "agent",
         participantId: participant.id,
         programId: participant.programId,
-        ticketId: result.ticketId,
-        ticketMessageId: result.messageId,
+        ticketId: result!.ticketId,
+        ticketMessageId: result!.messageId,
         handledById: staff.staffUserId,
         processedAt: new Date(),
       })
