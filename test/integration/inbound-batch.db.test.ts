@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketMessages, tickets } from "../../src/modules/helpdesk/index.js";
-import { processReceivedBatch } from "../../src/modules/inbound/process-batch.js";
-import { HOURLY_LIMIT_PER_SENDER, processInboundEmail } from "../../src/modules/inbound/process-email.js";
+import { processAlone, processReceivedBatch } from "../../src/modules/inbound/process-batch.js";
+import { HOURLY_LIMIT_PER_SENDER } from "../../src/modules/inbound/process-email.js";
 import { inboundEmails } from "../../src/modules/inbound/schema.js";
 import { openDatabase } from "../../src/platform/db/client.js";
 import { emailOutbox, emailSuppressions } from "../../src/platform/mail/schema.js";
@@ -120,7 +120,7 @@ describe(`inbound e-mail processed in batches (${testEngine})`, () => {
     const alone = await mixedMail(t);
     const aloneIds = await store(t, alone.raws);
     const aloneOutcomes = [];
-    for (const id of aloneIds) aloneOutcomes.push((await processInboundEmail(t.ctx, id)).status);
+    for (const id of aloneIds) aloneOutcomes.push((await processAlone(t.ctx, id)).status);
     expect(
       aloneOutcomes.filter((status) => status !== "done"),
       JSON.stringify(aloneOutcomes),

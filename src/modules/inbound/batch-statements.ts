@@ -54,6 +54,23 @@ export async function claimReceived(
     .orderBy(asc(inboundEmails.receivedAt), asc(inboundEmails.id));
 }
 
+/**
+ * Locks one message for a batch of one, waiting for a batch that holds it: once that batch commits the
+ * message is found processed; if it rolled back, the message is still received and taken here.
+ */
+export async function lockOne(tx: Db, id: string): Promise<InboundEmail | null> {
+  const [row] = await tx.select().from(inboundEmails).where(eq(inboundEmails.id, id)).for("update");
+  return row ?? null;
+}
+
+/** A failed attempt, written after its transaction rolled back: the agents' list shows it; the job retries. */
+export async function recordFailure(db: Db, id: string, error: unknown): Promise<void> {
+  await db
+    .update(inboundEmails)
+    .set({ attempts: sql`${inboundEmails.attempts} + 1`, lastError: String(error).slice(0, 1000) })
+    .where(eq(inboundEmails.id, id));
+}
+
 /** What processing decided for one message (the columns it sets besides the bookkeeping). */
 export type InboundUpdate = Partial<
   Pick<

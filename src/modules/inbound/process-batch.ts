@@ -1,17 +1,20 @@
-// Received messages processed in batches, the unit of work of the `inbound.process` job: one
-// transaction claims up to a hundred received messages, parses and classifies them in memory, routes
-// them with a few set-based queries and writes tickets, messages, notifications and outcomes with a
-// few set-based statements. The result is what processing them one at a time in received order gives
-// (process-email.ts, still the path for one message). A batch that fails is rolled back and its
-// messages are processed one at a time, so one message that breaks processing holds up no other.
+// Received messages processed in batches, the one way a stored message is processed (the unit of work
+// of the `inbound.process` job): one transaction claims up to a hundred received messages, parses and
+// classifies them in memory, routes them with a few set-based queries and writes tickets, messages,
+// notifications and outcomes with a few set-based statements, deciding each message in received order.
+// A message processed alone is a batch of one. A batch that fails is rolled back and its messages are
+// processed each as a batch of one, so one message that breaks processing holds up no other.
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import type { JobOutcome } from "../../platform/jobs/job.js";
 import { type ParticipantEmail, receiveParticipantEmails } from "../helpdesk/index.js";
 import {
   claimReceived,
   countRecentBySender,
   type InboundUpdate,
+  lockOne,
   lockSenders,
+  recordFailure,
   recordOutcomes,
 } from "./batch-statements.js";
 import { type ReadEmail, readEmail } from "./content/read-email.js";
@@ -20,7 +23,6 @@ import {
   bouncedProgramId,
   HOURLY_LIMIT_PER_SENDER,
   type InboundDeps,
-  processInboundEmail,
   suppressBounced,
   TEXT_MAX,
 } from "./process-email.js";
@@ -55,29 +57,52 @@ export async function processReceivedBatch(
       const rows = await claimReceived(tx, ownId, options.limit ?? INBOUND_BATCH_SIZE, options.maxBytes);
       claimed = rows.map((row) => row.id);
       options.onClaimed?.(claimed);
-      const batch = withoutRepliesToEachOther(await prepare(deps, rows));
-      await decideAndWrite(deps, tx, batch);
-      return batch.map((item) => item.row.id);
+      return (await processClaimed(deps, tx, rows)).map((update) => update.id);
     });
     return { processed, failed: new Map() };
   } catch (error) {
     if (claimed.length === 0) throw error;
-    deps.logger.error({ err: error, messages: claimed.length }, "inbound batch failed; one at a time");
-    return processOneByOne(deps, claimed);
+    deps.logger.error({ err: error, messages: claimed.length }, "inbound batch failed; each message alone");
+    return processEachAlone(deps, claimed);
   }
 }
 
-async function processOneByOne(deps: InboundDeps, ids: string[]): Promise<BatchResult> {
+/**
+ * One message as a batch of one, for a message its job's batch did not process: waits for a batch that
+ * holds it and skips it once processed. A failure is recorded on the message and thrown (the job retries).
+ */
+export async function processAlone(deps: InboundDeps, id: string): Promise<JobOutcome> {
+  try {
+    return await inTransaction(deps.db, async (tx) => {
+      const row = await lockOne(tx, id);
+      if (!row) return { status: "skipped", detail: "no such message" };
+      if (row.status !== "received") return { status: "skipped", detail: `already ${row.status}` };
+      const [update] = await processClaimed(deps, tx, [row]);
+      return { status: "done", detail: `${update!.status}:${update!.outcome ?? ""}` };
+    });
+  } catch (error) {
+    await recordFailure(deps.db, id, error);
+    throw error;
+  }
+}
+
+async function processEachAlone(deps: InboundDeps, ids: string[]): Promise<BatchResult> {
   const result: BatchResult = { processed: [], failed: new Map() };
   for (const id of ids) {
     try {
-      await processInboundEmail(deps, id);
+      await processAlone(deps, id);
       result.processed.push(id);
     } catch (error) {
       result.failed.set(id, error);
     }
   }
   return result;
+}
+
+/** The claimed messages that are processed now (see `withoutRepliesToEachOther`), with their outcomes. */
+async function processClaimed(deps: InboundDeps, tx: Db, rows: InboundEmail[]): Promise<InboundUpdate[]> {
+  const batch = withoutRepliesToEachOther(await prepare(deps, rows));
+  return decideAndWrite(deps, tx, batch);
 }
 
 /** Reads the batch's messages (parse, classify, what a person wrote) and finds their reply tokens. */
@@ -118,7 +143,7 @@ function withoutRepliesToEachOther(batch: Prepared[]): Prepared[] {
   return batch;
 }
 
-async function decideAndWrite(deps: InboundDeps, tx: Db, batch: Prepared[]): Promise<void> {
+async function decideAndWrite(deps: InboundDeps, tx: Db, batch: Prepared[]): Promise<InboundUpdate[]> {
   const facts = await BatchRoutingFacts.load(tx, deps.mail.replyDomain, batch);
   const people = batch.flatMap((item, n) =>
     item.classification.kind === "person" && item.input.from
@@ -169,6 +194,7 @@ async function decideAndWrite(deps: InboundDeps, tx: Db, batch: Prepared[]): Pro
     });
   });
   await recordOutcomes(tx, updates);
+  return updates;
 }
 
 type Decision = { update: Omit<InboundUpdate, "id">; email?: ParticipantEmail };
