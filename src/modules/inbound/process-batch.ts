@@ -27,7 +27,7 @@ import {
   TEXT_MAX,
 } from "./process-email.js";
 import { BatchRoutingFacts, type RoutableEmail } from "./route-batch.js";
-import { likelyOrganization, replyTokenTargets, threadIds } from "./route-email.js";
+import { replyTokenTargets, threadIds } from "./route-email.js";
 import type { InboundEmail } from "./schema.js";
 
 /** Messages one batch claims: large enough that per-batch statements cost little per message. */
@@ -199,7 +199,7 @@ async function decideAndWrite(deps: InboundDeps, tx: Db, batch: Prepared[]): Pro
 
 type Decision = { update: Omit<InboundUpdate, "id">; email?: ParticipantEmail };
 
-/** process-email.ts's `decide`, from the batch's facts; a bounce (rare) still looks up on its own. */
+/** What one message does, from the batch's facts; a bounce (rare) still looks up its program on its own. */
 async function decide(
   deps: InboundDeps,
   tx: Db,
@@ -214,7 +214,7 @@ async function decide(
       update: {
         status: "bounce",
         outcome: await suppressBounced(tx, classification.failedRecipients, programId),
-        organizationId: await likelyOrganization(tx, deps.mail, input),
+        organizationId: await facts.likelyOrganization(item),
       },
     };
   }
