@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketMessages, tickets } from "../../src/modules/helpdesk/index.js";
+import { HOURLY_LIMIT_PER_SENDER } from "../../src/modules/inbound/hourly-cap.js";
 import { processAlone, processReceivedBatch } from "../../src/modules/inbound/process-batch.js";
-import { HOURLY_LIMIT_PER_SENDER } from "../../src/modules/inbound/process-email.js";
 import { inboundEmails } from "../../src/modules/inbound/schema.js";
 import { openDatabase } from "../../src/platform/db/client.js";
 import { emailOutbox, emailSuppressions } from "../../src/platform/mail/schema.js";

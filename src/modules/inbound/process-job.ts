@@ -4,8 +4,7 @@
 // statement. A job completes only once its own message is processed, so a message whose batch failed,
 // or that another worker held, is still retried by its job (with the queue's backoff) as before.
 import type { JobOutcome } from "../../platform/jobs/job.js";
-import { processAlone, processReceivedBatch } from "./process-batch.js";
-import type { InboundDeps } from "./process-email.js";
+import { type InboundDeps, processAlone, processReceivedBatch } from "./process-batch.js";
 
 /** Messages this process processed lately: their jobs are done without asking the database. */
 const REMEMBERED = 50_000;
