@@ -4,8 +4,7 @@ import { portalTicketRoutes } from "./portal-routes.js";
 import { helpdeskSettingsRoutes } from "./settings-routes.js";
 
 export { closeParticipantTickets } from "./close-participant-tickets.js";
-export { type EmailMessage, type EmailOutcome, receiveParticipantEmail } from "./email-messages.js";
-export { type ParticipantEmail, receiveParticipantEmails } from "./email-messages-batch.js";
+export { type ParticipantEmail, receiveParticipantEmails } from "./email-messages.js";
 export { type Ticket, type TicketStatus, ticketMessages, ticketStatuses, tickets } from "./schema.js";
 export type { HelpdeskDeps } from "./ticket-notices.js";
 

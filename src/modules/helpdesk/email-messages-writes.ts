@@ -1,4 +1,4 @@
-// The statements of one batch of referrers' e-mails (email-messages-batch.ts), each a single round trip
+// The statements of one batch of referrers' e-mails (email-messages.ts), each a single round trip
 // whatever the batch size: the rows travel as one JSON parameter (as the referral intake does).
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
