@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketMessages, tickets } from "../../src/modules/helpdesk/index.js";
 import { HOURLY_LIMIT_PER_SENDER } from "../../src/modules/inbound/hourly-cap.js";
@@ -236,6 +237,33 @@ describe(`inbound e-mail processed in batches (${testEngine})`, () => {
       await t.ctx.db.execute(sql`drop function refuse_poison()`);
     }
   });
+
+  it.skipIf(testEngine !== "postgres")(
+    "a message alone waits for another worker's batch that holds it, and is processed when that batch fails",
+    async () => {
+      const desk = await makeHelpdesk(t);
+      const answered = await answeredTicket(t, desk);
+      const [id] = await store(t, [
+        plainEmail({ from: answered.referrer.email, to: answered.sent.replyTo! }),
+      ]);
+      const otherWorker = new pg.Client({ connectionString: (t.ctx.database as { url?: string }).url! });
+      await otherWorker.connect();
+      try {
+        await otherWorker.query("begin");
+        await otherWorker.query("select id from inbound_emails where id = $1 for update", [id]);
+        let isSettled = false;
+        const alone = processAlone(t.ctx, id!).finally(() => {
+          isSettled = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(isSettled).toBe(false);
+        await otherWorker.query("rollback");
+        expect(await alone).toMatchObject({ status: "done", detail: "attached:token" });
+      } finally {
+        await otherWorker.end();
+      }
+    },
+  );
 
   it.skipIf(testEngine !== "postgres")(
     "two batches at once with one sender's mail keep it to the hourly cap",
