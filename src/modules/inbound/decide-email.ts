@@ -12,13 +12,13 @@ import type { BatchRoutingFacts, EmailRoute, RoutableEmail } from "./route-batch
 import type { InboundEmail } from "./schema.js";
 
 /** The longest text a message keeps (the portal's limit); the original keeps everything. */
-export const TEXT_MAX = 20_000;
+const TEXT_MAX = 20_000;
 
 /** A claimed message as processing sees it: its row, what its bytes say and what it answers. */
 export type PreparedEmail = RoutableEmail & ReadEmail & { row: InboundEmail };
 
 /** The columns the message's outcome sets and, for a participant's e-mail, what the helpdesk takes. */
-export type Decision = { update: Omit<InboundUpdate, "id">; email?: ParticipantEmail };
+type Decision = { update: Omit<InboundUpdate, "id">; email?: ParticipantEmail };
 
 /** From the batch's facts; a bounce (rare) looks up the program of the e-mail that failed on its own. */
 export async function decideEmail(

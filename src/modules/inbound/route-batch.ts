@@ -141,6 +141,6 @@ function bound(
   via: "token" | "references" | "sender",
   participant: BoundParticipant,
   ticketId: string | null,
-) {
-  return { kind: "bound", via, participant, ticketId } satisfies EmailRoute;
+): EmailRoute {
+  return { kind: "bound", via, participant, ticketId };
 }
