@@ -24,6 +24,7 @@ const readModelUsers = {
     "src/modules/referrals/back-office/list-referrals.ts",
     "src/modules/referrals/intake-statements.ts",
     "src/modules/notifications/compose-digest.ts",
+    "src/modules/helpdesk/email-messages-writes.ts",
   ],
   staff: ["src/modules/referrals/back-office/list-referrals.ts"],
   referrals: ["src/modules/notifications/compose-digest.ts"],

@@ -18,7 +18,8 @@ import { openTicket } from "../src/modules/helpdesk/open-ticket.js";
 import { upsertParticipant } from "../src/modules/participants/index.js";
 import { programs } from "../src/modules/programs/schema.js";
 import { staffUsers } from "../src/modules/staff/schema.js";
-import { closeContext, createContext } from "../src/platform/context.js";
+import { createAppContext } from "../src/app.js";
+import { closeContext } from "../src/platform/context.js";
 import { emailOutbox } from "../src/platform/mail/schema.js";
 import { loadMailFixture } from "../test/fixtures/mail/load-mail-fixture.js";
 import { startWorkerProcess } from "../test/support/server-process.js";
@@ -53,7 +54,7 @@ const env = { MAIL_REPLY_DOMAIN: REPLY_DOMAIN, APP_SECRET: BENCH_SECRET, DATABAS
 
 /** Referrers with a ticket an agent answered: the e-mails (reply token, Message-ID) they reply to. */
 async function seedAnsweredTickets() {
-  const ctx = await createContext(loadConfig({ ...process.env, ...env }), {
+  const ctx = await createAppContext(loadConfig({ ...process.env, ...env }), {
     role: "cli",
     forceLocalJobs: true,
   });

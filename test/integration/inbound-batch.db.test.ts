@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketMessages, tickets } from "../../src/modules/helpdesk/schema.js";
-import { processReceivedBatch } from "../../src/modules/inbound/process-batch.js";
-import { HOURLY_LIMIT_PER_SENDER, processInboundEmail } from "../../src/modules/inbound/process-email.js";
+import { HOURLY_LIMIT_PER_SENDER } from "../../src/modules/inbound/hourly-cap.js";
+import { processAlone, processReceivedBatch } from "../../src/modules/inbound/process-batch.js";
 import { inboundEmails } from "../../src/modules/inbound/schema.js";
 import { openDatabase } from "../../src/platform/db/client.js";
 import { emailOutbox, emailSuppressions } from "../../src/platform/mail/schema.js";
@@ -75,12 +76,12 @@ async function landing(t: TestApp, ids: string[], known: Map<string, string>) {
     .select()
     .from(tickets)
     .where(inArray(tickets.id, [...names.keys()]));
-  const ticketStates = await Promise.all(
+  const states = await Promise.all(
     touched.map(async (ticket) => {
-      const thread = await t.ctx.db
-        .select({ text: ticketMessages.bodyText, source: ticketMessages.source })
+      const emails = await t.ctx.db
+        .select({ text: ticketMessages.bodyText })
         .from(ticketMessages)
-        .where(eq(ticketMessages.ticketId, ticket.id))
+        .where(and(eq(ticketMessages.ticketId, ticket.id), eq(ticketMessages.source, "email")))
         .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
       const notices = await t.ctx.db
         .select({ id: emailOutbox.id })
@@ -88,19 +89,51 @@ async function landing(t: TestApp, ids: string[], known: Map<string, string>) {
         .where(
           and(eq(emailOutbox.ticketId, ticket.id), eq(emailOutbox.template, "helpdesk.participant-message")),
         );
-      return {
-        name: names.get(ticket.id),
+      const state = {
         status: ticket.status,
         situation: ticket.situation,
         channel: ticket.channel,
         previous: ticket.previousTicketId ? (names.get(ticket.previousTicketId) ?? "other") : null,
-        thread: thread.map((message) => `${message.source}:${message.text}`),
+        emails: emails.map((message) => message.text),
         hasNotice: notices.length > 0,
       };
+      return [names.get(ticket.id)!, state] as const;
     }),
   );
-  ticketStates.sort((a, b) => String(a.name).localeCompare(String(b.name)));
-  return { messages, tickets: ticketStates };
+  return { messages, tickets: Object.fromEntries(states) };
+}
+
+/** Where each message of `mixedMail` lands, in its order, and what the tickets it touches become. */
+function mixedMailLanding() {
+  const chatty = Array.from({ length: HOURLY_LIMIT_PER_SENDER }, (_, i) => i);
+  const openByEmail = { status: "open", situation: "awaiting_agent", channel: "email", hasNotice: true };
+  return {
+    messages: [
+      ["attached", "token", "first", 1],
+      ["attached", "token", "second", 1],
+      ...chatty.map((i) => ["ticket_opened", "sender", `new-${3 + i}`, 1]),
+      ["ignored", "rate_limited", null, 1],
+      ["attached", "token", "first", 1],
+      ["quarantined", "unknown_sender", null, 1],
+      ["bounce", "bounced:joao.inexistente@example.com.br", null, 1],
+      ["ticket_opened", "token", `new-${3 + chatty.length}`, 1],
+    ],
+    tickets: {
+      // Both replies, in the order received: the pending ticket is open again, awaiting the team.
+      first: {
+        status: "open",
+        situation: "awaiting_agent",
+        emails: ["Primeira resposta", "Segunda resposta"],
+      },
+      second: { status: "open", situation: "awaiting_agent", emails: ["Resposta ao segundo"] },
+      // A resolved ticket takes no message: the reply opens a new ticket that points back to it.
+      resolved: { status: "resolved", emails: [] },
+      [`new-${3 + chatty.length}`]: { ...openByEmail, previous: "resolved", emails: ["O problema voltou"] },
+      ...Object.fromEntries(
+        chatty.map((i) => [`new-${3 + i}`, { ...openByEmail, previous: null, emails: [`Texto ${i}`] }]),
+      ),
+    },
+  };
 }
 
 describe(`inbound e-mail processed in batches (${testEngine})`, () => {
@@ -110,42 +143,33 @@ describe(`inbound e-mail processed in batches (${testEngine})`, () => {
   });
   afterAll(() => t.close());
 
-  it("a batch mixing tickets, one ticket twice, a sender over the cap, a stranger and a bounce lands as one at a time would", async () => {
-    const batched = await mixedMail(t);
-    const batchIds = await store(t, batched.raws);
-    const result = await processReceivedBatch(t.ctx, batchIds[0]!);
-    expect(result.failed.size).toBe(0);
-    expect(new Set(result.processed)).toEqual(new Set(batchIds));
-
-    const alone = await mixedMail(t);
-    const aloneIds = await store(t, alone.raws);
-    const aloneOutcomes = [];
-    for (const id of aloneIds) aloneOutcomes.push((await processInboundEmail(t.ctx, id)).status);
-    expect(
-      aloneOutcomes.filter((status) => status !== "done"),
-      JSON.stringify(aloneOutcomes),
-    ).toEqual([]);
-
-    const batchLanding = await landing(t, batchIds, batched.known);
-    expect(batchLanding).toEqual(await landing(t, aloneIds, alone.known));
-    // And what that is: the first ticket took both replies in order and is open again; the resolved one
-    // led to a new ticket; the sender's 21st message was kept aside; the stranger held; the bounce noted.
-    const statuses = batchLanding.messages.map(([status, outcome]) => `${status}:${outcome}`);
-    expect(statuses.filter((s) => s === "ticket_opened:sender")).toHaveLength(HOURLY_LIMIT_PER_SENDER);
-    expect(statuses).toContain("ignored:rate_limited");
-    expect(statuses).toContain("quarantined:unknown_sender");
-    expect(statuses.filter((s) => s.startsWith("bounce:"))).toHaveLength(1);
-    const first = batchLanding.tickets.find((ticket) => ticket.name === "first")!;
-    expect(first).toMatchObject({ status: "open", situation: "awaiting_agent", hasNotice: true });
-    expect(first.thread.slice(-2)).toEqual(["email:Primeira resposta", "email:Segunda resposta"]);
-    const reopened = batchLanding.tickets.find((ticket) => ticket.previous === "resolved")!;
-    expect(reopened).toMatchObject({ status: "open", channel: "email", thread: ["email:O problema voltou"] });
-    const suppressed = await t.ctx.db
-      .select()
-      .from(emailSuppressions)
-      .where(eq(emailSuppressions.programId, batched.desk.scope.programId));
-    expect(suppressed.map((row) => row.email)).toContain("joao.inexistente@example.com.br");
-  });
+  const processMixedMail = {
+    "in one batch": async (ids: string[]) => {
+      const result = await processReceivedBatch(t.ctx, ids[0]!);
+      expect(result.failed.size).toBe(0);
+      expect(new Set(result.processed)).toEqual(new Set(ids));
+    },
+    "each as a batch of one": async (ids: string[]) => {
+      for (const id of ids) expect((await processAlone(t.ctx, id)).status).toBe("done");
+    },
+  };
+  for (const [how, processAll] of Object.entries(processMixedMail)) {
+    it(`tickets, one ticket twice, a sender over the cap, a stranger and a bounce, ${how}: each lands where it belongs`, async () => {
+      const mail = await mixedMail(t);
+      const ids = await store(t, mail.raws);
+      await processAll(ids);
+      const landed = await landing(t, ids, mail.known);
+      const expected = mixedMailLanding();
+      expect(landed.messages).toEqual(expected.messages);
+      expect(Object.keys(landed.tickets).sort()).toEqual(Object.keys(expected.tickets).sort());
+      expect(landed.tickets).toMatchObject(expected.tickets);
+      const suppressed = await t.ctx.db
+        .select()
+        .from(emailSuppressions)
+        .where(eq(emailSuppressions.programId, mail.desk.scope.programId));
+      expect(suppressed.map((row) => row.email)).toEqual(["joao.inexistente@example.com.br"]);
+    });
+  }
 
   it("a reply to a message of the same batch waits for that message, then joins its ticket", async () => {
     const desk = await makeHelpdesk(t);
@@ -213,6 +237,33 @@ describe(`inbound e-mail processed in batches (${testEngine})`, () => {
       await t.ctx.db.execute(sql`drop function refuse_poison()`);
     }
   });
+
+  it.skipIf(testEngine !== "postgres")(
+    "a message alone waits for another worker's batch that holds it, and is processed when that batch fails",
+    async () => {
+      const desk = await makeHelpdesk(t);
+      const answered = await answeredTicket(t, desk);
+      const [id] = await store(t, [
+        plainEmail({ from: answered.referrer.email, to: answered.sent.replyTo! }),
+      ]);
+      const otherWorker = new pg.Client({ connectionString: (t.ctx.database as { url?: string }).url! });
+      await otherWorker.connect();
+      try {
+        await otherWorker.query("begin");
+        await otherWorker.query("select id from inbound_emails where id = $1 for update", [id]);
+        let isSettled = false;
+        const alone = processAlone(t.ctx, id!).finally(() => {
+          isSettled = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(isSettled).toBe(false);
+        await otherWorker.query("rollback");
+        expect(await alone).toMatchObject({ status: "done", detail: "attached:token" });
+      } finally {
+        await otherWorker.end();
+      }
+    },
+  );
 
   it.skipIf(testEngine !== "postgres")(
     "two batches at once with one sender's mail keep it to the hourly cap",

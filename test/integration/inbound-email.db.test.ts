@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketMessages, tickets } from "../../src/modules/helpdesk/schema.js";
-import { HOURLY_LIMIT_PER_SENDER, processInboundEmail } from "../../src/modules/inbound/process-email.js";
+import { HOURLY_LIMIT_PER_SENDER } from "../../src/modules/inbound/hourly-cap.js";
+import { processAlone } from "../../src/modules/inbound/process-batch.js";
 import { inboundEmails } from "../../src/modules/inbound/schema.js";
 import { emailSuppressions } from "../../src/platform/mail/schema.js";
 import { loadMailFixture } from "../fixtures/mail/load-mail-fixture.js";
@@ -289,7 +290,7 @@ describe("inbound e-mail into the helpdesk", () => {
     expect(first.statusCode).toBe(202);
     expect(second.json()).toEqual({ id: first.json().id, duplicate: true });
     await t.drainJobs();
-    expect(await processInboundEmail(t.ctx, first.json().id)).toMatchObject({ status: "skipped" });
+    expect(await processAlone(t.ctx, first.json().id)).toMatchObject({ status: "skipped" });
     const opened = await t.ctx.db.select().from(tickets).where(eq(tickets.participantId, referrer.id));
     expect(opened.filter((row) => row.id !== ticket.id)).toHaveLength(1);
   });

@@ -9,6 +9,7 @@ import {
   ticketAttachments,
   ticketEvents,
   ticketMessages,
+  tickets,
 } from "./schema.js";
 import { slaStatus } from "./sla.js";
 import { type People, type Person, peopleOf } from "./ticket-people.js";
@@ -174,4 +175,13 @@ export async function ticketHistory(db: Db, ticket: Ticket, statusOnly: boolean)
     actor: { kind: event.actorKind, name: actorName(event) },
     createdAt: event.createdAt.toISOString(),
   }));
+}
+
+/** Whether `ticketId` is one of the participant's own tickets. */
+export async function isParticipantTicket(db: Db, participantId: string, ticketId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.id, ticketId), eq(tickets.participantId, participantId)));
+  return row !== undefined;
 }

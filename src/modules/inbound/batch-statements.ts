@@ -1,7 +1,6 @@
 // The inbound batch's own statements: claiming received messages and recording where each one went.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
-import { rowsOf } from "../../platform/db/raw-sql.js";
 import { type InboundEmail, inboundEmails } from "./schema.js";
 
 /** Raw bytes one batch reads at most (beyond its first message): a burst of large mail stays in memory. */
@@ -54,6 +53,23 @@ export async function claimReceived(
     .orderBy(asc(inboundEmails.receivedAt), asc(inboundEmails.id));
 }
 
+/**
+ * Locks one message for a batch of one, waiting for a batch that holds it: once that batch commits the
+ * message is found processed; if it rolled back, the message is still received and taken here.
+ */
+export async function lockOne(tx: Db, id: string): Promise<InboundEmail | null> {
+  const [row] = await tx.select().from(inboundEmails).where(eq(inboundEmails.id, id)).for("update");
+  return row ?? null;
+}
+
+/** A failed attempt, written after its transaction rolled back: the agents' list shows it; the job retries. */
+export async function recordFailure(db: Db, id: string, error: unknown): Promise<void> {
+  await db
+    .update(inboundEmails)
+    .set({ attempts: sql`${inboundEmails.attempts} + 1`, lastError: String(error).slice(0, 1000) })
+    .where(eq(inboundEmails.id, id));
+}
+
 /** What processing decided for one message (the columns it sets besides the bookkeeping). */
 export type InboundUpdate = Partial<
   Pick<
@@ -96,37 +112,4 @@ export async function recordOutcomes(tx: Db, updates: InboundUpdate[]): Promise<
       outcome text, organization_id uuid, program_id uuid, participant_id uuid, ticket_id uuid,
       ticket_message_id uuid, from_address text, from_name text, subject text)
     where e.id = x.id`);
-}
-
-/**
- * For each (sender, time) the messages already processed from that sender in the hour before it, as
- * `isOverHourlyLimit` counts them one at a time; one statement for the batch.
- */
-/**
- * Takes a transaction-scoped lock per sender address, so two batches (or jobs) holding mail from one
- * sender count its hourly cap in turn: the second counts after the first has committed. The addresses go
- * in sorted order, in one statement (the set function yields them in array order): no deadlock.
- */
-export async function lockSenders(tx: Db, addresses: (string | null)[]): Promise<void> {
-  const keys = [...new Set(addresses.filter((a): a is string => Boolean(a)))]
-    .map((address) => `inbound-sender:${address}`)
-    .sort();
-  if (keys.length === 0) return;
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k`,
-  );
-}
-
-export async function countRecentBySender(
-  tx: Db,
-  senders: { n: number; from: string; receivedAt: Date }[],
-): Promise<Map<number, number>> {
-  if (senders.length === 0) return new Map();
-  const result = await tx.execute(sql`select x.n, (select count(*)::int from inbound_emails e
-      where e.from_address = x.from_address and e.received_at > x.received_at - interval '1 hour'
-        and e.status in ('attached', 'ticket_opened', 'quarantined')) as recent
-    from jsonb_to_recordset(${JSON.stringify(
-      senders.map((s) => ({ n: s.n, from_address: s.from, received_at: s.receivedAt })),
-    )}::jsonb) as x(n int, from_address text, received_at timestamptz)`);
-  return new Map(rowsOf<{ n: number; recent: number }>(result).map((row) => [row.n, Number(row.recent)]));
 }

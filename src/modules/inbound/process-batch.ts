@@ -1,37 +1,33 @@
-// Received messages processed in batches, the unit of work of the `inbound.process` job: one
-// transaction claims up to a hundred received messages, parses and classifies them in memory, routes
-// them with a few set-based queries and writes tickets, messages, notifications and outcomes with a
-// few set-based statements. The result is what processing them one at a time in received order gives
-// (process-email.ts, still the path for one message). A batch that fails is rolled back and its
-// messages are processed one at a time, so one message that breaks processing holds up no other.
+// Received messages processed in batches, the one way a stored message is processed (the unit of work
+// of the `inbound.process` job): one transaction claims up to a hundred received messages, parses and
+// classifies them in memory, routes them with a few set-based queries and writes tickets, messages,
+// notifications and outcomes with a few set-based statements, deciding each message in received order
+// (decide-email.ts). A message processed alone is a batch of one. A batch that fails is rolled back and
+// its messages are processed each as a batch of one, so one message that breaks processing holds up no
+// other and records its error.
+import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import type { JobOutcome } from "../../platform/jobs/job.js";
 import { type ParticipantEmail, receiveParticipantEmails } from "../helpdesk/index.js";
 import {
   claimReceived,
-  countRecentBySender,
   type InboundUpdate,
-  lockSenders,
+  lockOne,
+  recordFailure,
   recordOutcomes,
 } from "./batch-statements.js";
-import { type ReadEmail, readEmail } from "./content/read-email.js";
-import {
-  addressOf,
-  bouncedProgramId,
-  HOURLY_LIMIT_PER_SENDER,
-  type InboundDeps,
-  processInboundEmail,
-  suppressBounced,
-  TEXT_MAX,
-} from "./process-email.js";
-import { BatchRoutingFacts, type RoutableEmail } from "./route-batch.js";
-import { likelyOrganization, replyTokenTargets, threadIds } from "./route-email.js";
+import { readEmail } from "./content/read-email.js";
+import { decideEmail, type PreparedEmail } from "./decide-email.js";
+import { HourlyCap } from "./hourly-cap.js";
+import { replyTokenTargets, threadIds } from "./reply-targets.js";
+import { BatchRoutingFacts } from "./route-batch.js";
 import type { InboundEmail } from "./schema.js";
+
+export type InboundDeps = Pick<AppContext, "db" | "jobs" | "mail" | "config" | "logger">;
 
 /** Messages one batch claims: large enough that per-batch statements cost little per message. */
 export const INBOUND_BATCH_SIZE = 100;
-
-type Prepared = RoutableEmail & ReadEmail & { row: InboundEmail };
 
 export type BatchResult = {
   /** Messages no longer `received` after this run (processed here, or found done). */
@@ -55,23 +51,40 @@ export async function processReceivedBatch(
       const rows = await claimReceived(tx, ownId, options.limit ?? INBOUND_BATCH_SIZE, options.maxBytes);
       claimed = rows.map((row) => row.id);
       options.onClaimed?.(claimed);
-      const batch = withoutRepliesToEachOther(await prepare(deps, rows));
-      await decideAndWrite(deps, tx, batch);
-      return batch.map((item) => item.row.id);
+      return (await processClaimed(deps, tx, rows)).map((update) => update.id);
     });
     return { processed, failed: new Map() };
   } catch (error) {
     if (claimed.length === 0) throw error;
-    deps.logger.error({ err: error, messages: claimed.length }, "inbound batch failed; one at a time");
-    return processOneByOne(deps, claimed);
+    deps.logger.error({ err: error, messages: claimed.length }, "inbound batch failed; each message alone");
+    return processEachAlone(deps, claimed);
   }
 }
 
-async function processOneByOne(deps: InboundDeps, ids: string[]): Promise<BatchResult> {
+/**
+ * One message as a batch of one, for a message its job's batch did not process: waits for a batch that
+ * holds it and skips it once processed. A failure is recorded on the message and thrown (the job retries).
+ */
+export async function processAlone(deps: InboundDeps, id: string): Promise<JobOutcome> {
+  try {
+    return await inTransaction(deps.db, async (tx) => {
+      const row = await lockOne(tx, id);
+      if (!row) return { status: "skipped", detail: "no such message" };
+      if (row.status !== "received") return { status: "skipped", detail: `already ${row.status}` };
+      const [update] = await processClaimed(deps, tx, [row]);
+      return { status: "done", detail: `${update!.status}:${update!.outcome ?? ""}` };
+    });
+  } catch (error) {
+    await recordFailure(deps.db, id, error);
+    throw error;
+  }
+}
+
+async function processEachAlone(deps: InboundDeps, ids: string[]): Promise<BatchResult> {
   const result: BatchResult = { processed: [], failed: new Map() };
   for (const id of ids) {
     try {
-      await processInboundEmail(deps, id);
+      await processAlone(deps, id);
       result.processed.push(id);
     } catch (error) {
       result.failed.set(id, error);
@@ -80,8 +93,14 @@ async function processOneByOne(deps: InboundDeps, ids: string[]): Promise<BatchR
   return result;
 }
 
+/** The claimed messages that are processed now (see `withoutRepliesToEachOther`), with their outcomes. */
+async function processClaimed(deps: InboundDeps, tx: Db, rows: InboundEmail[]): Promise<InboundUpdate[]> {
+  const batch = withoutRepliesToEachOther(await prepare(deps, rows));
+  return decideAndWrite(deps, tx, batch);
+}
+
 /** Reads the batch's messages (parse, classify, what a person wrote) and finds their reply tokens. */
-async function prepare(deps: InboundDeps, rows: InboundEmail[]): Promise<Prepared[]> {
+async function prepare(deps: InboundDeps, rows: InboundEmail[]): Promise<PreparedEmail[]> {
   const ownAddresses = [addressOf(deps.mail.from)];
   const read = await Promise.all(
     rows.map((row) =>
@@ -105,11 +124,16 @@ async function prepare(deps: InboundDeps, rows: InboundEmail[]): Promise<Prepare
   });
 }
 
+/** "Programa <no-reply@x.example>" → "no-reply@x.example". */
+function addressOf(mailbox: string): string {
+  return (mailbox.match(/<([^<>]+)>/)?.[1] ?? mailbox).trim().toLowerCase();
+}
+
 /**
  * The batch up to the first message that answers another message of the same batch: routing by the
  * thread reads messages already processed, so that reply waits for the next batch (it stays received).
  */
-function withoutRepliesToEachOther(batch: Prepared[]): Prepared[] {
+function withoutRepliesToEachOther(batch: PreparedEmail[]): PreparedEmail[] {
   const keys = new Set<string>();
   for (const [i, item] of batch.entries()) {
     if (threadIds(item.input).some((id) => keys.has(id))) return batch.slice(0, i);
@@ -118,116 +142,34 @@ function withoutRepliesToEachOther(batch: Prepared[]): Prepared[] {
   return batch;
 }
 
-async function decideAndWrite(deps: InboundDeps, tx: Db, batch: Prepared[]): Promise<void> {
+/** Decides each message in received order, then has the helpdesk post the e-mails and records outcomes. */
+async function decideAndWrite(deps: InboundDeps, tx: Db, batch: PreparedEmail[]): Promise<InboundUpdate[]> {
   const facts = await BatchRoutingFacts.load(tx, deps.mail.replyDomain, batch);
-  const people = batch.flatMap((item, n) =>
-    item.classification.kind === "person" && item.input.from
-      ? [{ n, from: item.input.from, receivedAt: item.row.receivedAt }]
-      : [],
-  );
-  // Another batch with mail from the same senders counts first; this one counts after its commit.
-  await lockSenders(
-    tx,
-    people.map((p) => p.from),
-  );
-  const recent = await countRecentBySender(tx, people);
+  const cap = await HourlyCap.load(tx, batch);
   const updates: InboundUpdate[] = [];
   const toHelpdesk: { update: InboundUpdate; email: ParticipantEmail }[] = [];
-  // Messages earlier in this batch that count against their sender's cap, as if already processed; those
-  // of other batches were counted above (the sender locks make batches with a common sender take turns).
-  const capped: { from: string | null; receivedAt: Date }[] = [];
   for (const [n, item] of batch.entries()) {
-    const { parsed, row } = item;
+    const decided = await decideEmail(tx, facts, item, cap.isOver(n, item));
+    const { from, subject } = item.parsed;
     const update: InboundUpdate = {
-      id: row.id,
-      fromAddress: parsed.from?.address ?? null,
-      fromName: parsed.from?.name || null,
-      subject: parsed.subject.slice(0, 500),
+      id: item.row.id,
+      fromAddress: from?.address ?? null,
+      fromName: from?.name || null,
+      subject: subject.slice(0, 500),
+      ...decided.update,
     };
     updates.push(update);
-    const earlier = capped.filter(
-      (other) =>
-        other.from === item.input.from && other.receivedAt.getTime() > row.receivedAt.getTime() - 3_600_000,
-    ).length;
-    const decided = await decide(deps, tx, facts, item, (recent.get(n) ?? 0) + earlier);
-    Object.assign(update, decided.update);
     if (decided.email) toHelpdesk.push({ update, email: decided.email });
-    if (decided.email || decided.update.status === "quarantined") {
-      capped.push({ from: item.input.from, receivedAt: row.receivedAt });
-    }
+    if (decided.email || update.status === "quarantined") cap.count(item);
   }
   const outcomes = await receiveParticipantEmails(
     deps,
     tx,
     toHelpdesk.map((entry) => entry.email),
   );
-  outcomes.forEach((outcome, i) => {
-    Object.assign(toHelpdesk[i]!.update, {
-      status: outcome.kind,
-      ticketId: outcome.ticketId,
-      ticketMessageId: outcome.messageId,
-    });
+  outcomes.forEach(({ kind, ticketId, messageId }, i) => {
+    Object.assign(toHelpdesk[i]!.update, { status: kind, ticketId, ticketMessageId: messageId });
   });
   await recordOutcomes(tx, updates);
-}
-
-type Decision = { update: Omit<InboundUpdate, "id">; email?: ParticipantEmail };
-
-/** process-email.ts's `decide`, from the batch's facts; a bounce (rare) still looks up on its own. */
-async function decide(
-  deps: InboundDeps,
-  tx: Db,
-  facts: BatchRoutingFacts,
-  item: Prepared,
-  recentFromSender: number,
-): Promise<Decision> {
-  const { classification, parsed, input, row, reply } = item;
-  if (classification.kind === "bounce") {
-    const programId = await bouncedProgramId(deps, tx, input.recipients, parsed.returnedMessageId);
-    return {
-      update: {
-        status: "bounce",
-        outcome: await suppressBounced(tx, classification.failedRecipients, programId),
-        organizationId: await likelyOrganization(tx, deps.mail, input),
-      },
-    };
-  }
-  if (classification.kind === "automatic") {
-    const organizationId = await facts.likelyOrganization(item);
-    return { update: { status: "ignored", outcome: classification.reason, organizationId } };
-  }
-  if (input.from && recentFromSender >= HOURLY_LIMIT_PER_SENDER) {
-    const organizationId = await facts.likelyOrganization(item);
-    return { update: { status: "ignored", outcome: "rate_limited", organizationId } };
-  }
-  const route = await facts.route(item);
-  if (route.kind === "unbound") {
-    return {
-      update: { status: "quarantined", outcome: route.outcome, organizationId: route.organizationId },
-    };
-  }
-  const { participant } = route;
-  const placed = {
-    participantId: participant.participantId,
-    organizationId: participant.organizationId,
-    programId: participant.programId,
-  };
-  if (participant.status !== "active") {
-    return { update: { status: "quarantined", outcome: "participant_left", ...placed } };
-  }
-  if (!reply) throw new Error("a person's message was read without its reply");
-  return {
-    update: { outcome: route.via, ...placed },
-    email: {
-      owner: participant,
-      answeredTicketId: route.ticketId,
-      email: {
-        subject: parsed.subject,
-        text: reply.text.slice(0, TEXT_MAX) || "(sem texto)",
-        html: reply.html,
-        emailMessageId: parsed.messageId,
-        inboundEmailId: row.id,
-      },
-    },
-  };
+  return updates;
 }

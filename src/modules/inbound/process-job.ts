@@ -4,8 +4,7 @@
 // statement. A job completes only once its own message is processed, so a message whose batch failed,
 // or that another worker held, is still retried by its job (with the queue's backoff) as before.
 import type { JobOutcome } from "../../platform/jobs/job.js";
-import { processReceivedBatch } from "./process-batch.js";
-import { type InboundDeps, processInboundEmail } from "./process-email.js";
+import { type InboundDeps, processAlone, processReceivedBatch } from "./process-batch.js";
 
 /** Messages this process processed lately: their jobs are done without asking the database. */
 const REMEMBERED = 50_000;
@@ -23,9 +22,12 @@ export function createInboundProcessHandler(deps: InboundDeps) {
   };
 
   return async ({ inboundEmailId: id }: { inboundEmailId: string }): Promise<JobOutcome> => {
-    // Held by a batch of this process still running: its outcome answers this job.
-    await inFlight.get(id)?.catch(() => {});
+    // Held by a batch of this process still running: its outcome answers this job, else the message
+    // (held back as a reply to a message of that batch, or failed there) goes alone.
+    const holder = inFlight.get(id);
+    if (holder) await holder.catch(() => {});
     if (processedHere.has(id)) return { status: "skipped", detail: "processed in a batch" };
+    if (holder) return processAlone(deps, id);
     let held: string[] = [];
     const batch = processReceivedBatch(deps, id, {
       onClaimed: (ids) => {
@@ -43,7 +45,7 @@ export function createInboundProcessHandler(deps: InboundDeps) {
     } finally {
       for (const claimed of held) inFlight.delete(claimed);
     }
-    // Not in this batch: done by another worker (skipped once its batch commits), or held back.
-    return processInboundEmail(deps, id);
+    // Not in its batch: another worker's batch holds it (skipped once that commits), or it was done.
+    return processAlone(deps, id);
   };
 }

@@ -8,13 +8,11 @@ import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
 import { Conflict, Invalid, NotFound } from "../../platform/http/errors.js";
-import { receiveParticipantEmail } from "../helpdesk/index.js";
-import { tickets } from "../helpdesk/schema.js";
-import { participants } from "../participants/schema.js";
+import { type HelpdeskDeps, isParticipantTicket, receiveParticipantEmails } from "../helpdesk/index.js";
+import { participantsByIds } from "../participants/index.js";
 import { extractReply } from "./content/extract-reply.js";
 import { parseEmail } from "./content/parse-email.js";
 import type { TAttachInbound, TInboundEmail, TInboundQuery } from "./inbound-schemas.js";
-import type { InboundDeps } from "./process-email.js";
 import { inboundEmails } from "./schema.js";
 
 /** Everything but the raw bytes, which only "view original" and the detail read. */
@@ -32,31 +30,33 @@ const summaryColumns = {
   sizeBytes: inboundEmails.sizeBytes,
   attempts: inboundEmails.attempts,
   lastError: inboundEmails.lastError,
-  participantId: participants.id,
-  participantName: participants.name,
-  participantEmail: participants.email,
+  participantId: inboundEmails.participantId,
 };
 
 function selectSummaries(db: Db) {
-  return db
-    .select(summaryColumns)
-    .from(inboundEmails)
-    .leftJoin(participants, eq(participants.id, inboundEmails.participantId));
+  return db.select(summaryColumns).from(inboundEmails);
 }
 
 type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
 
-function toSummary(row: SummaryRow): TInboundEmail {
-  const { participantId, participantName, participantEmail, receivedAt, processedAt, ...rest } = row;
-  return {
-    ...rest,
-    receivedAt: receivedAt.toISOString(),
-    processedAt: processedAt?.toISOString() ?? null,
-    participant:
-      participantId && participantName !== null && participantEmail !== null
-        ? { id: participantId, name: participantName, email: participantEmail }
+/** The rows as the API shows them, each with its participant (read from their module in one query). */
+async function toSummaries(db: Db, scope: OrganizationScope, rows: SummaryRow[]): Promise<TInboundEmail[]> {
+  const people = await participantsByIds(
+    db,
+    scope,
+    rows.map((row) => row.participantId),
+  );
+  return rows.map(({ participantId, receivedAt, processedAt, ...rest }) => {
+    const participant = participantId ? people.get(participantId) : undefined;
+    return {
+      ...rest,
+      receivedAt: receivedAt.toISOString(),
+      processedAt: processedAt?.toISOString() ?? null,
+      participant: participant
+        ? { id: participant.id, name: participant.name, email: participant.email }
         : null,
-  };
+    };
+  });
 }
 
 const notFound = () => new NotFound("inbound_email_not_found", "No such e-mail.");
@@ -78,7 +78,7 @@ export async function listInboundEmails(db: Db, scope: OrganizationScope, query:
     .orderBy(desc(inboundEmails.receivedAt), desc(inboundEmails.id))
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (row) => ({ key: row.receivedAt.toISOString(), id: row.id }));
-  return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
+  return { items: await toSummaries(db, scope, page.items), nextCursor: page.nextCursor };
 }
 
 async function getOwnRaw(db: Db, scope: OrganizationScope, id: string): Promise<Buffer> {
@@ -100,8 +100,9 @@ export async function getInboundEmailDetail(db: Db, scope: OrganizationScope, id
   if (!summary) throw notFound();
   const parsed = await parseEmail(await getOwnRaw(db, scope, id));
   const reply = extractReply(parsed);
+  const [shown] = await toSummaries(db, scope, [summary]);
   return {
-    ...toSummary(summary),
+    ...shown!,
     to: parsed.recipients,
     date: parsed.date?.toISOString() ?? null,
     replyText: reply.text,
@@ -124,29 +125,26 @@ async function lockQuarantined(tx: Db, scope: OrganizationScope, id: string) {
   return row;
 }
 
-/** POST /api/admin/inbound/:id/attach – the agent says whose message it is. */
+/** The participant and ticket the agent chose, when they are the agent's organization's and each other's. */
+async function attachTargetOrThrow(tx: Db, staff: StaffPrincipal, input: TAttachInbound) {
+  const participant = (await participantsByIds(tx, staff, [input.participantId])).get(input.participantId);
+  if (!participant) throw new Invalid({ participantId: ["Escolha um participante da sua organização."] });
+  if (input.ticketId && !(await isParticipantTicket(tx, participant.id, input.ticketId))) {
+    throw new Invalid({ ticketId: ["Escolha um atendimento deste participante."] });
+  }
+  return participant;
+}
+
+/** POST /api/admin/inbound/:id/attach – the agent says whose message it is (a helpdesk batch of one). */
 export async function attachInboundEmail(
-  deps: InboundDeps,
+  deps: HelpdeskDeps,
   staff: StaffPrincipal,
   id: string,
   input: TAttachInbound,
 ): Promise<TInboundEmail> {
   await inTransaction(deps.db, async (tx) => {
     const row = await lockQuarantined(tx, staff, id);
-    const [participant] = await tx
-      .select({ id: participants.id, programId: participants.programId })
-      .from(participants)
-      .where(
-        and(eq(participants.id, input.participantId), eq(participants.organizationId, staff.organizationId)),
-      );
-    if (!participant) throw new Invalid({ participantId: ["Escolha um participante da sua organização."] });
-    if (input.ticketId) {
-      const [ticket] = await tx
-        .select({ id: tickets.id })
-        .from(tickets)
-        .where(and(eq(tickets.id, input.ticketId), eq(tickets.participantId, participant.id)));
-      if (!ticket) throw new Invalid({ ticketId: ["Escolha um atendimento deste participante."] });
-    }
+    const participant = await attachTargetOrThrow(tx, staff, input);
     const parsed = await parseEmail(row.raw);
     const reply = extractReply(parsed);
     const owner = {
@@ -154,22 +152,25 @@ export async function attachInboundEmail(
       programId: participant.programId,
       organizationId: staff.organizationId,
     };
-    const result = await receiveParticipantEmail(deps, tx, owner, input.ticketId ?? null, {
+    const email = {
       subject: parsed.subject,
       text: reply.text || "(sem texto)",
       html: reply.html,
       emailMessageId: parsed.messageId,
       inboundEmailId: row.id,
-    });
+    };
+    const [result] = await receiveParticipantEmails(deps, tx, [
+      { owner, answeredTicketId: input.ticketId ?? null, email },
+    ]);
     await tx
       .update(inboundEmails)
       .set({
-        status: result.kind,
+        status: result!.kind,
         outcome: "agent",
         participantId: participant.id,
         programId: participant.programId,
-        ticketId: result.ticketId,
-        ticketMessageId: result.messageId,
+        ticketId: result!.ticketId,
+        ticketMessageId: result!.messageId,
         handledById: staff.staffUserId,
         processedAt: new Date(),
       })
@@ -195,5 +196,6 @@ async function getSummaryOrThrow(db: Db, scope: OrganizationScope, id: string): 
     and(eq(inboundEmails.id, id), eq(inboundEmails.organizationId, scope.organizationId)),
   );
   if (!row) throw notFound();
-  return toSummary(row);
+  const [shown] = await toSummaries(db, scope, [row]);
+  return shown!;
 }

@@ -1,35 +1,46 @@
-// Routing for a batch of received messages (route-email.ts one at a time, the same rules in the same
-// order): what the whole batch needs is read with one query per kind of fact (the e-mails answered by
-// token or Message-ID, the messages received earlier, the senders' participants), then each message is
-// routed in memory from those facts.
-import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
+// Whom a received e-mail belongs to (DESIGN "Inbound e-mail"), tried in this order:
+//  1. the signed token of our reply address `reply+TOKEN@domain`: it names the e-mail we sent, hence
+//     the participant and, for a ticket e-mail, the ticket. A forged or tampered token names nothing;
+//  2. In-Reply-To / References against the Message-IDs we sent (and received on a ticket), newest first,
+//     when the sender is that e-mail's participant: Message-IDs travel in clear in every forward and
+//     quote, so unlike the token they only pin the thread, they do not authenticate;
+//  3. the sender's address, when exactly one active participant has it.
+// What none of them claims is quarantined for the organization it most likely belongs to: the one the
+// sender's addresses all belong to, the program named by the recipient (`slug@reply-domain`), or the
+// installation's only organization.
+// Only e-mails we sent to the participant themself count: a contact notice or a staff notification
+// never lets its reader write into a referrer's tickets.
+// A batch's messages are routed together: what the whole batch needs is read with one query per kind of
+// fact (route-queries.ts), then each message is routed in memory from those facts.
 import type { Db } from "../../platform/db/client.js";
-import { emailOutbox } from "../../platform/mail/schema.js";
-import { participants } from "../participants/schema.js";
+import { type RoutingInput, threadIds } from "./reply-targets.js";
 import {
   addressedProgramOrganization,
   type BoundParticipant,
-  bound,
-  type EmailRoute,
   onlyOrganization,
-  participantColumns,
-  type RoutingInput,
-  threadIds,
-} from "./route-email.js";
-import { inboundEmails } from "./schema.js";
+  participantsWithEmails,
+  receivedEmails,
+  type SentEmail,
+  sentEmails,
+} from "./route-queries.js";
+
+export type EmailRoute =
+  | {
+      kind: "bound";
+      via: "token" | "references" | "sender";
+      participant: BoundParticipant;
+      /** The ticket the answered e-mail was about, if any. */
+      ticketId: string | null;
+    }
+  | {
+      kind: "unbound";
+      outcome: "unknown_sender" | "ambiguous_sender";
+      /** Where the quarantined message is shown: the only organization the sender could belong to. */
+      organizationId: string | null;
+    };
 
 /** A message of the batch as routing sees it: its routing input and the reply tokens it carries. */
 export type RoutableEmail = { input: RoutingInput; tokenTargets: string[] };
-
-type SentEmail = {
-  id: string;
-  messageId: string;
-  organizationId: string | null;
-  programId: string | null;
-  ticketId: string | null;
-  /** The participant, when the e-mail went to their own address (only those route a reply). */
-  participant: BoundParticipant | null;
-};
 
 type ReceivedEmail = { ticketId: string | null; participant: BoundParticipant };
 
@@ -53,12 +64,8 @@ export class BatchRoutingFacts {
     // One after the other: a transaction's statements share one connection.
     const sent = await sentEmails(db, outboxIds, messageIds);
     const received = await receivedEmails(db, messageIds);
-    const people =
-      senders.length === 0
-        ? []
-        : await db.select(participantColumns).from(participants).where(inArray(participants.email, senders));
     const participantsByEmail = new Map<string, BoundParticipant[]>();
-    for (const person of people) {
+    for (const person of await participantsWithEmails(db, senders)) {
       participantsByEmail.set(person.email, [...(participantsByEmail.get(person.email) ?? []), person]);
     }
     return new BatchRoutingFacts(
@@ -71,29 +78,30 @@ export class BatchRoutingFacts {
     );
   }
 
-  /** `routeEmail`: the token, then the thread when the sender is its participant, then the sender. */
+  /** The token, then the thread when the sender is its participant, then the sender. */
   async route(email: RoutableEmail): Promise<EmailRoute> {
     for (const id of email.tokenTargets) {
       const sent = this.sentById.get(id);
-      if (sent?.participant) return bound("token", { ...sent.participant, ...sentRoute(sent) });
+      if (sent?.participant) return bound("token", sent.participant, sent.ticketId);
     }
     const from = email.input.from;
     if (from) {
       for (const messageId of threadIds(email.input)) {
         const sent = this.sentByMessageId.get(messageId);
-        if (sent?.participant?.email === from) {
-          return bound("references", { ...sent.participant, ...sentRoute(sent) });
-        }
+        if (sent?.participant?.email === from) return bound("references", sent.participant, sent.ticketId);
         const received = this.receivedByKey.get(messageId);
         if (received?.participant.email === from) {
-          return bound("references", { ...received.participant, ticketId: received.ticketId });
+          return bound("references", received.participant, received.ticketId);
         }
       }
     }
     return this.routeBySender(email.input);
   }
 
-  /** `likelyOrganization`: the organization of an e-mail it answers, else as for an unknown sender. */
+  /**
+   * The organization whose agents should see a message no ticket takes (automatic mail, a bounce): the one
+   * of the e-mail it answers (by token, else by thread, any e-mail we sent), else as for an unknown sender.
+   */
   async likelyOrganization(email: RoutableEmail): Promise<string | null> {
     const answered = [
       ...email.tokenTargets.map((id) => this.sentById.get(id)),
@@ -108,7 +116,7 @@ export class BatchRoutingFacts {
   private async routeBySender(input: RoutingInput): Promise<EmailRoute> {
     const matches = input.from ? (this.participantsByEmail.get(input.from) ?? []) : [];
     const active = matches.filter((row) => row.status === "active");
-    if (active.length === 1) return bound("sender", active[0]!);
+    if (active.length === 1) return bound("sender", active[0]!, null);
     const organizationIds = [...new Set(matches.map((row) => row.organizationId))];
     return {
       kind: "unbound",
@@ -129,46 +137,10 @@ export class BatchRoutingFacts {
   }
 }
 
-const sentRoute = (sent: SentEmail) => ({ ticketId: sent.ticketId, outboxProgramId: sent.programId });
-
-/** E-mails we sent, named by their outbox id (reply token) or Message-ID, with their participant. */
-async function sentEmails(db: Db, outboxIds: string[], messageIds: string[]): Promise<SentEmail[]> {
-  const named = [
-    ...(outboxIds.length > 0 ? [inArray(emailOutbox.id, outboxIds)] : []),
-    ...(messageIds.length > 0 ? [inArray(emailOutbox.messageId, messageIds)] : []),
-  ];
-  if (named.length === 0) return [];
-  const rows = await db
-    .select({
-      id: emailOutbox.id,
-      messageId: emailOutbox.messageId,
-      organizationId: emailOutbox.organizationId,
-      programId: emailOutbox.programId,
-      ticketId: emailOutbox.ticketId,
-      toAddress: emailOutbox.toAddress,
-      participant: participantColumns,
-    })
-    .from(emailOutbox)
-    .leftJoin(participants, eq(participants.id, emailOutbox.participantId))
-    .where(or(...named));
-  return rows.map(({ toAddress, participant, ...sent }) => ({
-    ...sent,
-    // Only e-mails sent to the participant themself count (route-email.ts).
-    participant: participant && toAddress.toLowerCase() === participant.email ? participant : null,
-  }));
-}
-
-/** Messages received earlier (bound to a participant) whose Message-ID a reply names. */
-async function receivedEmails(db: Db, messageIds: string[]) {
-  if (messageIds.length === 0) return [];
-  const rows = await db
-    .select({
-      messageKey: inboundEmails.messageKey,
-      ticketId: inboundEmails.ticketId,
-      participant: participantColumns,
-    })
-    .from(inboundEmails)
-    .innerJoin(participants, eq(participants.id, inboundEmails.participantId))
-    .where(and(inArray(inboundEmails.messageKey, messageIds), isNotNull(inboundEmails.participantId)));
-  return rows;
+function bound(
+  via: "token" | "references" | "sender",
+  participant: BoundParticipant,
+  ticketId: string | null,
+): EmailRoute {
+  return { kind: "bound", via, participant, ticketId };
 }

@@ -6,6 +6,7 @@ export {
   getOrganizationParticipantOrThrow,
   participantsByIds,
   participantsOfRows,
+  participantsWithEmails,
   participantWithProgram,
 } from "./participant-directory.js";
 export { findParticipantByEmail, getParticipantOrThrow, upsertParticipant } from "./participant-queries.js";

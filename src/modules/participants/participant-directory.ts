@@ -65,3 +65,15 @@ export async function countDigestSubscribers(db: Db): Promise<number> {
     .where(and(eq(participants.status, "active"), eq(participants.wantsMonthlyDigest, true)));
   return Number(row?.n ?? 0);
 }
+
+/**
+ * The participants (active or not, in any program and organization) with one of these addresses: inbound
+ * mail learns whose it is from the sender, before it knows the tenant.
+ */
+export async function participantsWithEmails(db: Db, emails: string[]): Promise<Participant[]> {
+  if (emails.length === 0) return [];
+  return db
+    .select()
+    .from(participants)
+    .where(inArray(participants.email, [...new Set(emails)]));
+}

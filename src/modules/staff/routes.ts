@@ -7,8 +7,8 @@ import { clientInfo, type RouteModule, withZod, ZNoContent } from "../../platfor
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
 import { permissions, permissionsOf, staffRoles } from "../../shared/permissions.js";
 import { getOrganizationOrThrow, listOrganizationPrograms } from "../programs/index.js";
-import { revokeStaffSession, STAFF_SESSION_HOURS, signInStaff } from "./staff-sessions.js";
 import { listActiveStaff } from "./staff-directory.js";
+import { revokeStaffSession, STAFF_SESSION_HOURS, signInStaff } from "./staff-sessions.js";
 import { getStaffUserOrThrow, publicStaffUser } from "./staff-users.js";
 
 const ZStaffUser = z.object({

@@ -1,4 +1,4 @@
-// The statements of one batch of referrers' e-mails (email-messages-batch.ts), each a single round trip
+// The statements of one batch of referrers' e-mails (email-messages.ts), each a single round trip
 // whatever the batch size: the rows travel as one JSON parameter (as the referral intake does).
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
@@ -106,7 +106,7 @@ async function insertTickets(tx: Db, created: PlannedTicket[]) {
       program_id uuid, participant_id uuid, number int, subject text, channel ticket_channel,
       referral_id uuid, previous_ticket_id uuid, created_at timestamptz, participant_read_at timestamptz,
       search_text text)
-    join participants p on p.id = x.participant_id`);
+    join participant_directory p on p.id = x.participant_id`);
 }
 
 async function insertMessages(tx: Db, messages: PlannedMessage[]) {
