@@ -149,6 +149,8 @@ main(process.argv.slice(2)).catch((err) => {
     console.error(err.message);
     process.exit(1);
   }
-  console.error(err instanceof Error && err.name === "UsageError" ? err.message : err);
+  // A mistake of the caller's (a wrong argument, a data folder in use) reads as one line, not a stack.
+  const isUserFacing = err instanceof Error && ["UsageError", "DataDirInUseError"].includes(err.name);
+  console.error(isUserFacing ? err.message : err);
   process.exit(1);
 });

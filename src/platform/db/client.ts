@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.js";
 
 /** A database handle or an open transaction: services take this and never care which. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -40,7 +41,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const dir = path.resolve(options.dataDir, "pgdata");
   mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
+  const lock = lockDataDir(path.resolve(options.dataDir));
+  const pglite = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions }).catch((error) => {
+    lock.release();
+    throw error;
+  });
   const db = drizzlePglite({ client: pglite }) as unknown as Db;
   return {
     db,
@@ -48,6 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pglite,
     close: async () => {
       if (!pglite.closed) await pglite.close();
+      lock.release();
     },
   };
 }
