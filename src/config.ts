@@ -117,14 +117,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ]);
   }
   const publicHost = values.HOST === "0.0.0.0" || values.HOST === "::" ? "localhost" : values.HOST;
-  const appUrl = (values.APP_URL ?? `http://${publicHost}:${values.PORT}`).replace(/\/+$/, "");
-  const replyDomain = values.MAIL_REPLY_DOMAIN ?? new URL(appUrl).hostname;
-  return {
-    ...values,
-    appUrl,
-    isProduction,
-    isEmbedded: !values.DATABASE_URL,
-    mailFrom: values.MAIL_FROM ?? `Corrente <no-reply@${replyDomain}>`,
-    replyDomain,
-  };
+  const appUrl = values.APP_URL ?? `http://${publicHost}:${values.PORT}`;
+  return withPublicUrl({ ...values, isProduction, isEmbedded: !values.DATABASE_URL }, appUrl);
+}
+
+/**
+ * The configuration with `url` as the address people reach the product at, and what follows from it
+ * (the reply domain and sender, unless set): e-mail links and reply addresses are built from these.
+ */
+export function withPublicUrl<T extends Omit<Config, "appUrl" | "mailFrom" | "replyDomain">>(
+  config: T,
+  url: string,
+): T & Pick<Config, "appUrl" | "mailFrom" | "replyDomain"> {
+  const appUrl = url.replace(/\/+$/, "");
+  const replyDomain = config.MAIL_REPLY_DOMAIN ?? new URL(appUrl).hostname;
+  return { ...config, appUrl, mailFrom: config.MAIL_FROM ?? `Corrente <no-reply@${replyDomain}>`, replyDomain };
 }

@@ -1,8 +1,9 @@
 import pino from "pino";
-import type { Config } from "../config.js";
+import { type Config, withPublicUrl } from "../config.js";
 import { loadAppSecret } from "./crypto/app-secret.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
+import { rememberedPublicUrl, rememberPublicUrl } from "./instance/public-url.js";
 import { ModuleHooks } from "./hooks.js";
 import { RequestActivity } from "./http/request-activity.js";
 import type { JobQueue } from "./jobs/job.js";
@@ -43,16 +44,17 @@ export type ContextOptions = {
 const JOB_YIELD_MAX_MS = 500;
 
 /** The platform alone; processes start from app.ts's `createAppContext`, which connects the modules. */
-export async function createContext(config: Config, options: ContextOptions): Promise<AppContext> {
-  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+export async function createContext(configured: Config, options: ContextOptions): Promise<AppContext> {
+  const logger = options.logger ?? pino({ level: configured.LOG_LEVEL });
   const database =
     options.database ??
     (await openDatabase({
-      databaseUrl: config.DATABASE_URL,
-      dataDir: config.DATA_DIR,
-      poolSize: config.DATABASE_POOL_SIZE,
+      databaseUrl: configured.DATABASE_URL,
+      dataDir: configured.DATA_DIR,
+      poolSize: configured.DATABASE_POOL_SIZE,
     }));
   await applyMigrations(database);
+  const config = await withRememberedPublicUrl(database.db, configured, options.role);
   const secret = await loadAppSecret(database.db, config.APP_SECRET);
   let jobs: JobQueue;
   let requestActivity: RequestActivity | undefined;
@@ -82,6 +84,20 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     requestActivity,
     hooks: new ModuleHooks(),
   };
+}
+
+/**
+ * Without APP_URL, a web process says where it runs (its HOST and PORT) and remembers it; other processes
+ * (workers, CLI commands) use what the server remembered, so their e-mails link to the same address.
+ */
+async function withRememberedPublicUrl(db: Database["db"], config: Config, role: ContextOptions["role"]) {
+  if (config.APP_URL) return config;
+  if (role === "web") {
+    await rememberPublicUrl(db, config.appUrl);
+    return config;
+  }
+  const remembered = await rememberedPublicUrl(db);
+  return remembered ? withPublicUrl(config, remembered) : config;
 }
 
 export async function closeContext(context: AppContext): Promise<void> {
