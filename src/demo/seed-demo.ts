@@ -45,6 +45,8 @@ export async function seedDemo(db: Db, options: { adminPassword?: string } = {})
         name: "Ana Indicadora",
         phone: "+5511987654321",
         isCustomer: true,
+        // Before her oldest demo referral (40 days ago): the portal's "member since" reads true.
+        joinedAt: new Date(Date.now() - 60 * 86_400_000),
       },
     );
     await seedDemoReferrals(tx, { organizationId: organization.id, programId: program.id }, referrer.id);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ADMIN_EMAIL, seedDemo } from "../../src/demo/seed-demo.js";
+import { participants } from "../../src/modules/participants/schema.js";
 import { organizations, programs } from "../../src/modules/programs/schema.js";
 import { referrals } from "../../src/modules/referrals/schema.js";
 import { rewardItems, rewardOffers } from "../../src/modules/rewards/schema.js";
@@ -54,6 +55,13 @@ describe("the demo seed", () => {
     ]);
     const [offer] = await t.ctx.db.select().from(rewardOffers).where(eq(rewardOffers.programId, program!.id));
     expect(offer).toMatchObject({ status: "awaiting_choice", dueMonth: todayIn().slice(0, 7) });
+    // "Member since" comes before every one of her referrals.
+    const [referrer] = await t.ctx.db
+      .select()
+      .from(participants)
+      .where(eq(participants.programId, program!.id));
+    const oldest = Math.min(...demoReferrals.map((r) => r.createdAt.getTime()));
+    expect(referrer!.createdAt.getTime()).toBeLessThan(oldest);
   });
 
   it("the owner signs in with the generated password, and ADMIN_PASSWORD later replaces it", async () => {

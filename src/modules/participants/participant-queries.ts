@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { ProgramScope } from "../../platform/db/tenant.js";
 import { NotFound } from "../../platform/http/errors.js";
+import { normalizeEmail } from "../../shared/email.js";
 import { type Participant, participants } from "./schema.js";
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export async function findParticipantByEmail(
   db: Db,
@@ -54,6 +54,8 @@ export async function upsertParticipant(
     birthDate?: string | null;
     isCustomer?: boolean;
     locale?: string;
+    /** When they joined, for someone who took part before Corrente knew (the demo); default now. */
+    joinedAt?: Date;
   },
 ): Promise<Participant> {
   const values = {
@@ -65,6 +67,7 @@ export async function upsertParticipant(
     birthDate: input.birthDate ?? null,
     isCustomer: input.isCustomer ?? false,
     locale: input.locale ?? "pt-BR",
+    ...(input.joinedAt ? { createdAt: input.joinedAt, updatedAt: input.joinedAt } : {}),
   };
   const [participant] = await db
     .insert(participants)

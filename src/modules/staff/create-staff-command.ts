@@ -2,6 +2,7 @@ import { z } from "zod";
 import { generatePassword } from "../../platform/crypto/passwords.js";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import { Conflict } from "../../platform/http/errors.js";
 import { createOrganization, findOrganizationBySlug } from "../programs/index.js";
 import { staffRoles } from "./schema.js";
 import { createStaffUser } from "./staff-users.js";
@@ -44,7 +45,13 @@ export async function createStaffCommand(db: Db, args: Record<string, unknown>) 
         name: input["organization-name"],
       });
     }
-    return createStaffUser(tx, { organizationId: organization!.id }, { ...input, password });
+    return createStaffUser(tx, { organizationId: organization!.id }, { ...input, password }).catch(
+      (error) => {
+        // Someone already on a team is a mistake of the caller's: one line, not a stack trace.
+        if (error instanceof Conflict) throw new UsageError(`${input.email} already has a staff account.`);
+        throw error;
+      },
+    );
   });
   console.log(`Created ${user.role} ${user.email}.`);
   if (!input.password) console.log(`Password (shown only now): ${password}`);

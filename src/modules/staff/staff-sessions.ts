@@ -6,7 +6,7 @@ import type { Db } from "../../platform/db/client.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
 import { Unauthenticated } from "../../platform/http/errors.js";
 import { type StaffUser, staffSessions, staffUsers } from "./schema.js";
-import { normalizeEmail } from "./staff-users.js";
+import { normalizeEmail } from "../../shared/email.js";
 
 export const STAFF_SESSION_HOURS = 12;
 

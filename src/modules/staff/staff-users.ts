@@ -3,9 +3,9 @@ import { hashPassword } from "../../platform/crypto/passwords.js";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { Conflict, NotFound } from "../../platform/http/errors.js";
+import { normalizeEmail } from "../../shared/email.js";
 import { type StaffRole, type StaffUser, staffUsers } from "./schema.js";
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export function publicStaffUser(user: StaffUser) {
   return {

@@ -30,4 +30,11 @@ export async function registerWebApp(app: FastifyInstance) {
   app.get("/", { config: { access: access.public }, schema: { hide: true } }, async (_request, reply) =>
     reply.redirect("/admin", 302),
   );
+  // GET /favicon.svg and /favicon.ico – the product's icon (browsers ask for /favicon.ico on every page)
+  const favicon = readFileSync(projectPath("web", "favicon.svg"));
+  for (const url of ["/favicon.svg", "/favicon.ico"]) {
+    app.get(url, { config: { access: access.public }, schema: { hide: true } }, async (_request, reply) =>
+      reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(favicon),
+    );
+  }
 }

@@ -57,6 +57,18 @@ describe("the landing page's referral form without JavaScript", () => {
     expect(script.headers["content-type"]).toContain("javascript");
   });
 
+  it("gives every element its own id and has an icon, so no visit ends in a 404", async () => {
+    const page = await t.app.inject({ method: "GET", url: `/p/${slug}` });
+    const ids = [...page.body.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(page.body).toContain('rel="icon"');
+    for (const url of ["/favicon.ico", "/favicon.svg"]) {
+      const icon = await t.app.inject({ method: "GET", url });
+      expect(icon.statusCode, url).toBe(200);
+      expect(icon.headers["content-type"]).toContain("image/svg+xml");
+    }
+  });
+
   it("re-renders with field errors and keeps what was typed", async () => {
     const response = await post(
       validSubmission({

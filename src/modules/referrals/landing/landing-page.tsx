@@ -69,6 +69,7 @@ export function renderLandingPage(
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{program.name}</title>
         <meta name="description" content={program.rules.summary[locale]} />
+        <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
         <style>{css}</style>
         <script src="/p-assets/landing.js" defer />
       </head>
@@ -85,8 +86,9 @@ export function renderLandingPage(
         <main>
           <FormSection program={program} view={view} locale={locale} />
           {program.rules.sections.map((section) => (
-            <section key={section.key} aria-labelledby={`s-${section.key}`}>
-              <h2 id={`s-${section.key}`}>{section.title[locale]}</h2>
+            // Rule sections have their own id space: a rule titled "rewards" and the catalog below stay two ids.
+            <section key={section.key} aria-labelledby={`s-rule-${section.key}`}>
+              <h2 id={`s-rule-${section.key}`}>{section.title[locale]}</h2>
               <ul>
                 {section.items.map((item) => (
                   <li key={item["pt-BR"]}>{item[locale]}</li>
@@ -94,8 +96,8 @@ export function renderLandingPage(
               </ul>
             </section>
           ))}
-          <section aria-labelledby="s-rewards">
-            <h2 id="s-rewards">{w.rewards}</h2>
+          <section aria-labelledby="s-catalog">
+            <h2 id="s-catalog">{w.rewards}</h2>
             <ul>
               {catalog.map((item) => (
                 <li key={item.id}>
