@@ -5321,17 +5321,6 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        ErrorInput: {
-            error: {
-                code: string;
-                fields?: {
-                    [key: string]: string[];
-                };
-                message: string;
-            } & {
-                [key: string]: unknown;
-            };
-        };
     };
     responses: never;
     parameters: never;
