@@ -10,14 +10,16 @@ import { getOrganizationOrThrow, listOrganizationPrograms } from "../programs/in
 import { revokeStaffSession, STAFF_SESSION_HOURS, signInStaff } from "./staff-sessions.js";
 import { getStaffUserOrThrow, listStaffUsers, publicStaffUser } from "./staff-users.js";
 
-const ZStaffUser = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(staffRoles),
-  organizationId: z.string(),
-  locale: z.string(),
-});
+const ZStaffUser = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(staffRoles),
+    organizationId: z.string(),
+    locale: z.string(),
+  })
+  .meta({ id: "StaffUser" });
 
 export const ZStaffSignIn = z.object({
   email: z.string().trim().min(1, "Informe o e-mail.").max(320).pipe(z.email("E-mail inválido.")),
@@ -67,15 +69,17 @@ export const staffRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ["staff"],
         response: {
-          200: z.object({
-            user: ZStaffUser,
-            organization: z.object({ id: z.string(), name: z.string() }),
-            programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
-            /** What the signed-in member may do (src/shared/permissions.ts): pages show by these. */
-            permissions: z.array(z.enum(permissions)),
-            csrfToken: z.string(),
-            devMailbox: z.boolean(),
-          }),
+          200: z
+            .object({
+              user: ZStaffUser,
+              organization: z.object({ id: z.string(), name: z.string() }),
+              programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
+              /** What the signed-in member may do (src/shared/permissions.ts): pages show by these. */
+              permissions: z.array(z.enum(permissions)),
+              csrfToken: z.string(),
+              devMailbox: z.boolean(),
+            })
+            .meta({ id: "AdminSession" }),
         },
       },
       handler: async (_request, staff) => {
