@@ -43,11 +43,10 @@ export const ZPortalMessage = z
     authorKind: z.enum(messageAuthorKinds),
     author: ZPerson.nullable(),
     text: z.string(),
-    /** Sanitized on the way in (safe-html.ts); safe to render as HTML. */
-    html: z.string(),
+    // Sanitized on the way in (safe-html.ts).
+    html: z.string().describe("Sanitized when the message was written: safe to render as HTML."),
     createdAt: z.string(),
-    /** A staff reply newer than the referrer's last visit. */
-    isUnread: z.boolean(),
+    isUnread: z.boolean().describe("A staff reply newer than the referrer's last visit."),
     attachments: z.array(ZAttachment),
   })
   .meta({ id: "PortalMessage" });
@@ -58,8 +57,12 @@ export const ZAdminMessage = ZPortalMessage.omit({ isUnread: true })
     isInternal: z.boolean(),
     source: z.enum(messageSources),
     emailMessageId: z.string().nullable(),
-    /** The received e-mail it came from: GET /api/admin/inbound/:id/original shows it as received. */
-    inboundEmailId: z.string().nullable(),
+    inboundEmailId: z
+      .string()
+      .nullable()
+      .describe(
+        "The received e-mail it came from: GET /api/admin/inbound/{id}/original shows it as received.",
+      ),
   })
   .meta({ id: "AdminMessage" });
 export type TAdminMessage = z.infer<typeof ZAdminMessage>;
@@ -95,23 +98,27 @@ export const ZPortalTicket = z
     ...ticketCore,
     participant: ZPerson,
     hasUnread: z.boolean(),
-    /** The referrer may add a message only while the ticket is open or pending. */
-    canReply: z.boolean(),
+    canReply: z
+      .boolean()
+      .describe("The referrer may add a message only while the ticket is open or pending."),
   })
   .meta({ id: "PortalTicket" });
 export type TPortalTicket = z.infer<typeof ZPortalTicket>;
 
 export const ZPortalTicketDetail = ZPortalTicket.extend({
   messages: z.array(ZPortalMessage),
-  /** Status moves only: the referrer sees when the ticket was resolved or closed, not who took it. */
-  events: z.array(ZTicketEvent.omit({ actor: true })),
+  events: z
+    .array(ZTicketEvent.omit({ actor: true }))
+    .describe(
+      "Status moves only: the referrer sees when the ticket was resolved or closed, not who took it.",
+    ),
 }).meta({ id: "PortalTicketDetail" });
 
 export const ZSla = z
   .object({
     state: z.enum(["running", "paused", "met", "stopped"]),
     dueAt: z.string().nullable(),
-    secondsLeft: z.number().nullable(),
+    secondsLeft: z.number().nullable().describe("Negative once late."),
     isOverdue: z.boolean(),
     firstResponseBreached: z.boolean(),
   })
@@ -153,10 +160,10 @@ export const ZParticipantCard = z
   .meta({ id: "ParticipantCard" });
 
 export const ZAdminTicketDetail = ZAdminTicket.extend({
-  /** The resolved or closed ticket this one follows (a later e-mail reply to it). */
   previousTicket: z
     .object({ id: z.string(), number: z.number(), subject: z.string(), status: z.enum(ticketStatuses) })
-    .nullable(),
+    .nullable()
+    .describe("The resolved or closed ticket this one follows (a later e-mail reply to it)."),
   firstResponseAt: z.string().nullable(),
   firstResponseDueAt: z.string(),
   resolutionDueAt: z.string(),
@@ -181,8 +188,9 @@ export const ZTicketCounts = z.object({
   unassigned: z.number(),
   overdue: z.number(),
   awaitingAgent: z.number(),
-  /** Counts stop just past this number: a count above it means "more than cap" ("10.000+"). */
-  cap: z.number(),
+  cap: z
+    .number()
+    .describe('Counts stop just past this number: a count above it means "more than cap" ("10.000+").'),
 });
 
 // ---------------------------------------------------------------------------------------------- input

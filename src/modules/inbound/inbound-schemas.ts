@@ -18,8 +18,10 @@ export const ZInboundEmail = z
     fromName: z.string().nullable(),
     subject: z.string().nullable(),
     status: z.enum(inboundEmailStatuses),
-    /** How it was routed, or why it was held or ignored. */
-    outcome: z.string().nullable(),
+    outcome: z
+      .string()
+      .nullable()
+      .describe("How it was routed, or why it was held or ignored (`unknown_sender`, `bounced:a@b`, …)."),
     participant: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
     ticketId: z.string().nullable(),
     sizeBytes: z.number(),
@@ -32,11 +34,9 @@ export type TInboundEmail = z.infer<typeof ZInboundEmail>;
 export const ZInboundEmailDetail = ZInboundEmail.extend({
   to: z.array(z.string()),
   date: z.string().nullable(),
-  /** What the sender wrote now (quoted history and signature stripped), and its sanitized HTML. */
-  replyText: z.string(),
-  replyHtml: z.string(),
-  /** The whole text part as received. */
-  fullText: z.string(),
+  replyText: z.string().describe("What the sender wrote now (quoted history and signature stripped)."),
+  replyHtml: z.string().describe("The reply as sanitized HTML: safe to render."),
+  fullText: z.string().describe("The whole text part as received."),
   attachments: z.array(
     z.object({ fileName: z.string().nullable(), contentType: z.string(), size: z.number() }),
   ),

@@ -18,7 +18,7 @@ export const ZPortalProfile = z
   .object({
     name: z.string(),
     email: z.string(),
-    phone: z.string().nullable(),
+    phone: z.string().nullable().describe("E.164 (+5511987654321)."),
     locale: z.enum(locales),
     wantsMonthlyDigest: z.boolean(),
     wantsStatusEmails: z.boolean(),

@@ -130,8 +130,10 @@ export const participantRoutes: RouteModule = (app, ctx) => {
                 locale: z.string(),
               }),
               program: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-              /** What the referrer may do in the portal (src/shared/permissions.ts). */
-              permissions: z.array(z.enum(participantPermissions)),
+              // src/shared/permissions.ts
+              permissions: z
+                .array(z.enum(participantPermissions))
+                .describe("What the referrer may do in the portal."),
               csrfToken: z.string(),
             })
             .meta({ id: "PortalSession" }),

@@ -38,7 +38,7 @@ export const ZAdminMaterial = z
     title: ZLocalizedText,
     bodyMarkdown: ZLocalizedText,
     linkUrl: z.string().nullable(),
-    position: z.number(),
+    position: z.number().describe("Lower first in the portal; ties in creation order."),
     updatedAt: z.string(),
   })
   .meta({ id: "AdminMaterial" });

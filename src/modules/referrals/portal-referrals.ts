@@ -24,15 +24,19 @@ export const ZPortalReferral = z
     createdAt: z.string(),
     updatedAt: z.string(),
     statusWords: ZLocalizedWords,
-    reasonWords: ZLocalizedWords.nullable(),
-    events: z.array(
-      z.object({
-        fromStatus: z.enum(referralStatuses).nullable(),
-        toStatus: z.enum(referralStatuses),
-        reason: z.string().nullable(),
-        createdAt: z.string(),
-      }),
+    reasonWords: ZLocalizedWords.nullable().describe(
+      "Null unless the status carries a reason (not qualified, did not advance).",
     ),
+    events: z
+      .array(
+        z.object({
+          fromStatus: z.enum(referralStatuses).nullable(),
+          toStatus: z.enum(referralStatuses),
+          reason: z.string().nullable(),
+          createdAt: z.string(),
+        }),
+      )
+      .describe("Oldest first."),
   })
   .meta({ id: "PortalReferral" });
 export type TPortalReferral = z.infer<typeof ZPortalReferral>;

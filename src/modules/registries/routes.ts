@@ -15,15 +15,17 @@ const ZImportReport = z
     updated: z.number(),
     rejected: z.number(),
     total: z.number(),
-    errors: z.array(
-      z.object({
-        line: z.number(),
-        field: z.string(),
-        code: z.string(),
-        message: z.string(),
-        value: z.string().optional(),
-      }),
-    ),
+    errors: z
+      .array(
+        z.object({
+          line: z.number(),
+          field: z.string(),
+          code: z.string(),
+          message: z.string(),
+          value: z.string().optional(),
+        }),
+      )
+      .describe("The first 100 problems, by line."),
   })
   .meta({ id: "ImportReport" });
 

@@ -26,7 +26,7 @@ export const ZCatalogItem = z
     imageUrl: z.string().nullable(),
     kind: z.enum(rewardKinds),
     isActive: z.boolean(),
-    stock: z.number().nullable(),
+    stock: z.number().nullable().describe("Null: unlimited."),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -53,7 +53,7 @@ export const ZAdminOffer = z
   .object({
     id: z.string(),
     status: z.enum(rewardOfferStatuses),
-    dueMonth: z.string(),
+    dueMonth: z.string().describe("YYYY-MM: delivery is due in the month after the sale's month."),
     saleId: z.string(),
     referralId: z.string(),
     companyName: z.string(),

@@ -74,10 +74,14 @@ export const staffRoutes: RouteModule = (app, ctx) => {
               user: ZStaffUser,
               organization: z.object({ id: z.string(), name: z.string() }),
               programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
-              /** What the signed-in member may do (src/shared/permissions.ts): pages show by these. */
-              permissions: z.array(z.enum(permissions)),
+              // src/shared/permissions.ts
+              permissions: z
+                .array(z.enum(permissions))
+                .describe(
+                  "What the signed-in member may do: pages and buttons show by these, never by role.",
+                ),
               csrfToken: z.string(),
-              devMailbox: z.boolean(),
+              devMailbox: z.boolean().describe("True only when the server runs the development mailbox."),
             })
             .meta({ id: "AdminSession" }),
         },

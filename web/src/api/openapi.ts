@@ -2353,6 +2353,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             awaitingAgent: number;
+                            /** @description Counts stop just past this number: a count above it means "more than cap" ("10.000+"). */
                             cap: number;
                             mine: number;
                             overdue: number;
@@ -3559,6 +3560,7 @@ export interface components {
             /** @enum {string} */
             kind: "material" | "tip";
             linkUrl: string | null;
+            /** @description Lower first in the portal; ties in creation order. */
             position: number;
             programId: string;
             title: components["schemas"]["LocalizedText"];
@@ -3574,8 +3576,10 @@ export interface components {
             authorKind: "participant" | "staff" | "system";
             createdAt: string;
             emailMessageId: string | null;
+            /** @description Sanitized when the message was written: safe to render as HTML. */
             html: string;
             id: string;
+            /** @description The received e-mail it came from: GET /api/admin/inbound/{id}/original shows it as received. */
             inboundEmailId: string | null;
             isInternal: boolean;
             /** @enum {string} */
@@ -3589,6 +3593,7 @@ export interface components {
             delayNote: string | null;
             deliveredAt: string | null;
             deliveryReference: string | null;
+            /** @description YYYY-MM: delivery is due in the month after the sale's month. */
             dueMonth: string;
             id: string;
             item: components["schemas"]["OfferedItem"] | null;
@@ -3724,11 +3729,13 @@ export interface components {
         };
         AdminSession: {
             csrfToken: string;
+            /** @description True only when the server runs the development mailbox. */
             devMailbox: boolean;
             organization: {
                 id: string;
                 name: string;
             };
+            /** @description What the signed-in member may do: pages and buttons show by these, never by role. */
             permissions: ("staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage")[];
             programs: {
                 id: string;
@@ -3790,6 +3797,7 @@ export interface components {
                 name: string;
             };
             participantCard: components["schemas"]["ParticipantCard"];
+            /** @description The resolved or closed ticket this one follows (a later e-mail reply to it). */
             previousTicket: {
                 id: string;
                 number: number;
@@ -3833,6 +3841,7 @@ export interface components {
             kind: "voucher" | "physical" | "experience";
             name: components["schemas"]["LocalizedText"];
             programId: string;
+            /** @description Null: unlimited. */
             stock: number | null;
             updatedAt: string;
         };
@@ -3852,6 +3861,7 @@ export interface components {
             };
         };
         ImportReport: {
+            /** @description The first 100 problems, by line. */
             errors: {
                 code: string;
                 field: string;
@@ -3870,6 +3880,7 @@ export interface components {
             fromName: string | null;
             id: string;
             lastError: string | null;
+            /** @description How it was routed, or why it was held or ignored (`unknown_sender`, `bounced:a@b`, …). */
             outcome: string | null;
             participant: {
                 email: string;
@@ -3896,9 +3907,11 @@ export interface components {
             date: string | null;
             fromAddress: string | null;
             fromName: string | null;
+            /** @description The whole text part as received. */
             fullText: string;
             id: string;
             lastError: string | null;
+            /** @description How it was routed, or why it was held or ignored (`unknown_sender`, `bounced:a@b`, …). */
             outcome: string | null;
             participant: {
                 email: string;
@@ -3907,7 +3920,9 @@ export interface components {
             } | null;
             processedAt: string | null;
             receivedAt: string;
+            /** @description The reply as sanitized HTML: safe to render. */
             replyHtml: string;
+            /** @description What the sender wrote now (quoted history and signature stripped). */
             replyText: string;
             sizeBytes: number;
             /** @enum {string} */
@@ -3971,8 +3986,10 @@ export interface components {
             /** @enum {string} */
             authorKind: "participant" | "staff" | "system";
             createdAt: string;
+            /** @description Sanitized when the message was written: safe to render as HTML. */
             html: string;
             id: string;
+            /** @description A staff reply newer than the referrer's last visit. */
             isUnread: boolean;
             text: string;
         };
@@ -3983,6 +4000,7 @@ export interface components {
             delayNote: string | null;
             deliveredAt: string | null;
             deliveryReference: string | null;
+            /** @description YYYY-MM: delivery is due in the month after the sale's month. */
             dueMonth: string;
             id: string;
             item: components["schemas"]["OfferedItem"] | null;
@@ -3995,6 +4013,7 @@ export interface components {
             /** @enum {string} */
             locale: "pt-BR" | "en";
             name: string;
+            /** @description E.164 (+5511987654321). */
             phone: string | null;
             wantsMonthlyDigest: boolean;
             wantsStatusEmails: boolean;
@@ -4004,6 +4023,7 @@ export interface components {
             companyName: string;
             contactName: string;
             createdAt: string;
+            /** @description Oldest first. */
             events: {
                 createdAt: string;
                 /** @enum {string|null} */
@@ -4014,6 +4034,7 @@ export interface components {
             }[];
             id: string;
             reason: string | null;
+            /** @description Null unless the status carries a reason (not qualified, did not advance). */
             reasonWords: {
                 en: {
                     label: string;
@@ -4046,6 +4067,7 @@ export interface components {
                 locale: string;
                 name: string;
             };
+            /** @description What the referrer may do in the portal. */
             permissions: ("portal.referrals" | "portal.rewards" | "portal.helpdesk" | "portal.materials" | "portal.profile")[];
             program: {
                 id: string;
@@ -4058,6 +4080,7 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description The referrer may add a message only while the ticket is open or pending. */
             canReply: boolean;
             /** @enum {string} */
             channel: "portal" | "email";
@@ -4085,11 +4108,13 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description The referrer may add a message only while the ticket is open or pending. */
             canReply: boolean;
             /** @enum {string} */
             channel: "portal" | "email";
             contactReason: string | null;
             createdAt: string;
+            /** @description Status moves only: the referrer sees when the ticket was resolved or closed, not who took it. */
             events: {
                 createdAt: string;
                 from: string | null;
@@ -4120,6 +4145,7 @@ export interface components {
             dueAt: string | null;
             firstResponseBreached: boolean;
             isOverdue: boolean;
+            /** @description Negative once late. */
             secondsLeft: number | null;
             /** @enum {string} */
             state: "running" | "paused" | "met" | "stopped";
