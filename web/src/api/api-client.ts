@@ -2,9 +2,9 @@ import { ApiError, apiErrorFromResponse } from "./api-error";
 
 type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export type ApiRequestOptions<TBody = unknown> = {
+export type ApiRequestOptions<TBody = undefined> = {
   method?: HttpMethod;
-  /** Typed by apiRequest's second parameter, the route's body (`ApiBody<…>`). */
+  /** Typed by apiRequest's second parameter, the route's body (`ApiBody<…>`): no body unless named. */
   body?: TBody;
   /** Overrides the remembered token, for an area whose session carries its own. */
   csrfToken?: string;
@@ -47,7 +47,7 @@ export function withQuery(path: string, query: Record<string, QueryValue> | URLS
  * JSON in, JSON out, same-origin cookies; a non-2xx answer is thrown as an ApiError. Name the answer
  * and the body with the generated types (api-types.ts), so the compiler holds both to the server's schemas.
  */
-export async function apiRequest<TResponse, TBody = unknown>(
+export async function apiRequest<TResponse, TBody = undefined>(
   path: string,
   options: ApiRequestOptions<TBody> = {},
 ): Promise<TResponse> {
