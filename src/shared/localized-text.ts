@@ -2,7 +2,7 @@
 // materials, contact reasons. The server validates it with the schema; the web app picks a language.
 import { z } from "zod";
 
-export const ZLocalizedText = z.object({ "pt-BR": z.string(), en: z.string() });
+export const ZLocalizedText = z.object({ "pt-BR": z.string(), en: z.string() }).meta({ id: "LocalizedText" });
 export type TLocalizedText = z.infer<typeof ZLocalizedText>;
 
 /** The text in `language`, or pt-BR when that translation is missing. */

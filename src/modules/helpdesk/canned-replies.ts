@@ -50,13 +50,15 @@ export const ZCannedReplyPatch = z
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: "Nothing to change." });
 
-export const ZCannedReply = z.object({
-  id: z.string(),
-  programId: z.string(),
-  title: z.string(),
-  body: z.string(),
-  updatedAt: z.string(),
-});
+export const ZCannedReply = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    title: z.string(),
+    body: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "CannedReply" });
 export const ZRenderedCannedReply = ZCannedReply.extend({ rendered: z.string() });
 
 const toCannedReply = (reply: CannedReply) => ({

@@ -7,7 +7,9 @@ import { ZLocalizedText } from "../../shared/localized-text.js";
 import { listProgramContactReasons } from "../programs/index.js";
 import { listActiveStaff } from "../staff/index.js";
 
-export const ZContactReasonOption = z.object({ code: z.string(), label: ZLocalizedText });
+export const ZContactReasonOption = z
+  .object({ code: z.string(), label: ZLocalizedText })
+  .meta({ id: "ContactReason" });
 
 export const ZHelpdeskOptions = z.object({
   programs: z.array(

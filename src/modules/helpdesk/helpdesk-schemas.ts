@@ -28,44 +28,55 @@ const ZMessageText = z
 
 const ZPerson = z.object({ id: z.string(), name: z.string() });
 
-export const ZAttachment = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-});
+export const ZAttachment = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number(),
+  })
+  .meta({ id: "Attachment" });
 
-export const ZPortalMessage = z.object({
-  id: z.string(),
-  authorKind: z.enum(messageAuthorKinds),
-  author: ZPerson.nullable(),
-  text: z.string(),
-  /** Sanitized on the way in (safe-html.ts); safe to render as HTML. */
-  html: z.string(),
-  createdAt: z.string(),
-  /** A staff reply newer than the referrer's last visit. */
-  isUnread: z.boolean(),
-  attachments: z.array(ZAttachment),
-});
+export const ZPortalMessage = z
+  .object({
+    id: z.string(),
+    authorKind: z.enum(messageAuthorKinds),
+    author: ZPerson.nullable(),
+    text: z.string(),
+    // Sanitized on the way in (safe-html.ts).
+    html: z.string().describe("Sanitized when the message was written: safe to render as HTML."),
+    createdAt: z.string(),
+    isUnread: z.boolean().describe("A staff reply newer than the referrer's last visit."),
+    attachments: z.array(ZAttachment),
+  })
+  .meta({ id: "PortalMessage" });
 export type TPortalMessage = z.infer<typeof ZPortalMessage>;
 
-export const ZAdminMessage = ZPortalMessage.omit({ isUnread: true }).extend({
-  isInternal: z.boolean(),
-  source: z.enum(messageSources),
-  emailMessageId: z.string().nullable(),
-  /** The received e-mail it came from: GET /api/admin/inbound/:id/original shows it as received. */
-  inboundEmailId: z.string().nullable(),
-});
+export const ZAdminMessage = ZPortalMessage.omit({ isUnread: true })
+  .extend({
+    isInternal: z.boolean(),
+    source: z.enum(messageSources),
+    emailMessageId: z.string().nullable(),
+    inboundEmailId: z
+      .string()
+      .nullable()
+      .describe(
+        "The received e-mail it came from: GET /api/admin/inbound/{id}/original shows it as received.",
+      ),
+  })
+  .meta({ id: "AdminMessage" });
 export type TAdminMessage = z.infer<typeof ZAdminMessage>;
 
-export const ZTicketEvent = z.object({
-  id: z.number(),
-  kind: z.enum(ticketEventKinds),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  actor: z.object({ kind: z.enum(messageAuthorKinds), name: z.string().nullable() }),
-  createdAt: z.string(),
-});
+export const ZTicketEvent = z
+  .object({
+    id: z.number(),
+    kind: z.enum(ticketEventKinds),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    actor: z.object({ kind: z.enum(messageAuthorKinds), name: z.string().nullable() }),
+    createdAt: z.string(),
+  })
+  .meta({ id: "TicketEvent" });
 
 const ticketCore = {
   id: z.string(),
@@ -82,65 +93,77 @@ const ticketCore = {
   lastMessageAt: z.string(),
 };
 
-export const ZPortalTicket = z.object({
-  ...ticketCore,
-  participant: ZPerson,
-  hasUnread: z.boolean(),
-  /** The referrer may add a message only while the ticket is open or pending. */
-  canReply: z.boolean(),
-});
+export const ZPortalTicket = z
+  .object({
+    ...ticketCore,
+    participant: ZPerson,
+    hasUnread: z.boolean(),
+    canReply: z
+      .boolean()
+      .describe("The referrer may add a message only while the ticket is open or pending."),
+  })
+  .meta({ id: "PortalTicket" });
 export type TPortalTicket = z.infer<typeof ZPortalTicket>;
 
 export const ZPortalTicketDetail = ZPortalTicket.extend({
   messages: z.array(ZPortalMessage),
-  /** Status moves only: the referrer sees when the ticket was resolved or closed, not who took it. */
-  events: z.array(ZTicketEvent.omit({ actor: true })),
-});
+  events: z
+    .array(ZTicketEvent.omit({ actor: true }))
+    .describe(
+      "Status moves only: the referrer sees when the ticket was resolved or closed, not who took it.",
+    ),
+}).meta({ id: "PortalTicketDetail" });
 
-export const ZSla = z.object({
-  state: z.enum(["running", "paused", "met", "stopped"]),
-  dueAt: z.string().nullable(),
-  secondsLeft: z.number().nullable(),
-  isOverdue: z.boolean(),
-  firstResponseBreached: z.boolean(),
-});
+export const ZSla = z
+  .object({
+    state: z.enum(["running", "paused", "met", "stopped"]),
+    dueAt: z.string().nullable(),
+    secondsLeft: z.number().nullable().describe("Negative once late."),
+    isOverdue: z.boolean(),
+    firstResponseBreached: z.boolean(),
+  })
+  .meta({ id: "Sla" });
 
-export const ZAdminTicket = z.object({
-  ...ticketCore,
-  programId: z.string(),
-  participant: ZPerson.extend({ email: z.string() }),
-  lastActivityAt: z.string(),
-  sla: ZSla,
-});
+export const ZAdminTicket = z
+  .object({
+    ...ticketCore,
+    programId: z.string(),
+    participant: ZPerson.extend({ email: z.string() }),
+    lastActivityAt: z.string(),
+    sla: ZSla,
+  })
+  .meta({ id: "AdminTicket" });
 export type TAdminTicket = z.infer<typeof ZAdminTicket>;
 
-export const ZParticipantCard = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  phone: z.string().nullable(),
-  status: z.enum(["active", "left"]),
-  isCustomer: z.boolean(),
-  createdAt: z.string(),
-  referrals: z.array(
-    z.object({
-      id: z.string(),
-      companyName: z.string(),
-      status: z.string(),
-      reason: z.string().nullable(),
-      createdAt: z.string(),
-    }),
-  ),
-  otherTickets: z.array(
-    z.object({ id: z.string(), number: z.number(), subject: z.string(), status: z.enum(ticketStatuses) }),
-  ),
-});
+export const ZParticipantCard = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    status: z.enum(["active", "left"]),
+    isCustomer: z.boolean(),
+    createdAt: z.string(),
+    referrals: z.array(
+      z.object({
+        id: z.string(),
+        companyName: z.string(),
+        status: z.string(),
+        reason: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+    otherTickets: z.array(
+      z.object({ id: z.string(), number: z.number(), subject: z.string(), status: z.enum(ticketStatuses) }),
+    ),
+  })
+  .meta({ id: "ParticipantCard" });
 
 export const ZAdminTicketDetail = ZAdminTicket.extend({
-  /** The resolved or closed ticket this one follows (a later e-mail reply to it). */
   previousTicket: z
     .object({ id: z.string(), number: z.number(), subject: z.string(), status: z.enum(ticketStatuses) })
-    .nullable(),
+    .nullable()
+    .describe("The resolved or closed ticket this one follows (a later e-mail reply to it)."),
   firstResponseAt: z.string().nullable(),
   firstResponseDueAt: z.string(),
   resolutionDueAt: z.string(),
@@ -149,7 +172,7 @@ export const ZAdminTicketDetail = ZAdminTicket.extend({
   messages: z.array(ZAdminMessage),
   events: z.array(ZTicketEvent),
   participantCard: ZParticipantCard,
-});
+}).meta({ id: "AdminTicketDetail" });
 export type TAdminTicketDetail = z.infer<typeof ZAdminTicketDetail>;
 
 export const ZStatusCounts = z.object(
@@ -165,8 +188,9 @@ export const ZTicketCounts = z.object({
   unassigned: z.number(),
   overdue: z.number(),
   awaitingAgent: z.number(),
-  /** Counts stop just past this number: a count above it means "more than cap" ("10.000+"). */
-  cap: z.number(),
+  cap: z
+    .number()
+    .describe('Counts stop just past this number: a count above it means "more than cap" ("10.000+").'),
 });
 
 // ---------------------------------------------------------------------------------------------- input

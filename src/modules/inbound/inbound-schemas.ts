@@ -8,37 +8,39 @@ export const ZInboundQuery = z.object({
 });
 export type TInboundQuery = z.infer<typeof ZInboundQuery>;
 
-export const ZInboundEmail = z.object({
-  id: z.string(),
-  via: z.enum(inboundChannels),
-  receivedAt: z.string(),
-  processedAt: z.string().nullable(),
-  fromAddress: z.string().nullable(),
-  fromName: z.string().nullable(),
-  subject: z.string().nullable(),
-  status: z.enum(inboundEmailStatuses),
-  /** How it was routed, or why it was held or ignored. */
-  outcome: z.string().nullable(),
-  participant: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
-  ticketId: z.string().nullable(),
-  sizeBytes: z.number(),
-  attempts: z.number(),
-  lastError: z.string().nullable(),
-});
+export const ZInboundEmail = z
+  .object({
+    id: z.string(),
+    via: z.enum(inboundChannels),
+    receivedAt: z.string(),
+    processedAt: z.string().nullable(),
+    fromAddress: z.string().nullable(),
+    fromName: z.string().nullable(),
+    subject: z.string().nullable(),
+    status: z.enum(inboundEmailStatuses),
+    outcome: z
+      .string()
+      .nullable()
+      .describe("How it was routed, or why it was held or ignored (`unknown_sender`, `bounced:a@b`, …)."),
+    participant: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+    ticketId: z.string().nullable(),
+    sizeBytes: z.number(),
+    attempts: z.number(),
+    lastError: z.string().nullable(),
+  })
+  .meta({ id: "InboundEmail" });
 export type TInboundEmail = z.infer<typeof ZInboundEmail>;
 
 export const ZInboundEmailDetail = ZInboundEmail.extend({
   to: z.array(z.string()),
   date: z.string().nullable(),
-  /** What the sender wrote now (quoted history and signature stripped), and its sanitized HTML. */
-  replyText: z.string(),
-  replyHtml: z.string(),
-  /** The whole text part as received. */
-  fullText: z.string(),
+  replyText: z.string().describe("What the sender wrote now (quoted history and signature stripped)."),
+  replyHtml: z.string().describe("The reply as sanitized HTML: safe to render."),
+  fullText: z.string().describe("The whole text part as received."),
   attachments: z.array(
     z.object({ fileName: z.string().nullable(), contentType: z.string(), size: z.number() }),
   ),
-});
+}).meta({ id: "InboundEmailDetail" });
 
 export const ZAttachInbound = z.object({
   participantId: z.uuid(),

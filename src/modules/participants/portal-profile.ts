@@ -14,14 +14,16 @@ import { getParticipantOrThrow } from "./participant-queries.js";
 import { type Participant, participantSessions, participants } from "./schema.js";
 import "./hooks.js";
 
-export const ZPortalProfile = z.object({
-  name: z.string(),
-  email: z.string(),
-  phone: z.string().nullable(),
-  locale: z.enum(locales),
-  wantsMonthlyDigest: z.boolean(),
-  wantsStatusEmails: z.boolean(),
-});
+export const ZPortalProfile = z
+  .object({
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable().describe("E.164 (+5511987654321)."),
+    locale: z.enum(locales),
+    wantsMonthlyDigest: z.boolean(),
+    wantsStatusEmails: z.boolean(),
+  })
+  .meta({ id: "PortalProfile" });
 
 export const ZProfileUpdate = z
   .object({

@@ -121,18 +121,22 @@ export const participantRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ["portal"],
         response: {
-          200: z.object({
-            participant: z.object({
-              id: z.string(),
-              name: z.string(),
-              email: z.string(),
-              locale: z.string(),
-            }),
-            program: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-            /** What the referrer may do in the portal (src/shared/permissions.ts). */
-            permissions: z.array(z.enum(participantPermissions)),
-            csrfToken: z.string(),
-          }),
+          200: z
+            .object({
+              participant: z.object({
+                id: z.string(),
+                name: z.string(),
+                email: z.string(),
+                locale: z.string(),
+              }),
+              program: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+              // src/shared/permissions.ts
+              permissions: z
+                .array(z.enum(participantPermissions))
+                .describe("What the referrer may do in the portal."),
+              csrfToken: z.string(),
+            })
+            .meta({ id: "PortalSession" }),
         },
       },
       handler: async (_request, principal) => {

@@ -30,24 +30,28 @@ export const ZMaterialPatch = ZMaterialInput.partial().refine((patch) => Object.
   message: "Nothing to change.",
 });
 
-export const ZAdminMaterial = z.object({
-  id: z.string(),
-  programId: z.string(),
-  kind: z.enum(["material", "tip"]),
-  title: ZLocalizedText,
-  bodyMarkdown: ZLocalizedText,
-  linkUrl: z.string().nullable(),
-  position: z.number(),
-  updatedAt: z.string(),
-});
+export const ZAdminMaterial = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    kind: z.enum(["material", "tip"]),
+    title: ZLocalizedText,
+    bodyMarkdown: ZLocalizedText,
+    linkUrl: z.string().nullable(),
+    position: z.number().describe("Lower first in the portal; ties in creation order."),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "AdminMaterial" });
 
-export const ZPortalMaterial = z.object({
-  id: z.string(),
-  kind: z.enum(["material", "tip"]),
-  title: ZLocalizedText,
-  bodyHtml: ZLocalizedText,
-  linkUrl: z.string().nullable(),
-});
+export const ZPortalMaterial = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["material", "tip"]),
+    title: ZLocalizedText,
+    bodyHtml: ZLocalizedText,
+    linkUrl: z.string().nullable(),
+  })
+  .meta({ id: "PortalMaterial" });
 
 const toAdminMaterial = (m: SupportMaterial) => ({
   id: m.id,

@@ -13,26 +13,32 @@ import { reasonLabel, statusLabel } from "./status-words.js";
 const ZWords = z.object({ label: z.string(), meaning: z.string() });
 const ZLocalizedWords = z.object({ "pt-BR": ZWords, en: ZWords });
 
-export const ZPortalReferral = z.object({
-  id: z.string(),
-  status: z.enum(referralStatuses),
-  reason: z.string().nullable(),
-  companyName: z.string(),
-  companyCnpj: z.string().nullable(),
-  contactName: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  statusWords: ZLocalizedWords,
-  reasonWords: ZLocalizedWords.nullable(),
-  events: z.array(
-    z.object({
-      fromStatus: z.enum(referralStatuses).nullable(),
-      toStatus: z.enum(referralStatuses),
-      reason: z.string().nullable(),
-      createdAt: z.string(),
-    }),
-  ),
-});
+export const ZPortalReferral = z
+  .object({
+    id: z.string(),
+    status: z.enum(referralStatuses),
+    reason: z.string().nullable(),
+    companyName: z.string(),
+    companyCnpj: z.string().nullable(),
+    contactName: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    statusWords: ZLocalizedWords,
+    reasonWords: ZLocalizedWords.nullable().describe(
+      "Null unless the status carries a reason (not qualified, did not advance).",
+    ),
+    events: z
+      .array(
+        z.object({
+          fromStatus: z.enum(referralStatuses).nullable(),
+          toStatus: z.enum(referralStatuses),
+          reason: z.string().nullable(),
+          createdAt: z.string(),
+        }),
+      )
+      .describe("Oldest first."),
+  })
+  .meta({ id: "PortalReferral" });
 export type TPortalReferral = z.infer<typeof ZPortalReferral>;
 
 export const ZPortalReferralQuery = z.object({

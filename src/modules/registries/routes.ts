@@ -9,21 +9,25 @@ import { importRegistry } from "./import-registry.js";
 import { isRegistryKind, registryKinds } from "./registry-columns.js";
 import { registryCounts } from "./registry-lookups.js";
 
-const ZImportReport = z.object({
-  inserted: z.number(),
-  updated: z.number(),
-  rejected: z.number(),
-  total: z.number(),
-  errors: z.array(
-    z.object({
-      line: z.number(),
-      field: z.string(),
-      code: z.string(),
-      message: z.string(),
-      value: z.string().optional(),
-    }),
-  ),
-});
+const ZImportReport = z
+  .object({
+    inserted: z.number(),
+    updated: z.number(),
+    rejected: z.number(),
+    total: z.number(),
+    errors: z
+      .array(
+        z.object({
+          line: z.number(),
+          field: z.string(),
+          code: z.string(),
+          message: z.string(),
+          value: z.string().optional(),
+        }),
+      )
+      .describe("The first 100 problems, by line."),
+  })
+  .meta({ id: "ImportReport" });
 
 const ZRegistryCounts = z.object({
   customers: z.number(),

@@ -17,18 +17,20 @@ const ZNonEmptyLocalizedText = (max: number) =>
 
 const ZImageUrl = z.url({ protocol: /^https?$/, message: "Use um endereço http:// ou https://." }).max(2048);
 
-export const ZCatalogItem = z.object({
-  id: z.string(),
-  programId: z.string(),
-  name: ZLocalizedText,
-  description: ZLocalizedText,
-  imageUrl: z.string().nullable(),
-  kind: z.enum(rewardKinds),
-  isActive: z.boolean(),
-  stock: z.number().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const ZCatalogItem = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    name: ZLocalizedText,
+    description: ZLocalizedText,
+    imageUrl: z.string().nullable(),
+    kind: z.enum(rewardKinds),
+    isActive: z.boolean(),
+    stock: z.number().nullable().describe("Null: unlimited."),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "CatalogItem" });
 
 export const ZCatalogItemInput = z.object({
   programId: z.uuid(),
@@ -47,24 +49,28 @@ export const ZCatalogItemPatch = ZCatalogItemInput.omit({ programId: true, isAct
   .refine((patch) => Object.keys(patch).length > 0, { message: "Nothing to change." });
 export type TCatalogItemPatch = z.infer<typeof ZCatalogItemPatch>;
 
-export const ZAdminOffer = z.object({
-  id: z.string(),
-  status: z.enum(rewardOfferStatuses),
-  dueMonth: z.string(),
-  saleId: z.string(),
-  referralId: z.string(),
-  companyName: z.string(),
-  participant: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-  item: ZOfferedItem.nullable(),
-  chosenAt: z.string().nullable(),
-  deliveryReference: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-  delayNote: z.string().nullable(),
-  createdAt: z.string(),
-});
+export const ZAdminOffer = z
+  .object({
+    id: z.string(),
+    status: z.enum(rewardOfferStatuses),
+    dueMonth: z.string().describe("YYYY-MM: delivery is due in the month after the sale's month."),
+    saleId: z.string(),
+    referralId: z.string(),
+    companyName: z.string(),
+    participant: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    item: ZOfferedItem.nullable(),
+    chosenAt: z.string().nullable(),
+    deliveryReference: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    delayNote: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "AdminOffer" });
 export type TAdminOffer = z.infer<typeof ZAdminOffer>;
 
-export const ZPortalOffer = ZAdminOffer.omit({ participant: true, referralId: true });
+export const ZPortalOffer = ZAdminOffer.omit({ participant: true, referralId: true }).meta({
+  id: "PortalOffer",
+});
 export type TPortalOffer = z.infer<typeof ZPortalOffer>;
 
 export const ZOfferUpdate = z.discriminatedUnion("status", [

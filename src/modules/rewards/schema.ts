@@ -49,13 +49,15 @@ export type RewardOfferStatus = (typeof rewardOfferStatuses)[number];
 export const rewardOfferStatusEnum = pgEnum("reward_offer_status", rewardOfferStatuses);
 
 /** What the referrer chose, frozen at choice time: retiring or editing the item never alters it. */
-export const ZOfferedItem = z.object({
-  id: z.string(),
-  name: ZLocalizedText,
-  description: ZLocalizedText,
-  kind: z.enum(rewardKinds),
-  imageUrl: z.string().nullable(),
-});
+export const ZOfferedItem = z
+  .object({
+    id: z.string(),
+    name: ZLocalizedText,
+    description: ZLocalizedText,
+    kind: z.enum(rewardKinds),
+    imageUrl: z.string().nullable(),
+  })
+  .meta({ id: "OfferedItem" });
 export type TOfferedItem = z.infer<typeof ZOfferedItem>;
 
 /**

@@ -11,14 +11,16 @@ import { listActiveStaff } from "./staff-directory.js";
 import { revokeStaffSession, STAFF_SESSION_HOURS, signInStaff } from "./staff-sessions.js";
 import { getStaffUserOrThrow, publicStaffUser } from "./staff-users.js";
 
-const ZStaffUser = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(staffRoles),
-  organizationId: z.string(),
-  locale: z.string(),
-});
+const ZStaffUser = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(staffRoles),
+    organizationId: z.string(),
+    locale: z.string(),
+  })
+  .meta({ id: "StaffUser" });
 
 export const ZStaffSignIn = z.object({
   email: z.string().trim().min(1, "Informe o e-mail.").max(320).pipe(z.email("E-mail inválido.")),
@@ -68,15 +70,21 @@ export const staffRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ["staff"],
         response: {
-          200: z.object({
-            user: ZStaffUser,
-            organization: z.object({ id: z.string(), name: z.string() }),
-            programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
-            /** What the signed-in member may do (src/shared/permissions.ts): pages show by these. */
-            permissions: z.array(z.enum(permissions)),
-            csrfToken: z.string(),
-            devMailbox: z.boolean(),
-          }),
+          200: z
+            .object({
+              user: ZStaffUser,
+              organization: z.object({ id: z.string(), name: z.string() }),
+              programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
+              // src/shared/permissions.ts
+              permissions: z
+                .array(z.enum(permissions))
+                .describe(
+                  "What the signed-in member may do: pages and buttons show by these, never by role.",
+                ),
+              csrfToken: z.string(),
+              devMailbox: z.boolean().describe("True only when the server runs the development mailbox."),
+            })
+            .meta({ id: "AdminSession" }),
         },
       },
       handler: async (_request, staff) => {

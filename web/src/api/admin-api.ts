@@ -1,35 +1,14 @@
-import type { Permission, StaffRole } from "@shared/permissions";
-import { apiRequest, rememberCsrfToken } from "./api-client";
+import { apiRequest, rememberCsrfToken, withQuery } from "./api-client";
+import type { ApiBody, ApiQuery, ApiResponse, ApiSchema } from "./api-types";
 
-export type StaffUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  organizationId: string;
-  locale: string;
-};
-
-export type ProgramSummary = { id: string; slug: string; name: string };
-
-export type AdminSession = {
-  user: StaffUser;
-  organization: { id: string; name: string };
-  programs: ProgramSummary[];
-  csrfToken: string;
-  /** What this member may do: pages, navigation and buttons show by these, never by role name. */
-  permissions: Permission[];
-  /** True only when the server runs the development mailbox (`/dev/mailbox`). */
-  devMailbox: boolean;
-};
-
-export type AdminCredentials = { email: string; password: string };
-
-type AdminLoginResult = { user: StaffUser; csrfToken: string };
+export type AdminSession = ApiSchema<"AdminSession">;
+export type ProgramSummary = AdminSession["programs"][number];
+type AdminCredentials = ApiBody<"/api/admin/login", "post">;
+type AdminLoginResult = ApiResponse<"/api/admin/login", "post">;
 
 // POST /api/admin/login – staff e-mail + password; the session travels in an httpOnly cookie.
 export async function signInStaff(credentials: AdminCredentials): Promise<AdminLoginResult> {
-  const result = await apiRequest<AdminLoginResult>("/api/admin/login", {
+  const result = await apiRequest<AdminLoginResult, AdminCredentials>("/api/admin/login", {
     method: "POST",
     body: credentials,
   });
@@ -50,11 +29,11 @@ export async function signOutStaff(csrfToken: string): Promise<void> {
   rememberCsrfToken(undefined);
 }
 
-export type StaffMember = { id: string; name: string; email: string; role: StaffRole };
+type StaffList = ApiResponse<"/api/admin/staff", "get">;
+export type StaffMember = StaffList["items"][number];
 
 // GET /api/admin/staff[?role=] – the organization's active staff, e.g. the sales people to assign.
-export async function listStaff(role?: StaffRole): Promise<StaffMember[]> {
-  const query = role ? `?role=${encodeURIComponent(role)}` : "";
-  const { items } = await apiRequest<{ items: StaffMember[] }>(`/api/admin/staff${query}`);
+export async function listStaff(role?: ApiQuery<"/api/admin/staff", "get">["role"]): Promise<StaffMember[]> {
+  const { items } = await apiRequest<StaffList>(withQuery("/api/admin/staff", { role }));
   return items;
 }

@@ -2,9 +2,10 @@ import { ApiError, apiErrorFromResponse } from "./api-error";
 
 type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export type ApiRequestOptions = {
+export type ApiRequestOptions<TBody = undefined> = {
   method?: HttpMethod;
-  body?: unknown;
+  /** Typed by apiRequest's second parameter, the route's body (`ApiBody<…>`): no body unless named. */
+  body?: TBody;
   /** Overrides the remembered token, for an area whose session carries its own. */
   csrfToken?: string;
   signal?: AbortSignal;
@@ -26,10 +27,29 @@ function requestHeaders(method: HttpMethod, hasBody: boolean, csrfToken: string 
   return headers;
 }
 
-/** JSON in, JSON out, same-origin cookies; a non-2xx answer is thrown as an ApiError. */
-export async function apiRequest<TResponse>(
+type QueryValue = string | number | boolean | null | undefined;
+
+/** `path?query`; of named values only those set, so the server applies its defaults to the rest. */
+export function withQuery(path: string, query: Record<string, QueryValue> | URLSearchParams): string {
+  const params =
+    query instanceof URLSearchParams
+      ? query
+      : new URLSearchParams(
+          Object.entries(query).flatMap(([name, value]) =>
+            value === undefined || value === null || value === "" ? [] : [[name, String(value)]],
+          ),
+        );
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/**
+ * JSON in, JSON out, same-origin cookies; a non-2xx answer is thrown as an ApiError. Name the answer
+ * and the body with the generated types (api-types.ts), so the compiler holds both to the server's schemas.
+ */
+export async function apiRequest<TResponse, TBody = undefined>(
   path: string,
-  options: ApiRequestOptions = {},
+  options: ApiRequestOptions<TBody> = {},
 ): Promise<TResponse> {
   const method = options.method ?? "GET";
   const hasBody = options.body !== undefined;

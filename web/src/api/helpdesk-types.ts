@@ -1,105 +1,14 @@
 /** Shapes and query keys the helpdesk pages share (DESIGN.md "Helpdesk for referrers"). */
-import type { TicketChannel, TicketPriority, TicketSituation, TicketStatus } from "@shared/ticket-codes";
-import type { LocalizedText } from "./reward-types";
+import type { ApiSchema } from "./api-types";
 
-export type MessageAuthorKind = "participant" | "staff" | "system";
-
-export type Person = { id: string; name: string };
-export type ContactReason = { code: string; label: LocalizedText };
-
-export type Attachment = { id: string; fileName: string; contentType: string; sizeBytes: number };
-
-export type TicketMessage = {
-  id: string;
-  authorKind: MessageAuthorKind;
-  author: Person | null;
-  text: string;
-  /** Sanitized by the server when the message was written: safe to render as HTML. */
-  html: string;
-  createdAt: string;
-  attachments: Attachment[];
-};
-
-type TicketCore = {
-  id: string;
-  number: number;
-  subject: string;
-  status: TicketStatus;
-  situation: TicketSituation;
-  priority: TicketPriority;
-  contactReason: string | null;
-  channel: TicketChannel;
-  referralId: string | null;
-  assignee: Person | null;
-  createdAt: string;
-  lastMessageAt: string;
-};
-
-export type TicketEvent = {
-  id: number;
-  kind: "status" | "priority" | "assignee" | "contact_reason";
-  from: string | null;
-  to: string | null;
-  createdAt: string;
-};
-
-export type Sla = {
-  state: "running" | "paused" | "met" | "stopped";
-  dueAt: string | null;
-  /** Negative once late. */
-  secondsLeft: number | null;
-  isOverdue: boolean;
-  firstResponseBreached: boolean;
-};
-
-export type PortalTicket = TicketCore & { participant: Person; hasUnread: boolean; canReply: boolean };
-export type PortalTicketDetail = PortalTicket & {
-  messages: (TicketMessage & { isUnread: boolean })[];
-  events: TicketEvent[];
-};
-
-export type AdminTicket = TicketCore & {
-  programId: string;
-  participant: Person & { email: string };
-  lastActivityAt: string;
-  sla: Sla;
-};
-
-export const messageSources = ["portal", "workspace", "email", "system"] as const;
-export type MessageSource = (typeof messageSources)[number];
-
-export type AdminMessage = TicketMessage & {
-  isInternal: boolean;
-  source: MessageSource;
-  emailMessageId: string | null;
-  /** The received e-mail it came from ("view original"). */
-  inboundEmailId: string | null;
-};
-
-export type ParticipantCard = {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  status: "active" | "left";
-  isCustomer: boolean;
-  createdAt: string;
-  referrals: { id: string; companyName: string; status: string; reason: string | null; createdAt: string }[];
-  otherTickets: { id: string; number: number; subject: string; status: TicketStatus }[];
-};
-
-export type AdminTicketDetail = AdminTicket & {
-  /** The resolved or closed ticket this one follows (a later e-mail reply to it). */
-  previousTicket: { id: string; number: number; subject: string; status: TicketStatus } | null;
-  firstResponseAt: string | null;
-  firstResponseDueAt: string;
-  resolutionDueAt: string;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  messages: AdminMessage[];
-  events: (TicketEvent & { actor: { kind: MessageAuthorKind; name: string | null } })[];
-  participantCard: ParticipantCard;
-};
+export type PortalTicket = ApiSchema<"PortalTicket">;
+export type PortalTicketDetail = ApiSchema<"PortalTicketDetail">;
+export type AdminTicket = ApiSchema<"AdminTicket">;
+export type AdminTicketDetail = ApiSchema<"AdminTicketDetail">;
+export type AdminMessage = ApiSchema<"AdminMessage">;
+export type MessageSource = AdminMessage["source"];
+export type ParticipantCard = ApiSchema<"ParticipantCard">;
+export type Sla = ApiSchema<"Sla">;
 
 /** TanStack Query keys of the helpdesk; under "admin"/"portal" so signing out clears them too. */
 export const helpdeskKeys = {

@@ -26,13 +26,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                body: string;
-                                id: string;
-                                programId: string;
-                                title: string;
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["CannedReply"][];
                         };
                     };
                 };
@@ -81,13 +75,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            body: string;
-                            id: string;
-                            programId: string;
-                            title: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["CannedReply"];
                     };
                 };
                 /** @description Default Response */
@@ -183,13 +171,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            body: string;
-                            id: string;
-                            programId: string;
-                            title: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["CannedReply"];
                     };
                 };
                 /** @description Default Response */
@@ -243,13 +225,7 @@ export interface paths {
                                 role: string;
                             }[];
                             programs: {
-                                contactReasons: {
-                                    code: string;
-                                    label: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                }[];
+                                contactReasons: components["schemas"]["ContactReason"][];
                                 id: string;
                                 name: string;
                             }[];
@@ -454,28 +430,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                attempts: number;
-                                fromAddress: string | null;
-                                fromName: string | null;
-                                id: string;
-                                lastError: string | null;
-                                outcome: string | null;
-                                participant: {
-                                    email: string;
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                processedAt: string | null;
-                                receivedAt: string;
-                                sizeBytes: number;
-                                /** @enum {string} */
-                                status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
-                                subject: string | null;
-                                ticketId: string | null;
-                                /** @enum {string} */
-                                via: "smtp" | "http";
-                            }[];
+                            items: components["schemas"]["InboundEmail"][];
                             nextCursor: string | null;
                         };
                     };
@@ -523,38 +478,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            attachments: {
-                                contentType: string;
-                                fileName: string | null;
-                                size: number;
-                            }[];
-                            attempts: number;
-                            date: string | null;
-                            fromAddress: string | null;
-                            fromName: string | null;
-                            fullText: string;
-                            id: string;
-                            lastError: string | null;
-                            outcome: string | null;
-                            participant: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            } | null;
-                            processedAt: string | null;
-                            receivedAt: string;
-                            replyHtml: string;
-                            replyText: string;
-                            sizeBytes: number;
-                            /** @enum {string} */
-                            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
-                            subject: string | null;
-                            ticketId: string | null;
-                            to: string[];
-                            /** @enum {string} */
-                            via: "smtp" | "http";
-                        };
+                        "application/json": components["schemas"]["InboundEmailDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -611,28 +535,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            attempts: number;
-                            fromAddress: string | null;
-                            fromName: string | null;
-                            id: string;
-                            lastError: string | null;
-                            outcome: string | null;
-                            participant: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            } | null;
-                            processedAt: string | null;
-                            receivedAt: string;
-                            sizeBytes: number;
-                            /** @enum {string} */
-                            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
-                            subject: string | null;
-                            ticketId: string | null;
-                            /** @enum {string} */
-                            via: "smtp" | "http";
-                        };
+                        "application/json": components["schemas"]["InboundEmail"];
                     };
                 };
                 /** @description Default Response */
@@ -696,28 +599,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            attempts: number;
-                            fromAddress: string | null;
-                            fromName: string | null;
-                            id: string;
-                            lastError: string | null;
-                            outcome: string | null;
-                            participant: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            } | null;
-                            processedAt: string | null;
-                            receivedAt: string;
-                            sizeBytes: number;
-                            /** @enum {string} */
-                            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
-                            subject: string | null;
-                            ticketId: string | null;
-                            /** @enum {string} */
-                            via: "smtp" | "http";
-                        };
+                        "application/json": components["schemas"]["InboundEmail"];
                     };
                 };
                 /** @description Default Response */
@@ -825,15 +707,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             csrfToken: string;
-                            user: {
-                                email: string;
-                                id: string;
-                                locale: string;
-                                name: string;
-                                organizationId: string;
-                                /** @enum {string} */
-                                role: "owner" | "admin" | "sales" | "support";
-                            };
+                            user: components["schemas"]["StaffUser"];
                         };
                     };
                 };
@@ -960,23 +834,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bodyMarkdown: {
-                                en: string;
-                                "pt-BR": string;
-                            };
-                            id: string;
-                            /** @enum {string} */
-                            kind: "material" | "tip";
-                            linkUrl: string | null;
-                            position: number;
-                            programId: string;
-                            title: {
-                                en: string;
-                                "pt-BR": string;
-                            };
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["AdminMaterial"];
                     };
                 };
                 /** @description Default Response */
@@ -1085,23 +943,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                bodyMarkdown: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                                id: string;
-                                /** @enum {string} */
-                                kind: "material" | "tip";
-                                linkUrl: string | null;
-                                position: number;
-                                programId: string;
-                                title: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["AdminMaterial"][];
                         };
                     };
                 };
@@ -1165,23 +1007,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bodyMarkdown: {
-                                en: string;
-                                "pt-BR": string;
-                            };
-                            id: string;
-                            /** @enum {string} */
-                            kind: "material" | "tip";
-                            linkUrl: string | null;
-                            position: number;
-                            programId: string;
-                            title: {
-                                en: string;
-                                "pt-BR": string;
-                            };
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["AdminMaterial"];
                     };
                 };
                 /** @description Default Response */
@@ -1246,28 +1072,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                assignee: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                companyCnpj: string | null;
-                                companyName: string;
-                                contactEmail: string;
-                                contactName: string;
-                                createdAt: string;
-                                id: string;
-                                programId: string;
-                                reason: string | null;
-                                referrer: {
-                                    email: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["AdminReferralSummary"][];
                             nextCursor: string | null;
                         };
                     };
@@ -1315,136 +1120,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            allowedMoves: {
-                                reasons: string[];
-                                /** @enum {string} */
-                                to: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            }[];
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            checklist: {
-                                /** @enum {string} */
-                                key: "role_and_department" | "company_size" | "support_agents" | "b2b";
-                                met: boolean | null;
-                            }[];
-                            companyCnpj: string | null;
-                            companyName: string;
-                            /** @enum {string} */
-                            companySize: "small" | "medium" | "large" | "enterprise";
-                            contactConfirmation: {
-                                decidedAt: string | null;
-                                /** @enum {string} */
-                                decision: "pending" | "confirmed" | "objected";
-                            } | null;
-                            contactConfirmationRequired: boolean;
-                            /** @enum {string} */
-                            contactDepartment: "it" | "customer_service" | "other";
-                            contactEmail: string;
-                            contactName: string;
-                            contactPhone: string;
-                            contactRole: string;
-                            createdAt: string;
-                            duplicateOfId: string | null;
-                            events: {
-                                actor: {
-                                    id: string | null;
-                                    /** @enum {string} */
-                                    kind: "system" | "staff" | "contact";
-                                    name: string | null;
-                                };
-                                createdAt: string;
-                                /** @enum {string|null} */
-                                fromStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed" | null;
-                                id: number;
-                                note: string | null;
-                                reason: string | null;
-                                /** @enum {string} */
-                                toStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            }[];
-                            findings: {
-                                createdAt: string;
-                                detail: {
-                                    churnedOn?: string | null;
-                                    email?: string;
-                                    enteredOn?: string;
-                                    entryKey?: string;
-                                    lastHour?: number;
-                                    winnerId?: string;
-                                };
-                                kind: string;
-                            }[];
-                            fraudSignals: {
-                                createdAt: string;
-                                detail: {
-                                    churnedOn?: string | null;
-                                    email?: string;
-                                    enteredOn?: string;
-                                    entryKey?: string;
-                                    lastHour?: number;
-                                    winnerId?: string;
-                                };
-                                kind: string;
-                            }[];
-                            id: string;
-                            notes: string | null;
-                            offer: {
-                                chosenAt: string | null;
-                                companyName: string;
-                                createdAt: string;
-                                delayNote: string | null;
-                                deliveredAt: string | null;
-                                deliveryReference: string | null;
-                                dueMonth: string;
-                                id: string;
-                                item: {
-                                    description: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                    id: string;
-                                    imageUrl: string | null;
-                                    /** @enum {string} */
-                                    kind: "voucher" | "physical" | "experience";
-                                    name: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                } | null;
-                                participant: {
-                                    email: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                referralId: string;
-                                saleId: string;
-                                /** @enum {string} */
-                                status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
-                            } | null;
-                            programId: string;
-                            reason: string | null;
-                            referrer: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            };
-                            referrerIsCustomer: boolean;
-                            referrerPhone: string | null;
-                            sale: {
-                                closedAt: string;
-                                cnpjs: string[];
-                                createdAt: string;
-                                id: string;
-                                isUpgrade: boolean;
-                            } | null;
-                            /** @enum {string} */
-                            status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            supportAgents: number | null;
-                            updatedAt: string;
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["AdminReferralDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -1487,136 +1163,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            allowedMoves: {
-                                reasons: string[];
-                                /** @enum {string} */
-                                to: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            }[];
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            checklist: {
-                                /** @enum {string} */
-                                key: "role_and_department" | "company_size" | "support_agents" | "b2b";
-                                met: boolean | null;
-                            }[];
-                            companyCnpj: string | null;
-                            companyName: string;
-                            /** @enum {string} */
-                            companySize: "small" | "medium" | "large" | "enterprise";
-                            contactConfirmation: {
-                                decidedAt: string | null;
-                                /** @enum {string} */
-                                decision: "pending" | "confirmed" | "objected";
-                            } | null;
-                            contactConfirmationRequired: boolean;
-                            /** @enum {string} */
-                            contactDepartment: "it" | "customer_service" | "other";
-                            contactEmail: string;
-                            contactName: string;
-                            contactPhone: string;
-                            contactRole: string;
-                            createdAt: string;
-                            duplicateOfId: string | null;
-                            events: {
-                                actor: {
-                                    id: string | null;
-                                    /** @enum {string} */
-                                    kind: "system" | "staff" | "contact";
-                                    name: string | null;
-                                };
-                                createdAt: string;
-                                /** @enum {string|null} */
-                                fromStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed" | null;
-                                id: number;
-                                note: string | null;
-                                reason: string | null;
-                                /** @enum {string} */
-                                toStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            }[];
-                            findings: {
-                                createdAt: string;
-                                detail: {
-                                    churnedOn?: string | null;
-                                    email?: string;
-                                    enteredOn?: string;
-                                    entryKey?: string;
-                                    lastHour?: number;
-                                    winnerId?: string;
-                                };
-                                kind: string;
-                            }[];
-                            fraudSignals: {
-                                createdAt: string;
-                                detail: {
-                                    churnedOn?: string | null;
-                                    email?: string;
-                                    enteredOn?: string;
-                                    entryKey?: string;
-                                    lastHour?: number;
-                                    winnerId?: string;
-                                };
-                                kind: string;
-                            }[];
-                            id: string;
-                            notes: string | null;
-                            offer: {
-                                chosenAt: string | null;
-                                companyName: string;
-                                createdAt: string;
-                                delayNote: string | null;
-                                deliveredAt: string | null;
-                                deliveryReference: string | null;
-                                dueMonth: string;
-                                id: string;
-                                item: {
-                                    description: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                    id: string;
-                                    imageUrl: string | null;
-                                    /** @enum {string} */
-                                    kind: "voucher" | "physical" | "experience";
-                                    name: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                } | null;
-                                participant: {
-                                    email: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                referralId: string;
-                                saleId: string;
-                                /** @enum {string} */
-                                status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
-                            } | null;
-                            programId: string;
-                            reason: string | null;
-                            referrer: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            };
-                            referrerIsCustomer: boolean;
-                            referrerPhone: string | null;
-                            sale: {
-                                closedAt: string;
-                                cnpjs: string[];
-                                createdAt: string;
-                                id: string;
-                                isUpgrade: boolean;
-                            } | null;
-                            /** @enum {string} */
-                            status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            supportAgents: number | null;
-                            updatedAt: string;
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["AdminReferralDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -1686,169 +1233,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            offer: {
-                                chosenAt: string | null;
-                                companyName: string;
-                                createdAt: string;
-                                delayNote: string | null;
-                                deliveredAt: string | null;
-                                deliveryReference: string | null;
-                                dueMonth: string;
-                                id: string;
-                                item: {
-                                    description: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                    id: string;
-                                    imageUrl: string | null;
-                                    /** @enum {string} */
-                                    kind: "voucher" | "physical" | "experience";
-                                    name: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                } | null;
-                                participant: {
-                                    email: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                referralId: string;
-                                saleId: string;
-                                /** @enum {string} */
-                                status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
-                            } | null;
-                            referral: {
-                                allowedMoves: {
-                                    reasons: string[];
-                                    /** @enum {string} */
-                                    to: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                                }[];
-                                assignee: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                checklist: {
-                                    /** @enum {string} */
-                                    key: "role_and_department" | "company_size" | "support_agents" | "b2b";
-                                    met: boolean | null;
-                                }[];
-                                companyCnpj: string | null;
-                                companyName: string;
-                                /** @enum {string} */
-                                companySize: "small" | "medium" | "large" | "enterprise";
-                                contactConfirmation: {
-                                    decidedAt: string | null;
-                                    /** @enum {string} */
-                                    decision: "pending" | "confirmed" | "objected";
-                                } | null;
-                                contactConfirmationRequired: boolean;
-                                /** @enum {string} */
-                                contactDepartment: "it" | "customer_service" | "other";
-                                contactEmail: string;
-                                contactName: string;
-                                contactPhone: string;
-                                contactRole: string;
-                                createdAt: string;
-                                duplicateOfId: string | null;
-                                events: {
-                                    actor: {
-                                        id: string | null;
-                                        /** @enum {string} */
-                                        kind: "system" | "staff" | "contact";
-                                        name: string | null;
-                                    };
-                                    createdAt: string;
-                                    /** @enum {string|null} */
-                                    fromStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed" | null;
-                                    id: number;
-                                    note: string | null;
-                                    reason: string | null;
-                                    /** @enum {string} */
-                                    toStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                                }[];
-                                findings: {
-                                    createdAt: string;
-                                    detail: {
-                                        churnedOn?: string | null;
-                                        email?: string;
-                                        enteredOn?: string;
-                                        entryKey?: string;
-                                        lastHour?: number;
-                                        winnerId?: string;
-                                    };
-                                    kind: string;
-                                }[];
-                                fraudSignals: {
-                                    createdAt: string;
-                                    detail: {
-                                        churnedOn?: string | null;
-                                        email?: string;
-                                        enteredOn?: string;
-                                        entryKey?: string;
-                                        lastHour?: number;
-                                        winnerId?: string;
-                                    };
-                                    kind: string;
-                                }[];
-                                id: string;
-                                notes: string | null;
-                                offer: {
-                                    chosenAt: string | null;
-                                    companyName: string;
-                                    createdAt: string;
-                                    delayNote: string | null;
-                                    deliveredAt: string | null;
-                                    deliveryReference: string | null;
-                                    dueMonth: string;
-                                    id: string;
-                                    item: {
-                                        description: {
-                                            en: string;
-                                            "pt-BR": string;
-                                        };
-                                        id: string;
-                                        imageUrl: string | null;
-                                        /** @enum {string} */
-                                        kind: "voucher" | "physical" | "experience";
-                                        name: {
-                                            en: string;
-                                            "pt-BR": string;
-                                        };
-                                    } | null;
-                                    participant: {
-                                        email: string;
-                                        id: string;
-                                        name: string;
-                                    };
-                                    referralId: string;
-                                    saleId: string;
-                                    /** @enum {string} */
-                                    status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
-                                } | null;
-                                programId: string;
-                                reason: string | null;
-                                referrer: {
-                                    email: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                referrerIsCustomer: boolean;
-                                referrerPhone: string | null;
-                                sale: {
-                                    closedAt: string;
-                                    cnpjs: string[];
-                                    createdAt: string;
-                                    id: string;
-                                    isUpgrade: boolean;
-                                } | null;
-                                /** @enum {string} */
-                                status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                                supportAgents: number | null;
-                                updatedAt: string;
-                                version: number;
-                            };
+                            offer: components["schemas"]["AdminOffer"] | null;
+                            referral: components["schemas"]["AdminReferralDetail"];
                         };
                     };
                 };
@@ -1922,136 +1308,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            allowedMoves: {
-                                reasons: string[];
-                                /** @enum {string} */
-                                to: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            }[];
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            checklist: {
-                                /** @enum {string} */
-                                key: "role_and_department" | "company_size" | "support_agents" | "b2b";
-                                met: boolean | null;
-                            }[];
-                            companyCnpj: string | null;
-                            companyName: string;
-                            /** @enum {string} */
-                            companySize: "small" | "medium" | "large" | "enterprise";
-                            contactConfirmation: {
-                                decidedAt: string | null;
-                                /** @enum {string} */
-                                decision: "pending" | "confirmed" | "objected";
-                            } | null;
-                            contactConfirmationRequired: boolean;
-                            /** @enum {string} */
-                            contactDepartment: "it" | "customer_service" | "other";
-                            contactEmail: string;
-                            contactName: string;
-                            contactPhone: string;
-                            contactRole: string;
-                            createdAt: string;
-                            duplicateOfId: string | null;
-                            events: {
-                                actor: {
-                                    id: string | null;
-                                    /** @enum {string} */
-                                    kind: "system" | "staff" | "contact";
-                                    name: string | null;
-                                };
-                                createdAt: string;
-                                /** @enum {string|null} */
-                                fromStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed" | null;
-                                id: number;
-                                note: string | null;
-                                reason: string | null;
-                                /** @enum {string} */
-                                toStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            }[];
-                            findings: {
-                                createdAt: string;
-                                detail: {
-                                    churnedOn?: string | null;
-                                    email?: string;
-                                    enteredOn?: string;
-                                    entryKey?: string;
-                                    lastHour?: number;
-                                    winnerId?: string;
-                                };
-                                kind: string;
-                            }[];
-                            fraudSignals: {
-                                createdAt: string;
-                                detail: {
-                                    churnedOn?: string | null;
-                                    email?: string;
-                                    enteredOn?: string;
-                                    entryKey?: string;
-                                    lastHour?: number;
-                                    winnerId?: string;
-                                };
-                                kind: string;
-                            }[];
-                            id: string;
-                            notes: string | null;
-                            offer: {
-                                chosenAt: string | null;
-                                companyName: string;
-                                createdAt: string;
-                                delayNote: string | null;
-                                deliveredAt: string | null;
-                                deliveryReference: string | null;
-                                dueMonth: string;
-                                id: string;
-                                item: {
-                                    description: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                    id: string;
-                                    imageUrl: string | null;
-                                    /** @enum {string} */
-                                    kind: "voucher" | "physical" | "experience";
-                                    name: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                } | null;
-                                participant: {
-                                    email: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                referralId: string;
-                                saleId: string;
-                                /** @enum {string} */
-                                status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
-                            } | null;
-                            programId: string;
-                            reason: string | null;
-                            referrer: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            };
-                            referrerIsCustomer: boolean;
-                            referrerPhone: string | null;
-                            sale: {
-                                closedAt: string;
-                                cnpjs: string[];
-                                createdAt: string;
-                                id: string;
-                                isUpgrade: boolean;
-                            } | null;
-                            /** @enum {string} */
-                            status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            supportAgents: number | null;
-                            updatedAt: string;
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["AdminReferralDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -2199,19 +1456,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            errors: {
-                                code: string;
-                                field: string;
-                                line: number;
-                                message: string;
-                                value?: string;
-                            }[];
-                            inserted: number;
-                            rejected: number;
-                            total: number;
-                            updated: number;
-                        };
+                        "application/json": components["schemas"]["ImportReport"];
                     };
                 };
                 /** @description Default Response */
@@ -2291,39 +1536,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            chosenAt: string | null;
-                            companyName: string;
-                            createdAt: string;
-                            delayNote: string | null;
-                            deliveredAt: string | null;
-                            deliveryReference: string | null;
-                            dueMonth: string;
-                            id: string;
-                            item: {
-                                description: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                                id: string;
-                                imageUrl: string | null;
-                                /** @enum {string} */
-                                kind: "voucher" | "physical" | "experience";
-                                name: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                            } | null;
-                            participant: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            };
-                            referralId: string;
-                            saleId: string;
-                            /** @enum {string} */
-                            status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
-                        };
+                        "application/json": components["schemas"]["AdminOffer"];
                     };
                 };
                 /** @description Default Response */
@@ -2382,25 +1595,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                createdAt: string;
-                                description: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                                id: string;
-                                imageUrl: string | null;
-                                isActive: boolean;
-                                /** @enum {string} */
-                                kind: "voucher" | "physical" | "experience";
-                                name: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                                programId: string;
-                                stock: number | null;
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["CatalogItem"][];
                         };
                     };
                 };
@@ -2471,25 +1666,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            description: {
-                                en: string;
-                                "pt-BR": string;
-                            };
-                            id: string;
-                            imageUrl: string | null;
-                            isActive: boolean;
-                            /** @enum {string} */
-                            kind: "voucher" | "physical" | "experience";
-                            name: {
-                                en: string;
-                                "pt-BR": string;
-                            };
-                            programId: string;
-                            stock: number | null;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["CatalogItem"];
                     };
                 };
                 /** @description Default Response */
@@ -2576,25 +1753,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            description: {
-                                en: string;
-                                "pt-BR": string;
-                            };
-                            id: string;
-                            imageUrl: string | null;
-                            isActive: boolean;
-                            /** @enum {string} */
-                            kind: "voucher" | "physical" | "experience";
-                            name: {
-                                en: string;
-                                "pt-BR": string;
-                            };
-                            programId: string;
-                            stock: number | null;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["CatalogItem"];
                     };
                 };
                 /** @description Default Response */
@@ -2663,39 +1822,7 @@ export interface paths {
                                 delayed: number;
                                 delivered: number;
                             };
-                            items: {
-                                chosenAt: string | null;
-                                companyName: string;
-                                createdAt: string;
-                                delayNote: string | null;
-                                deliveredAt: string | null;
-                                deliveryReference: string | null;
-                                dueMonth: string;
-                                id: string;
-                                item: {
-                                    description: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                    id: string;
-                                    imageUrl: string | null;
-                                    /** @enum {string} */
-                                    kind: "voucher" | "physical" | "experience";
-                                    name: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                } | null;
-                                participant: {
-                                    email: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                referralId: string;
-                                saleId: string;
-                                /** @enum {string} */
-                                status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
-                            }[];
+                            items: components["schemas"]["AdminOffer"][];
                             nextCursor: string | null;
                         };
                     };
@@ -2759,29 +1886,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            devMailbox: boolean;
-                            organization: {
-                                id: string;
-                                name: string;
-                            };
-                            permissions: ("staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage")[];
-                            programs: {
-                                id: string;
-                                name: string;
-                                slug: string;
-                            }[];
-                            user: {
-                                email: string;
-                                id: string;
-                                locale: string;
-                                name: string;
-                                organizationId: string;
-                                /** @enum {string} */
-                                role: "owner" | "admin" | "sales" | "support";
-                            };
-                        };
+                        "application/json": components["schemas"]["AdminSession"];
                     };
                 };
             };
@@ -2882,42 +1987,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                assignee: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                channel: "portal" | "email";
-                                contactReason: string | null;
-                                createdAt: string;
-                                id: string;
-                                lastActivityAt: string;
-                                lastMessageAt: string;
-                                number: number;
-                                participant: {
-                                    email: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                priority: "low" | "normal" | "high" | "urgent";
-                                programId: string;
-                                referralId: string | null;
-                                /** @enum {string} */
-                                situation: "awaiting_agent" | "awaiting_participant";
-                                sla: {
-                                    dueAt: string | null;
-                                    firstResponseBreached: boolean;
-                                    isOverdue: boolean;
-                                    secondsLeft: number | null;
-                                    /** @enum {string} */
-                                    state: "running" | "paused" | "met" | "stopped";
-                                };
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                subject: string;
-                            }[];
+                            items: components["schemas"]["AdminTicket"][];
                             nextCursor: string | null;
                         };
                     };
@@ -2983,114 +2053,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            channel: "portal" | "email";
-                            closedAt: string | null;
-                            contactReason: string | null;
-                            createdAt: string;
-                            events: {
-                                actor: {
-                                    /** @enum {string} */
-                                    kind: "participant" | "staff" | "system";
-                                    name: string | null;
-                                };
-                                createdAt: string;
-                                from: string | null;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "status" | "priority" | "assignee" | "contact_reason";
-                                to: string | null;
-                            }[];
-                            firstResponseAt: string | null;
-                            firstResponseDueAt: string;
-                            id: string;
-                            lastActivityAt: string;
-                            lastMessageAt: string;
-                            messages: {
-                                attachments: {
-                                    contentType: string;
-                                    fileName: string;
-                                    id: string;
-                                    sizeBytes: number;
-                                }[];
-                                author: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                authorKind: "participant" | "staff" | "system";
-                                createdAt: string;
-                                emailMessageId: string | null;
-                                html: string;
-                                id: string;
-                                inboundEmailId: string | null;
-                                isInternal: boolean;
-                                /** @enum {string} */
-                                source: "portal" | "workspace" | "email" | "system";
-                                text: string;
-                            }[];
-                            number: number;
-                            participant: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            };
-                            participantCard: {
-                                createdAt: string;
-                                email: string;
-                                id: string;
-                                isCustomer: boolean;
-                                name: string;
-                                otherTickets: {
-                                    id: string;
-                                    number: number;
-                                    /** @enum {string} */
-                                    status: "open" | "pending" | "resolved" | "closed";
-                                    subject: string;
-                                }[];
-                                phone: string | null;
-                                referrals: {
-                                    companyName: string;
-                                    createdAt: string;
-                                    id: string;
-                                    reason: string | null;
-                                    status: string;
-                                }[];
-                                /** @enum {string} */
-                                status: "active" | "left";
-                            };
-                            previousTicket: {
-                                id: string;
-                                number: number;
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                subject: string;
-                            } | null;
-                            /** @enum {string} */
-                            priority: "low" | "normal" | "high" | "urgent";
-                            programId: string;
-                            referralId: string | null;
-                            resolutionDueAt: string;
-                            resolvedAt: string | null;
-                            /** @enum {string} */
-                            situation: "awaiting_agent" | "awaiting_participant";
-                            sla: {
-                                dueAt: string | null;
-                                firstResponseBreached: boolean;
-                                isOverdue: boolean;
-                                secondsLeft: number | null;
-                                /** @enum {string} */
-                                state: "running" | "paused" | "met" | "stopped";
-                            };
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            subject: string;
-                        };
+                        "application/json": components["schemas"]["AdminTicketDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -3138,114 +2101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            channel: "portal" | "email";
-                            closedAt: string | null;
-                            contactReason: string | null;
-                            createdAt: string;
-                            events: {
-                                actor: {
-                                    /** @enum {string} */
-                                    kind: "participant" | "staff" | "system";
-                                    name: string | null;
-                                };
-                                createdAt: string;
-                                from: string | null;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "status" | "priority" | "assignee" | "contact_reason";
-                                to: string | null;
-                            }[];
-                            firstResponseAt: string | null;
-                            firstResponseDueAt: string;
-                            id: string;
-                            lastActivityAt: string;
-                            lastMessageAt: string;
-                            messages: {
-                                attachments: {
-                                    contentType: string;
-                                    fileName: string;
-                                    id: string;
-                                    sizeBytes: number;
-                                }[];
-                                author: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                authorKind: "participant" | "staff" | "system";
-                                createdAt: string;
-                                emailMessageId: string | null;
-                                html: string;
-                                id: string;
-                                inboundEmailId: string | null;
-                                isInternal: boolean;
-                                /** @enum {string} */
-                                source: "portal" | "workspace" | "email" | "system";
-                                text: string;
-                            }[];
-                            number: number;
-                            participant: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            };
-                            participantCard: {
-                                createdAt: string;
-                                email: string;
-                                id: string;
-                                isCustomer: boolean;
-                                name: string;
-                                otherTickets: {
-                                    id: string;
-                                    number: number;
-                                    /** @enum {string} */
-                                    status: "open" | "pending" | "resolved" | "closed";
-                                    subject: string;
-                                }[];
-                                phone: string | null;
-                                referrals: {
-                                    companyName: string;
-                                    createdAt: string;
-                                    id: string;
-                                    reason: string | null;
-                                    status: string;
-                                }[];
-                                /** @enum {string} */
-                                status: "active" | "left";
-                            };
-                            previousTicket: {
-                                id: string;
-                                number: number;
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                subject: string;
-                            } | null;
-                            /** @enum {string} */
-                            priority: "low" | "normal" | "high" | "urgent";
-                            programId: string;
-                            referralId: string | null;
-                            resolutionDueAt: string;
-                            resolvedAt: string | null;
-                            /** @enum {string} */
-                            situation: "awaiting_agent" | "awaiting_participant";
-                            sla: {
-                                dueAt: string | null;
-                                firstResponseBreached: boolean;
-                                isOverdue: boolean;
-                                secondsLeft: number | null;
-                                /** @enum {string} */
-                                state: "running" | "paused" | "met" | "stopped";
-                            };
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            subject: string;
-                        };
+                        "application/json": components["schemas"]["AdminTicketDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -3366,114 +2222,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            channel: "portal" | "email";
-                            closedAt: string | null;
-                            contactReason: string | null;
-                            createdAt: string;
-                            events: {
-                                actor: {
-                                    /** @enum {string} */
-                                    kind: "participant" | "staff" | "system";
-                                    name: string | null;
-                                };
-                                createdAt: string;
-                                from: string | null;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "status" | "priority" | "assignee" | "contact_reason";
-                                to: string | null;
-                            }[];
-                            firstResponseAt: string | null;
-                            firstResponseDueAt: string;
-                            id: string;
-                            lastActivityAt: string;
-                            lastMessageAt: string;
-                            messages: {
-                                attachments: {
-                                    contentType: string;
-                                    fileName: string;
-                                    id: string;
-                                    sizeBytes: number;
-                                }[];
-                                author: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                authorKind: "participant" | "staff" | "system";
-                                createdAt: string;
-                                emailMessageId: string | null;
-                                html: string;
-                                id: string;
-                                inboundEmailId: string | null;
-                                isInternal: boolean;
-                                /** @enum {string} */
-                                source: "portal" | "workspace" | "email" | "system";
-                                text: string;
-                            }[];
-                            number: number;
-                            participant: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            };
-                            participantCard: {
-                                createdAt: string;
-                                email: string;
-                                id: string;
-                                isCustomer: boolean;
-                                name: string;
-                                otherTickets: {
-                                    id: string;
-                                    number: number;
-                                    /** @enum {string} */
-                                    status: "open" | "pending" | "resolved" | "closed";
-                                    subject: string;
-                                }[];
-                                phone: string | null;
-                                referrals: {
-                                    companyName: string;
-                                    createdAt: string;
-                                    id: string;
-                                    reason: string | null;
-                                    status: string;
-                                }[];
-                                /** @enum {string} */
-                                status: "active" | "left";
-                            };
-                            previousTicket: {
-                                id: string;
-                                number: number;
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                subject: string;
-                            } | null;
-                            /** @enum {string} */
-                            priority: "low" | "normal" | "high" | "urgent";
-                            programId: string;
-                            referralId: string | null;
-                            resolutionDueAt: string;
-                            resolvedAt: string | null;
-                            /** @enum {string} */
-                            situation: "awaiting_agent" | "awaiting_participant";
-                            sla: {
-                                dueAt: string | null;
-                                firstResponseBreached: boolean;
-                                isOverdue: boolean;
-                                secondsLeft: number | null;
-                                /** @enum {string} */
-                                state: "running" | "paused" | "met" | "stopped";
-                            };
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            subject: string;
-                        };
+                        "application/json": components["schemas"]["AdminTicketDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -3545,114 +2294,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            channel: "portal" | "email";
-                            closedAt: string | null;
-                            contactReason: string | null;
-                            createdAt: string;
-                            events: {
-                                actor: {
-                                    /** @enum {string} */
-                                    kind: "participant" | "staff" | "system";
-                                    name: string | null;
-                                };
-                                createdAt: string;
-                                from: string | null;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "status" | "priority" | "assignee" | "contact_reason";
-                                to: string | null;
-                            }[];
-                            firstResponseAt: string | null;
-                            firstResponseDueAt: string;
-                            id: string;
-                            lastActivityAt: string;
-                            lastMessageAt: string;
-                            messages: {
-                                attachments: {
-                                    contentType: string;
-                                    fileName: string;
-                                    id: string;
-                                    sizeBytes: number;
-                                }[];
-                                author: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                authorKind: "participant" | "staff" | "system";
-                                createdAt: string;
-                                emailMessageId: string | null;
-                                html: string;
-                                id: string;
-                                inboundEmailId: string | null;
-                                isInternal: boolean;
-                                /** @enum {string} */
-                                source: "portal" | "workspace" | "email" | "system";
-                                text: string;
-                            }[];
-                            number: number;
-                            participant: {
-                                email: string;
-                                id: string;
-                                name: string;
-                            };
-                            participantCard: {
-                                createdAt: string;
-                                email: string;
-                                id: string;
-                                isCustomer: boolean;
-                                name: string;
-                                otherTickets: {
-                                    id: string;
-                                    number: number;
-                                    /** @enum {string} */
-                                    status: "open" | "pending" | "resolved" | "closed";
-                                    subject: string;
-                                }[];
-                                phone: string | null;
-                                referrals: {
-                                    companyName: string;
-                                    createdAt: string;
-                                    id: string;
-                                    reason: string | null;
-                                    status: string;
-                                }[];
-                                /** @enum {string} */
-                                status: "active" | "left";
-                            };
-                            previousTicket: {
-                                id: string;
-                                number: number;
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                subject: string;
-                            } | null;
-                            /** @enum {string} */
-                            priority: "low" | "normal" | "high" | "urgent";
-                            programId: string;
-                            referralId: string | null;
-                            resolutionDueAt: string;
-                            resolvedAt: string | null;
-                            /** @enum {string} */
-                            situation: "awaiting_agent" | "awaiting_participant";
-                            sla: {
-                                dueAt: string | null;
-                                firstResponseBreached: boolean;
-                                isOverdue: boolean;
-                                secondsLeft: number | null;
-                                /** @enum {string} */
-                                state: "running" | "paused" | "met" | "stopped";
-                            };
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            subject: string;
-                        };
+                        "application/json": components["schemas"]["AdminTicketDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -3716,6 +2358,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             awaitingAgent: number;
+                            /** @description Counts stop just past this number: a count above it means "more than cap" ("10.000+"). */
                             cap: number;
                             mine: number;
                             overdue: number;
@@ -3924,13 +2567,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            contactReasons: {
-                                code: string;
-                                label: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                            }[];
+                            contactReasons: components["schemas"]["ContactReason"][];
                             referrals: {
                                 companyName: string;
                                 id: string;
@@ -4092,30 +2729,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            materials: {
-                                bodyHtml: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                                id: string;
-                                /** @enum {string} */
-                                kind: "material" | "tip";
-                                linkUrl: string | null;
-                                title: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                            }[];
-                            policyTips: {
-                                en: string;
-                                "pt-BR": string;
-                            }[];
+                            materials: components["schemas"]["PortalMaterial"][];
+                            policyTips: components["schemas"]["LocalizedText"][];
                             share: {
                                 landingUrl: string;
-                                message: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
+                                message: components["schemas"]["LocalizedText"];
                             };
                         };
                     };
@@ -4152,15 +2770,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            email: string;
-                            /** @enum {string} */
-                            locale: "pt-BR" | "en";
-                            name: string;
-                            phone: string | null;
-                            wantsMonthlyDigest: boolean;
-                            wantsStatusEmails: boolean;
-                        };
+                        "application/json": components["schemas"]["PortalProfile"];
                     };
                 };
             };
@@ -4196,15 +2806,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            email: string;
-                            /** @enum {string} */
-                            locale: "pt-BR" | "en";
-                            name: string;
-                            phone: string | null;
-                            wantsMonthlyDigest: boolean;
-                            wantsStatusEmails: boolean;
-                        };
+                        "application/json": components["schemas"]["PortalProfile"];
                     };
                 };
                 /** @description Default Response */
@@ -4255,45 +2857,7 @@ export interface paths {
                                 qualified: number;
                                 sale_confirmed: number;
                             };
-                            items: {
-                                companyCnpj: string | null;
-                                companyName: string;
-                                contactName: string;
-                                createdAt: string;
-                                events: {
-                                    createdAt: string;
-                                    /** @enum {string|null} */
-                                    fromStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed" | null;
-                                    reason: string | null;
-                                    /** @enum {string} */
-                                    toStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                                }[];
-                                id: string;
-                                reason: string | null;
-                                reasonWords: {
-                                    en: {
-                                        label: string;
-                                        meaning: string;
-                                    };
-                                    "pt-BR": {
-                                        label: string;
-                                        meaning: string;
-                                    };
-                                } | null;
-                                /** @enum {string} */
-                                status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                                statusWords: {
-                                    en: {
-                                        label: string;
-                                        meaning: string;
-                                    };
-                                    "pt-BR": {
-                                        label: string;
-                                        meaning: string;
-                                    };
-                                };
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["PortalReferral"][];
                             nextCursor: string | null;
                         };
                     };
@@ -4341,45 +2905,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            companyCnpj: string | null;
-                            companyName: string;
-                            contactName: string;
-                            createdAt: string;
-                            events: {
-                                createdAt: string;
-                                /** @enum {string|null} */
-                                fromStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed" | null;
-                                reason: string | null;
-                                /** @enum {string} */
-                                toStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            }[];
-                            id: string;
-                            reason: string | null;
-                            reasonWords: {
-                                en: {
-                                    label: string;
-                                    meaning: string;
-                                };
-                                "pt-BR": {
-                                    label: string;
-                                    meaning: string;
-                                };
-                            } | null;
-                            /** @enum {string} */
-                            status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
-                            statusWords: {
-                                en: {
-                                    label: string;
-                                    meaning: string;
-                                };
-                                "pt-BR": {
-                                    label: string;
-                                    meaning: string;
-                                };
-                            };
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["PortalReferral"];
                     };
                 };
                 /** @description Default Response */
@@ -4424,47 +2950,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            availableItems: {
-                                description: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                                id: string;
-                                imageUrl: string | null;
-                                /** @enum {string} */
-                                kind: "voucher" | "physical" | "experience";
-                                name: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                            }[];
-                            items: {
-                                chosenAt: string | null;
-                                companyName: string;
-                                createdAt: string;
-                                delayNote: string | null;
-                                deliveredAt: string | null;
-                                deliveryReference: string | null;
-                                dueMonth: string;
-                                id: string;
-                                item: {
-                                    description: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                    id: string;
-                                    imageUrl: string | null;
-                                    /** @enum {string} */
-                                    kind: "voucher" | "physical" | "experience";
-                                    name: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                } | null;
-                                saleId: string;
-                                /** @enum {string} */
-                                status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
-                            }[];
+                            availableItems: components["schemas"]["OfferedItem"][];
+                            items: components["schemas"]["PortalOffer"][];
                         };
                     };
                 };
@@ -4511,33 +2998,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            chosenAt: string | null;
-                            companyName: string;
-                            createdAt: string;
-                            delayNote: string | null;
-                            deliveredAt: string | null;
-                            deliveryReference: string | null;
-                            dueMonth: string;
-                            id: string;
-                            item: {
-                                description: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                                id: string;
-                                imageUrl: string | null;
-                                /** @enum {string} */
-                                kind: "voucher" | "physical" | "experience";
-                                name: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
-                            } | null;
-                            saleId: string;
-                            /** @enum {string} */
-                            status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
-                        };
+                        "application/json": components["schemas"]["PortalOffer"];
                     };
                 };
                 /** @description Default Response */
@@ -4597,21 +3058,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            participant: {
-                                email: string;
-                                id: string;
-                                locale: string;
-                                name: string;
-                            };
-                            permissions: ("portal.referrals" | "portal.rewards" | "portal.helpdesk" | "portal.materials" | "portal.profile")[];
-                            program: {
-                                id: string;
-                                name: string;
-                                slug: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["PortalSession"];
                     };
                 };
             };
@@ -4655,33 +3102,7 @@ export interface paths {
                                 closed: number;
                                 open: number;
                             };
-                            items: {
-                                assignee: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                canReply: boolean;
-                                /** @enum {string} */
-                                channel: "portal" | "email";
-                                contactReason: string | null;
-                                createdAt: string;
-                                hasUnread: boolean;
-                                id: string;
-                                lastMessageAt: string;
-                                number: number;
-                                participant: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                priority: "low" | "normal" | "high" | "urgent";
-                                referralId: string | null;
-                                /** @enum {string} */
-                                situation: "awaiting_agent" | "awaiting_participant";
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                subject: string;
-                            }[];
+                            items: components["schemas"]["PortalTicket"][];
                             nextCursor: string | null;
                         };
                     };
@@ -4723,60 +3144,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            canReply: boolean;
-                            /** @enum {string} */
-                            channel: "portal" | "email";
-                            contactReason: string | null;
-                            createdAt: string;
-                            events: {
-                                createdAt: string;
-                                from: string | null;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "status" | "priority" | "assignee" | "contact_reason";
-                                to: string | null;
-                            }[];
-                            hasUnread: boolean;
-                            id: string;
-                            lastMessageAt: string;
-                            messages: {
-                                attachments: {
-                                    contentType: string;
-                                    fileName: string;
-                                    id: string;
-                                    sizeBytes: number;
-                                }[];
-                                author: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                authorKind: "participant" | "staff" | "system";
-                                createdAt: string;
-                                html: string;
-                                id: string;
-                                isUnread: boolean;
-                                text: string;
-                            }[];
-                            number: number;
-                            participant: {
-                                id: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            priority: "low" | "normal" | "high" | "urgent";
-                            referralId: string | null;
-                            /** @enum {string} */
-                            situation: "awaiting_agent" | "awaiting_participant";
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            subject: string;
-                        };
+                        "application/json": components["schemas"]["PortalTicketDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -4838,60 +3206,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            canReply: boolean;
-                            /** @enum {string} */
-                            channel: "portal" | "email";
-                            contactReason: string | null;
-                            createdAt: string;
-                            events: {
-                                createdAt: string;
-                                from: string | null;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "status" | "priority" | "assignee" | "contact_reason";
-                                to: string | null;
-                            }[];
-                            hasUnread: boolean;
-                            id: string;
-                            lastMessageAt: string;
-                            messages: {
-                                attachments: {
-                                    contentType: string;
-                                    fileName: string;
-                                    id: string;
-                                    sizeBytes: number;
-                                }[];
-                                author: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                authorKind: "participant" | "staff" | "system";
-                                createdAt: string;
-                                html: string;
-                                id: string;
-                                isUnread: boolean;
-                                text: string;
-                            }[];
-                            number: number;
-                            participant: {
-                                id: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            priority: "low" | "normal" | "high" | "urgent";
-                            referralId: string | null;
-                            /** @enum {string} */
-                            situation: "awaiting_agent" | "awaiting_participant";
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            subject: string;
-                        };
+                        "application/json": components["schemas"]["PortalTicketDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -4945,60 +3260,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            canReply: boolean;
-                            /** @enum {string} */
-                            channel: "portal" | "email";
-                            contactReason: string | null;
-                            createdAt: string;
-                            events: {
-                                createdAt: string;
-                                from: string | null;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "status" | "priority" | "assignee" | "contact_reason";
-                                to: string | null;
-                            }[];
-                            hasUnread: boolean;
-                            id: string;
-                            lastMessageAt: string;
-                            messages: {
-                                attachments: {
-                                    contentType: string;
-                                    fileName: string;
-                                    id: string;
-                                    sizeBytes: number;
-                                }[];
-                                author: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                authorKind: "participant" | "staff" | "system";
-                                createdAt: string;
-                                html: string;
-                                id: string;
-                                isUnread: boolean;
-                                text: string;
-                            }[];
-                            number: number;
-                            participant: {
-                                id: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            priority: "low" | "normal" | "high" | "urgent";
-                            referralId: string | null;
-                            /** @enum {string} */
-                            situation: "awaiting_agent" | "awaiting_participant";
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            subject: string;
-                        };
+                        "application/json": components["schemas"]["PortalTicketDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -5148,17 +3410,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             catalog: {
-                                description: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
+                                description: components["schemas"]["LocalizedText"];
                                 id: string;
                                 imageUrl: string | null;
                                 kind: string;
-                                name: {
-                                    en: string;
-                                    "pt-BR": string;
-                                };
+                                name: components["schemas"]["LocalizedText"];
                             }[];
                             program: {
                                 endsOn: string | null;
@@ -5167,24 +3423,12 @@ export interface paths {
                                 name: string;
                                 rules: {
                                     sections: {
-                                        items: {
-                                            en: string;
-                                            "pt-BR": string;
-                                        }[];
+                                        items: components["schemas"]["LocalizedText"][];
                                         key: string;
-                                        title: {
-                                            en: string;
-                                            "pt-BR": string;
-                                        };
+                                        title: components["schemas"]["LocalizedText"];
                                     }[];
-                                    summary: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    };
-                                    tips: {
-                                        en: string;
-                                        "pt-BR": string;
-                                    }[];
+                                    summary: components["schemas"]["LocalizedText"];
+                                    tips: components["schemas"]["LocalizedText"][];
                                 };
                                 slug: string;
                                 startsOn: string;
@@ -5315,6 +3559,301 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminMaterial: {
+            bodyMarkdown: components["schemas"]["LocalizedText"];
+            id: string;
+            /** @enum {string} */
+            kind: "material" | "tip";
+            linkUrl: string | null;
+            /** @description Lower first in the portal; ties in creation order. */
+            position: number;
+            programId: string;
+            title: components["schemas"]["LocalizedText"];
+            updatedAt: string;
+        };
+        AdminMessage: {
+            attachments: components["schemas"]["Attachment"][];
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            authorKind: "participant" | "staff" | "system";
+            createdAt: string;
+            emailMessageId: string | null;
+            /** @description Sanitized when the message was written: safe to render as HTML. */
+            html: string;
+            id: string;
+            /** @description The received e-mail it came from: GET /api/admin/inbound/{id}/original shows it as received. */
+            inboundEmailId: string | null;
+            isInternal: boolean;
+            /** @enum {string} */
+            source: "portal" | "workspace" | "email" | "system";
+            text: string;
+        };
+        AdminOffer: {
+            chosenAt: string | null;
+            companyName: string;
+            createdAt: string;
+            delayNote: string | null;
+            deliveredAt: string | null;
+            deliveryReference: string | null;
+            /** @description YYYY-MM: delivery is due in the month after the sale's month. */
+            dueMonth: string;
+            id: string;
+            item: components["schemas"]["OfferedItem"] | null;
+            participant: {
+                email: string;
+                id: string;
+                name: string;
+            };
+            referralId: string;
+            saleId: string;
+            /** @enum {string} */
+            status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
+        };
+        AdminReferralDetail: {
+            allowedMoves: {
+                reasons: string[];
+                /** @enum {string} */
+                to: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            }[];
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            checklist: {
+                /** @enum {string} */
+                key: "role_and_department" | "company_size" | "support_agents" | "b2b";
+                met: boolean | null;
+            }[];
+            companyCnpj: string | null;
+            companyName: string;
+            /** @enum {string} */
+            companySize: "small" | "medium" | "large" | "enterprise";
+            contactConfirmation: {
+                decidedAt: string | null;
+                /** @enum {string} */
+                decision: "pending" | "confirmed" | "objected";
+            } | null;
+            contactConfirmationRequired: boolean;
+            /** @enum {string} */
+            contactDepartment: "it" | "customer_service" | "other";
+            contactEmail: string;
+            contactName: string;
+            contactPhone: string;
+            contactRole: string;
+            createdAt: string;
+            duplicateOfId: string | null;
+            events: {
+                actor: {
+                    id: string | null;
+                    /** @enum {string} */
+                    kind: "system" | "staff" | "contact";
+                    name: string | null;
+                };
+                createdAt: string;
+                /** @enum {string|null} */
+                fromStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed" | null;
+                id: number;
+                note: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                toStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            }[];
+            findings: {
+                createdAt: string;
+                detail: {
+                    churnedOn?: string | null;
+                    email?: string;
+                    enteredOn?: string;
+                    entryKey?: string;
+                    lastHour?: number;
+                    winnerId?: string;
+                };
+                kind: string;
+            }[];
+            fraudSignals: {
+                createdAt: string;
+                detail: {
+                    churnedOn?: string | null;
+                    email?: string;
+                    enteredOn?: string;
+                    entryKey?: string;
+                    lastHour?: number;
+                    winnerId?: string;
+                };
+                kind: string;
+            }[];
+            id: string;
+            notes: string | null;
+            offer: components["schemas"]["AdminOffer"] | null;
+            programId: string;
+            reason: string | null;
+            referrer: {
+                email: string;
+                id: string;
+                name: string;
+            };
+            referrerIsCustomer: boolean;
+            referrerPhone: string | null;
+            sale: {
+                closedAt: string;
+                cnpjs: string[];
+                createdAt: string;
+                id: string;
+                isUpgrade: boolean;
+            } | null;
+            /** @enum {string} */
+            status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            supportAgents: number | null;
+            updatedAt: string;
+            version: number;
+        };
+        AdminReferralSummary: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            companyCnpj: string | null;
+            companyName: string;
+            contactEmail: string;
+            contactName: string;
+            createdAt: string;
+            id: string;
+            programId: string;
+            reason: string | null;
+            referrer: {
+                email: string;
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            updatedAt: string;
+        };
+        AdminSession: {
+            csrfToken: string;
+            /** @description True only when the server runs the development mailbox. */
+            devMailbox: boolean;
+            organization: {
+                id: string;
+                name: string;
+            };
+            /** @description What the signed-in member may do: pages and buttons show by these, never by role. */
+            permissions: ("staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage")[];
+            programs: {
+                id: string;
+                name: string;
+                slug: string;
+            }[];
+            user: components["schemas"]["StaffUser"];
+        };
+        AdminTicket: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            channel: "portal" | "email";
+            contactReason: string | null;
+            createdAt: string;
+            id: string;
+            lastActivityAt: string;
+            lastMessageAt: string;
+            number: number;
+            participant: {
+                email: string;
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            programId: string;
+            referralId: string | null;
+            /** @enum {string} */
+            situation: "awaiting_agent" | "awaiting_participant";
+            sla: components["schemas"]["Sla"];
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved" | "closed";
+            subject: string;
+        };
+        AdminTicketDetail: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            channel: "portal" | "email";
+            closedAt: string | null;
+            contactReason: string | null;
+            createdAt: string;
+            events: components["schemas"]["TicketEvent"][];
+            firstResponseAt: string | null;
+            firstResponseDueAt: string;
+            id: string;
+            lastActivityAt: string;
+            lastMessageAt: string;
+            messages: components["schemas"]["AdminMessage"][];
+            number: number;
+            participant: {
+                email: string;
+                id: string;
+                name: string;
+            };
+            participantCard: components["schemas"]["ParticipantCard"];
+            /** @description The resolved or closed ticket this one follows (a later e-mail reply to it). */
+            previousTicket: {
+                id: string;
+                number: number;
+                /** @enum {string} */
+                status: "open" | "pending" | "resolved" | "closed";
+                subject: string;
+            } | null;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            programId: string;
+            referralId: string | null;
+            resolutionDueAt: string;
+            resolvedAt: string | null;
+            /** @enum {string} */
+            situation: "awaiting_agent" | "awaiting_participant";
+            sla: components["schemas"]["Sla"];
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved" | "closed";
+            subject: string;
+        };
+        Attachment: {
+            contentType: string;
+            fileName: string;
+            id: string;
+            sizeBytes: number;
+        };
+        CannedReply: {
+            body: string;
+            id: string;
+            programId: string;
+            title: string;
+            updatedAt: string;
+        };
+        CatalogItem: {
+            createdAt: string;
+            description: components["schemas"]["LocalizedText"];
+            id: string;
+            imageUrl: string | null;
+            isActive: boolean;
+            /** @enum {string} */
+            kind: "voucher" | "physical" | "experience";
+            name: components["schemas"]["LocalizedText"];
+            programId: string;
+            /** @description Null: unlimited. */
+            stock: number | null;
+            updatedAt: string;
+        };
+        ContactReason: {
+            code: string;
+            label: components["schemas"]["LocalizedText"];
+        };
         Error: {
             error: {
                 code: string;
@@ -5326,16 +3865,317 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        ErrorInput: {
-            error: {
+        ImportReport: {
+            /** @description The first 100 problems, by line. */
+            errors: {
                 code: string;
-                fields?: {
-                    [key: string]: string[];
-                };
+                field: string;
+                line: number;
                 message: string;
-            } & {
-                [key: string]: unknown;
+                value?: string;
+            }[];
+            inserted: number;
+            rejected: number;
+            total: number;
+            updated: number;
+        };
+        InboundEmail: {
+            attempts: number;
+            fromAddress: string | null;
+            fromName: string | null;
+            id: string;
+            lastError: string | null;
+            /** @description How it was routed, or why it was held or ignored (`unknown_sender`, `bounced:a@b`, …). */
+            outcome: string | null;
+            participant: {
+                email: string;
+                id: string;
+                name: string;
+            } | null;
+            processedAt: string | null;
+            receivedAt: string;
+            sizeBytes: number;
+            /** @enum {string} */
+            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
+            subject: string | null;
+            ticketId: string | null;
+            /** @enum {string} */
+            via: "smtp" | "http";
+        };
+        InboundEmailDetail: {
+            attachments: {
+                contentType: string;
+                fileName: string | null;
+                size: number;
+            }[];
+            attempts: number;
+            date: string | null;
+            fromAddress: string | null;
+            fromName: string | null;
+            /** @description The whole text part as received. */
+            fullText: string;
+            id: string;
+            lastError: string | null;
+            /** @description How it was routed, or why it was held or ignored (`unknown_sender`, `bounced:a@b`, …). */
+            outcome: string | null;
+            participant: {
+                email: string;
+                id: string;
+                name: string;
+            } | null;
+            processedAt: string | null;
+            receivedAt: string;
+            /** @description The reply as sanitized HTML: safe to render. */
+            replyHtml: string;
+            /** @description What the sender wrote now (quoted history and signature stripped). */
+            replyText: string;
+            sizeBytes: number;
+            /** @enum {string} */
+            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
+            subject: string | null;
+            ticketId: string | null;
+            to: string[];
+            /** @enum {string} */
+            via: "smtp" | "http";
+        };
+        LocalizedText: {
+            en: string;
+            "pt-BR": string;
+        };
+        OfferedItem: {
+            description: components["schemas"]["LocalizedText"];
+            id: string;
+            imageUrl: string | null;
+            /** @enum {string} */
+            kind: "voucher" | "physical" | "experience";
+            name: components["schemas"]["LocalizedText"];
+        };
+        ParticipantCard: {
+            createdAt: string;
+            email: string;
+            id: string;
+            isCustomer: boolean;
+            name: string;
+            otherTickets: {
+                id: string;
+                number: number;
+                /** @enum {string} */
+                status: "open" | "pending" | "resolved" | "closed";
+                subject: string;
+            }[];
+            phone: string | null;
+            referrals: {
+                companyName: string;
+                createdAt: string;
+                id: string;
+                reason: string | null;
+                status: string;
+            }[];
+            /** @enum {string} */
+            status: "active" | "left";
+        };
+        PortalMaterial: {
+            bodyHtml: components["schemas"]["LocalizedText"];
+            id: string;
+            /** @enum {string} */
+            kind: "material" | "tip";
+            linkUrl: string | null;
+            title: components["schemas"]["LocalizedText"];
+        };
+        PortalMessage: {
+            attachments: components["schemas"]["Attachment"][];
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            authorKind: "participant" | "staff" | "system";
+            createdAt: string;
+            /** @description Sanitized when the message was written: safe to render as HTML. */
+            html: string;
+            id: string;
+            /** @description A staff reply newer than the referrer's last visit. */
+            isUnread: boolean;
+            text: string;
+        };
+        PortalOffer: {
+            chosenAt: string | null;
+            companyName: string;
+            createdAt: string;
+            delayNote: string | null;
+            deliveredAt: string | null;
+            deliveryReference: string | null;
+            /** @description YYYY-MM: delivery is due in the month after the sale's month. */
+            dueMonth: string;
+            id: string;
+            item: components["schemas"]["OfferedItem"] | null;
+            saleId: string;
+            /** @enum {string} */
+            status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
+        };
+        PortalProfile: {
+            email: string;
+            /** @enum {string} */
+            locale: "pt-BR" | "en";
+            name: string;
+            /** @description E.164 (+5511987654321). */
+            phone: string | null;
+            wantsMonthlyDigest: boolean;
+            wantsStatusEmails: boolean;
+        };
+        PortalReferral: {
+            companyCnpj: string | null;
+            companyName: string;
+            contactName: string;
+            createdAt: string;
+            /** @description Oldest first. */
+            events: {
+                createdAt: string;
+                /** @enum {string|null} */
+                fromStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed" | null;
+                reason: string | null;
+                /** @enum {string} */
+                toStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            }[];
+            id: string;
+            reason: string | null;
+            /** @description Null unless the status carries a reason (not qualified, did not advance). */
+            reasonWords: {
+                en: {
+                    label: string;
+                    meaning: string;
+                };
+                "pt-BR": {
+                    label: string;
+                    meaning: string;
+                };
+            } | null;
+            /** @enum {string} */
+            status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            statusWords: {
+                en: {
+                    label: string;
+                    meaning: string;
+                };
+                "pt-BR": {
+                    label: string;
+                    meaning: string;
+                };
             };
+            updatedAt: string;
+        };
+        PortalSession: {
+            csrfToken: string;
+            participant: {
+                email: string;
+                id: string;
+                locale: string;
+                name: string;
+            };
+            /** @description What the referrer may do in the portal. */
+            permissions: ("portal.referrals" | "portal.rewards" | "portal.helpdesk" | "portal.materials" | "portal.profile")[];
+            program: {
+                id: string;
+                name: string;
+                slug: string;
+            };
+        };
+        PortalTicket: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description The referrer may add a message only while the ticket is open or pending. */
+            canReply: boolean;
+            /** @enum {string} */
+            channel: "portal" | "email";
+            contactReason: string | null;
+            createdAt: string;
+            hasUnread: boolean;
+            id: string;
+            lastMessageAt: string;
+            number: number;
+            participant: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            referralId: string | null;
+            /** @enum {string} */
+            situation: "awaiting_agent" | "awaiting_participant";
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved" | "closed";
+            subject: string;
+        };
+        PortalTicketDetail: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description The referrer may add a message only while the ticket is open or pending. */
+            canReply: boolean;
+            /** @enum {string} */
+            channel: "portal" | "email";
+            contactReason: string | null;
+            createdAt: string;
+            /** @description Status moves only: the referrer sees when the ticket was resolved or closed, not who took it. */
+            events: {
+                createdAt: string;
+                from: string | null;
+                id: number;
+                /** @enum {string} */
+                kind: "status" | "priority" | "assignee" | "contact_reason";
+                to: string | null;
+            }[];
+            hasUnread: boolean;
+            id: string;
+            lastMessageAt: string;
+            messages: components["schemas"]["PortalMessage"][];
+            number: number;
+            participant: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            referralId: string | null;
+            /** @enum {string} */
+            situation: "awaiting_agent" | "awaiting_participant";
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved" | "closed";
+            subject: string;
+        };
+        Sla: {
+            dueAt: string | null;
+            firstResponseBreached: boolean;
+            isOverdue: boolean;
+            /** @description Negative once late. */
+            secondsLeft: number | null;
+            /** @enum {string} */
+            state: "running" | "paused" | "met" | "stopped";
+        };
+        StaffUser: {
+            email: string;
+            id: string;
+            locale: string;
+            name: string;
+            organizationId: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "sales" | "support";
+        };
+        TicketEvent: {
+            actor: {
+                /** @enum {string} */
+                kind: "participant" | "staff" | "system";
+                name: string | null;
+            };
+            createdAt: string;
+            from: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "status" | "priority" | "assignee" | "contact_reason";
+            to: string | null;
         };
     };
     responses: never;

@@ -1,20 +1,17 @@
-import type { ParticipantPermission } from "@shared/permissions";
 import { apiRequest, rememberCsrfToken } from "./api-client";
+import type { ApiBody, ApiResponse, ApiSchema } from "./api-types";
 
-export type PortalSession = {
-  participant: { id: string; name: string; email: string; locale: string };
-  program: { id: string; slug: string; name: string };
-  csrfToken: string;
-  /** The portal areas this referrer may use. */
-  permissions: ParticipantPermission[];
-};
+export type PortalSession = ApiSchema<"PortalSession">;
 
 /** `next`: the portal page the link opens once signed in (the server accepts only portal paths). */
-export type SignInLinkRequest = { programSlug: string; email: string; locale?: string; next?: string };
+type SignInLinkRequest = ApiBody<"/api/portal/login", "post">;
 
 // POST /api/portal/login – e-mails a single-use sign-in link; answers 202 whether or not the address is known.
 export async function requestSignInLink(request: SignInLinkRequest): Promise<void> {
-  await apiRequest<{ status: "sent" }>("/api/portal/login", { method: "POST", body: request });
+  await apiRequest<ApiResponse<"/api/portal/login", "post">, SignInLinkRequest>("/api/portal/login", {
+    method: "POST",
+    body: request,
+  });
 }
 
 // GET /api/portal/session – the signed-in referrer and their program; 401 when nobody.

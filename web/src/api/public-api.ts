@@ -1,9 +1,11 @@
 import { apiRequest } from "./api-client";
+import type { ApiResponse } from "./api-types";
 
-export type PublicProgram = { slug: string; name: string };
+type PublicPrograms = ApiResponse<"/api/public/programs", "get">;
+export type PublicProgram = PublicPrograms["items"][number];
 
 // GET /api/public/programs – programs a referrer can join or sign in to.
 export async function listPublicPrograms(): Promise<PublicProgram[]> {
-  const { items } = await apiRequest<{ items: PublicProgram[] }>("/api/public/programs");
+  const { items } = await apiRequest<PublicPrograms>("/api/public/programs");
   return items;
 }

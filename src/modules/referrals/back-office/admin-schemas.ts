@@ -30,20 +30,22 @@ export const ZReferralListQuery = ZReferralFilters.extend({
 });
 export type TReferralListQuery = z.infer<typeof ZReferralListQuery>;
 
-export const ZAdminReferralSummary = z.object({
-  id: z.string(),
-  programId: z.string(),
-  status: z.enum(referralStatuses),
-  reason: z.string().nullable(),
-  companyName: z.string(),
-  companyCnpj: z.string().nullable(),
-  contactName: z.string(),
-  contactEmail: z.string(),
-  referrer: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const ZAdminReferralSummary = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    status: z.enum(referralStatuses),
+    reason: z.string().nullable(),
+    companyName: z.string(),
+    companyCnpj: z.string().nullable(),
+    contactName: z.string(),
+    contactEmail: z.string(),
+    referrer: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "AdminReferralSummary" });
 export type TAdminReferralSummary = z.infer<typeof ZAdminReferralSummary>;
 
 /** What a finding found, by its kind (run-checks.ts writes them): the registry row, the winner, a count. */
@@ -114,7 +116,7 @@ export const ZAdminReferralDetail = ZAdminReferralSummary.extend({
     })
     .nullable(),
   offer: ZAdminOffer.nullable(),
-});
+}).meta({ id: "AdminReferralDetail" });
 export type TAdminReferralDetail = z.infer<typeof ZAdminReferralDetail>;
 
 export const ZTransitionBody = z.object({

@@ -2,22 +2,16 @@ import { Alert, Button, Group, NativeSelect, Radio, Stack, Text, TextInput, Titl
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiRequest } from "../../api/api-client";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { listTickets } from "./helpdesk-api";
-import type { InboundEmail } from "./inbound-api";
+import { findParticipants, type InboundEmail } from "./inbound-api";
 
-type Participant = { id: string; name: string; email: string };
+/** The e-mail's sender when known, or a referrer found by the search: who the message is from. */
+type Participant = NonNullable<InboundEmail["participant"]>;
 
-/** Referrers of the organization whose name contains, or whose e-mail starts with, what was typed. */
-async function findParticipants(query: string): Promise<Participant[]> {
-  if (query.length < 2) return [];
-  const page = await apiRequest<{ items: Participant[] }>(
-    `/api/admin/participants?${new URLSearchParams({ q: query, limit: "20" })}`,
-  );
-  return page.items;
-}
+/** The server refuses a search shorter than this. */
+const MIN_SEARCH_LENGTH = 2;
 
 async function ticketsOf(participantId: string) {
   const page = await listTickets(new URLSearchParams({ participantId, limit: "50" }), null);
@@ -43,7 +37,7 @@ export function AttachInboundForm({ email, isPending, error, onAttach }: AttachI
   const [isMissingParticipant, setMissingParticipant] = useState(false);
   const found = useQuery({
     queryKey: ["admin", "inbound", "participant-search", query],
-    queryFn: () => findParticipants(query),
+    queryFn: () => (query.length < MIN_SEARCH_LENGTH ? [] : findParticipants(query)),
     enabled: query.length > 0,
   });
   const candidates = [

@@ -1,50 +1,20 @@
 // Received e-mails as agents review them (issue #7 "Agent view"): the quarantine and the other lists by
 // status, one e-mail as kept and as received, and the two decisions on a quarantined one.
-import { apiRequest } from "../../api/api-client";
+import { apiRequest, withQuery } from "../../api/api-client";
+import type { ApiBody, ApiResponse, ApiSchema } from "../../api/api-types";
 
-export const inboundEmailStatuses = [
+export type InboundEmail = ApiSchema<"InboundEmail">;
+export type InboundEmailDetail = ApiSchema<"InboundEmailDetail">;
+type InboundPage = ApiResponse<"/api/admin/inbound", "get">;
+
+/** The lists the quarantine page offers: what waits for an agent, then what was dropped, for audit. */
+export const reviewedStatuses = [
   "quarantined",
   "ignored",
   "bounce",
   "discarded",
-  "received",
-  "attached",
-  "ticket_opened",
-] as const;
-export type InboundEmailStatus = (typeof inboundEmailStatuses)[number];
-/** The lists the quarantine page offers: what waits for an agent, then what was dropped, for audit. */
-export const reviewedStatuses = ["quarantined", "ignored", "bounce", "discarded"] as const;
-export type ReviewedStatus = (typeof reviewedStatuses)[number];
-
-export type InboundEmail = {
-  id: string;
-  via: "smtp" | "http";
-  receivedAt: string;
-  processedAt: string | null;
-  fromAddress: string | null;
-  fromName: string | null;
-  subject: string | null;
-  status: InboundEmailStatus;
-  /** How it was routed, or why it was held or ignored (`unknown_sender`, `bounced:a@b`, …). */
-  outcome: string | null;
-  participant: { id: string; name: string; email: string } | null;
-  ticketId: string | null;
-  sizeBytes: number;
-  attempts: number;
-  lastError: string | null;
-};
-
-export type InboundEmailDetail = InboundEmail & {
-  to: string[];
-  date: string | null;
-  replyText: string;
-  /** Sanitized by the server: safe to render as HTML. */
-  replyHtml: string;
-  fullText: string;
-  attachments: { fileName: string | null; contentType: string; size: number }[];
-};
-
-export type InboundPage = { items: InboundEmail[]; nextCursor: string | null };
+] as const satisfies readonly InboundEmail["status"][];
+type ReviewedStatus = (typeof reviewedStatuses)[number];
 
 /** Under "admin" so signing out clears them; an action moves an e-mail between lists. */
 export const inboundKeys = {
@@ -58,14 +28,12 @@ const inboundPath = (id: string) => `/api/admin/inbound/${encodeURIComponent(id)
 
 /** GET /api/admin/inbound/:id/original – the e-mail as received, shown as text (or an .eml download). */
 export function originalEmailUrl(id: string, download = false): string {
-  return `${inboundPath(id)}/original${download ? "?download=1" : ""}`;
+  return withQuery(`${inboundPath(id)}/original`, { download: download ? "1" : undefined });
 }
 
 // GET /api/admin/inbound?status=&limit=&cursor= – one page, newest first.
 export function listInboundEmails(status: ReviewedStatus, cursor: string | null, limit = 25) {
-  const params = new URLSearchParams({ status, limit: String(limit) });
-  if (cursor) params.set("cursor", cursor);
-  return apiRequest<InboundPage>(`/api/admin/inbound?${params}`);
+  return apiRequest<InboundPage>(withQuery("/api/admin/inbound", { status, limit, cursor }));
 }
 
 // GET /api/admin/inbound/:id – what the sender wrote, the full text, recipients and attachments.
@@ -73,16 +41,27 @@ export function getInboundEmail(id: string) {
   return apiRequest<InboundEmailDetail>(inboundPath(id));
 }
 
+type AttachBody = ApiBody<"/api/admin/inbound/{id}/attach", "post">;
+
 // POST /api/admin/inbound/:id/attach – a participant's message, on one of their tickets or a new one.
-export function attachInboundEmail(
-  id: string,
-  body: { participantId: string; ticketId?: string | null },
-  csrfToken: string,
-) {
-  return apiRequest<InboundEmail>(`${inboundPath(id)}/attach`, { method: "POST", body, csrfToken });
+export function attachInboundEmail(id: string, body: AttachBody, csrfToken: string) {
+  return apiRequest<InboundEmail, AttachBody>(`${inboundPath(id)}/attach`, {
+    method: "POST",
+    body,
+    csrfToken,
+  });
 }
 
 // POST /api/admin/inbound/:id/discard – out of the quarantine; the original stays stored.
 export function discardInboundEmail(id: string, csrfToken: string) {
   return apiRequest<InboundEmail>(`${inboundPath(id)}/discard`, { method: "POST", csrfToken });
+}
+
+type ParticipantMatches = ApiResponse<"/api/admin/participants", "get">;
+type ParticipantMatch = ParticipantMatches["items"][number];
+
+// GET /api/admin/participants?q= – referrers whose name contains, or whose e-mail starts with, `q`.
+export async function findParticipants(q: string, limit = 20): Promise<ParticipantMatch[]> {
+  const page = await apiRequest<ParticipantMatches>(withQuery("/api/admin/participants", { q, limit }));
+  return page.items;
 }

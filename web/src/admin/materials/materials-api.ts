@@ -1,35 +1,27 @@
 import { apiRequest } from "../../api/api-client";
-import type { LocalizedText } from "../../api/reward-types";
-
-export const materialKinds = ["material", "tip"] as const;
-export type MaterialKind = (typeof materialKinds)[number];
+import { type ApiBody, type ApiResponse, type ApiSchema, allValuesOf } from "../../api/api-types";
 
 /** A support material or referral tip as admins edit it: the body is Markdown in each language. */
-export type AdminMaterial = {
-  id: string;
-  programId: string;
-  kind: MaterialKind;
-  title: LocalizedText;
-  bodyMarkdown: LocalizedText;
-  linkUrl: string | null;
-  /** Lower first in the portal; ties in creation order. */
-  position: number;
-  updatedAt: string;
-};
+export type AdminMaterial = ApiSchema<"AdminMaterial">;
+export const materialKinds = allValuesOf<AdminMaterial["kind"]>()(["material", "tip"]);
 
-export type MaterialFields = Omit<AdminMaterial, "id" | "programId" | "updatedAt">;
+const programMaterialsPath = "/api/admin/programs/{programId}/materials";
+const materialPath = "/api/admin/materials/{id}";
+export type MaterialFields = ApiBody<typeof programMaterialsPath, "post">;
+type MaterialPatch = ApiBody<typeof materialPath, "patch">;
+
+const materialsOf = (programId: string) => `/api/admin/programs/${encodeURIComponent(programId)}/materials`;
+const materialUrl = (id: string) => `/api/admin/materials/${encodeURIComponent(id)}`;
 
 // GET /api/admin/programs/:programId/materials – the program's materials and tips, in portal order.
 export async function listMaterials(programId: string): Promise<AdminMaterial[]> {
-  const { items } = await apiRequest<{ items: AdminMaterial[] }>(
-    `/api/admin/programs/${encodeURIComponent(programId)}/materials`,
-  );
+  const { items } = await apiRequest<ApiResponse<typeof programMaterialsPath, "get">>(materialsOf(programId));
   return items;
 }
 
 // POST /api/admin/programs/:programId/materials – a new material or tip.
 export function createMaterial(programId: string, fields: MaterialFields, csrfToken: string) {
-  return apiRequest<AdminMaterial>(`/api/admin/programs/${encodeURIComponent(programId)}/materials`, {
+  return apiRequest<AdminMaterial, MaterialFields>(materialsOf(programId), {
     method: "POST",
     body: fields,
     csrfToken,
@@ -37,8 +29,8 @@ export function createMaterial(programId: string, fields: MaterialFields, csrfTo
 }
 
 // PATCH /api/admin/materials/:id – changes the fields sent.
-export function updateMaterial(id: string, fields: Partial<MaterialFields>, csrfToken: string) {
-  return apiRequest<AdminMaterial>(`/api/admin/materials/${encodeURIComponent(id)}`, {
+export function updateMaterial(id: string, fields: MaterialPatch, csrfToken: string) {
+  return apiRequest<AdminMaterial, MaterialPatch>(materialUrl(id), {
     method: "PATCH",
     body: fields,
     csrfToken,
@@ -47,5 +39,5 @@ export function updateMaterial(id: string, fields: Partial<MaterialFields>, csrf
 
 // DELETE /api/admin/materials/:id – removes it from the portal for good.
 export function deleteMaterial(id: string, csrfToken: string): Promise<void> {
-  return apiRequest<void>(`/api/admin/materials/${encodeURIComponent(id)}`, { method: "DELETE", csrfToken });
+  return apiRequest<void>(materialUrl(id), { method: "DELETE", csrfToken });
 }

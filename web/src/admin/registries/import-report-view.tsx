@@ -40,9 +40,12 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 {report.errors.map((error) => (
                   <Table.Tr key={`${error.line}-${error.field}-${error.code}`}>
                     <Table.Td>{error.line}</Table.Td>
-                    <Table.Td>{t(`admin.registries.fields.${error.field}`)}</Table.Td>
+                    {/* A column or problem this page has no words for yet shows as the server says it. */}
                     <Table.Td>
-                      {t(`admin.registries.rowErrors.${error.code}`)}
+                      {t(`admin.registries.fields.${error.field}`, { defaultValue: error.field })}
+                    </Table.Td>
+                    <Table.Td>
+                      {t(`admin.registries.rowErrors.${error.code}`, { defaultValue: error.message })}
                       {error.value ? (
                         <Text span c="dimmed" fz="xs">
                           {" "}

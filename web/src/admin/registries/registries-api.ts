@@ -1,40 +1,14 @@
 import { apiRequest } from "../../api/api-client";
 import { ApiError, apiErrorFromResponse } from "../../api/api-error";
+import type { ApiResponse, ApiSchema } from "../../api/api-types";
 
+/** The registries the page offers, in its order (the server answers 404 for any other `:kind`). */
 export const registryKinds = ["customers", "pipeline", "partner-customers"] as const;
 export type RegistryKind = (typeof registryKinds)[number];
 
-export type RegistryCounts = { customers: number; pipeline: number; partnerCustomers: number };
-
-export type RowErrorCode =
-  | "identifier_required"
-  | "cnpj_invalid"
-  | "domain_invalid"
-  | "email_invalid"
-  | "status_required"
-  | "status_invalid"
-  | "date_required"
-  | "date_invalid"
-  | "row_unreadable";
-
-export type RowErrorField =
-  | "cnpj"
-  | "domain"
-  | "name"
-  | "status"
-  | "churned_on"
-  | "email"
-  | "entered_on"
-  | "row";
-
-export type ImportReport = {
-  inserted: number;
-  updated: number;
-  rejected: number;
-  total: number;
-  /** The first 100 problems, by line. */
-  errors: { line: number; field: RowErrorField; code: RowErrorCode; message: string; value?: string }[];
-};
+export type RegistryCounts = ApiResponse<"/api/admin/registries", "get">;
+/** What an import did: counts, and the first 100 problems by line. */
+export type ImportReport = ApiSchema<"ImportReport">;
 
 export const registriesQueryKey = ["admin", "registries"] as const;
 

@@ -1,30 +1,24 @@
-import { apiRequest } from "../../api/api-client";
+import { apiRequest, withQuery } from "../../api/api-client";
+import type { ApiBody, ApiResponse } from "../../api/api-types";
 import type { AdminOffer, OfferStatus } from "../../api/reward-types";
 
-export type FulfilmentPage = {
-  items: AdminOffer[];
-  nextCursor: string | null;
-  /** How many offers of the program (and due month, when filtered) are in each state. */
-  counts: Record<OfferStatus, number>;
-};
+const fulfilmentPath = "/api/admin/rewards/fulfilment";
+/** One page of offers in a state, and how many of the program's (and due month's) are in each state. */
+export type FulfilmentPage = ApiResponse<typeof fulfilmentPath, "get">;
 
+/** The queue's filters as the page keeps them; an empty `dueMonth` means every month. */
 export type FulfilmentFilters = { programId: string; status: OfferStatus; dueMonth: string };
 
 // GET /api/admin/rewards/fulfilment – one page of offers in a state, with the count of every state.
 export function listFulfilment(filters: FulfilmentFilters, cursor: string | null): Promise<FulfilmentPage> {
-  const query = new URLSearchParams({ programId: filters.programId, status: filters.status });
-  if (filters.dueMonth) query.set("dueMonth", filters.dueMonth);
-  if (cursor) query.set("cursor", cursor);
-  return apiRequest<FulfilmentPage>(`/api/admin/rewards/fulfilment?${query}`);
+  return apiRequest<FulfilmentPage>(withQuery(fulfilmentPath, { ...filters, cursor }));
 }
 
-export type OfferUpdate =
-  | { status: "delivered"; deliveryReference?: string }
-  | { status: "delayed"; delayNote: string };
+export type OfferUpdate = ApiBody<"/api/admin/rewards/{id}", "patch">;
 
 // PATCH /api/admin/rewards/:id – records a delivery (voucher code or tracking) or a delay the referrer will read.
 export function updateOffer(id: string, update: OfferUpdate, csrfToken: string): Promise<AdminOffer> {
-  return apiRequest<AdminOffer>(`/api/admin/rewards/${encodeURIComponent(id)}`, {
+  return apiRequest<AdminOffer, OfferUpdate>(`/api/admin/rewards/${encodeURIComponent(id)}`, {
     method: "PATCH",
     body: update,
     csrfToken,

@@ -112,8 +112,13 @@ export function problemsOf(draft: ReferralDraft, minimumAge: number): Problems {
   return problems;
 }
 
-/** The body for the API; call only when `problemsOf` found nothing. */
-export function submissionOf(draft: ReferralDraft): ReferralSubmission {
+/**
+ * The body for the API once `problemsOf` found nothing; null while a declaration the policy requires
+ * (contact aware, no purchased data, terms) is unchecked, since the API takes only `true` for them.
+ */
+export function submissionOf(draft: ReferralDraft): ReferralSubmission | null {
+  const { acceptTerms, declaresContactAware, declaresNoPurchasedData } = draft;
+  if (!acceptTerms || !declaresContactAware || !declaresNoPurchasedData) return null;
   const blankToNull = (value: string) => value.trim() || null;
   return {
     referrerName: draft.referrerName.trim(),
@@ -121,7 +126,7 @@ export function submissionOf(draft: ReferralDraft): ReferralSubmission {
     referrerPhone: draft.referrerPhone.trim(),
     referrerBirthDate: draft.referrerBirthDate,
     referrerIsCustomer: draft.referrerIsCustomer === "true",
-    acceptTerms: draft.acceptTerms,
+    acceptTerms,
     companyName: draft.companyName.trim(),
     companyCnpj: blankToNull(draft.companyCnpj),
     contactName: draft.contactName.trim(),
@@ -132,8 +137,8 @@ export function submissionOf(draft: ReferralDraft): ReferralSubmission {
     companySize: companySizes.find((value) => value === draft.companySize) ?? "small",
     supportAgents: draft.supportAgents.trim() ? Number(draft.supportAgents.trim()) : null,
     notes: blankToNull(draft.notes),
-    declaresContactAware: draft.declaresContactAware,
-    declaresNoPurchasedData: draft.declaresNoPurchasedData,
+    declaresContactAware,
+    declaresNoPurchasedData,
   };
 }
 

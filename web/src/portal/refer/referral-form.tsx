@@ -52,7 +52,8 @@ export function ReferralForm({ initial, program, isPending, error, onSubmit, onC
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (checkAll()) onSubmit(submissionOf(draft));
+    const submission = checkAll() ? submissionOf(draft) : null;
+    if (submission) onSubmit(submission);
     else requestAnimationFrame(() => focusFirstInvalid(form.current));
   }
 

@@ -21,7 +21,7 @@ export function PortalReferralsPage() {
     search: referralsSearch,
     queryKey: (filters) => queryKeys.portalReferralList(filters),
     fetchPage: ({ status }, cursor) =>
-      listPortalReferrals({ status: status || undefined, limit: PAGE_SIZE, cursor }),
+      listPortalReferrals({ status: status || undefined, limit: PAGE_SIZE, cursor: cursor ?? undefined }),
     rowSelector: "[data-referral-heading]",
   });
   const { status } = list.filters;
