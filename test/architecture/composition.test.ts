@@ -22,6 +22,13 @@ describe("module composition", () => {
     expect(callers).toEqual(["src/app.ts"]);
   });
 
+  it("gives handlers their principal through staffRoute/participantRoute, never request.staff or request.participant", () => {
+    const readers = sourceFiles("src/modules").filter((file) =>
+      /\brequest\.(staff|participant)\b/.test(codeOf(file)),
+    );
+    expect(readers).toEqual([]);
+  });
+
   it("connects a reaction to every event a module announces", () => {
     const announced = new Set(
       sourceFiles("src/modules").flatMap((file) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { access } from "../../platform/http/access.js";
+import { staffRoute } from "../../platform/http/principal-handlers.js";
 import { type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { ZAttachInbound, ZInboundEmail, ZInboundEmailDetail, ZInboundQuery } from "./inbound-schemas.js";
 import {
@@ -17,66 +17,76 @@ export const inboundAdminRoutes: RouteModule = (app, ctx) => {
   const r = withZod(app);
 
   // GET /api/admin/inbound – support lists received e-mails by status (default: the quarantine)
-  r.get("/api/admin/inbound", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["inbound"],
-      querystring: ZInboundQuery,
-      response: {
-        200: z.object({ items: z.array(ZInboundEmail), nextCursor: z.string().nullable() }),
-        422: ZErrorResponse,
+  r.get(
+    "/api/admin/inbound",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["inbound"],
+        querystring: ZInboundQuery,
+        response: {
+          200: z.object({ items: z.array(ZInboundEmail), nextCursor: z.string().nullable() }),
+          422: ZErrorResponse,
+        },
       },
-    },
-    handler: async (request) => listInboundEmails(ctx.db, request.staff!, request.query),
-  });
+      handler: async (request, staff) => listInboundEmails(ctx.db, staff, request.query),
+    }),
+  );
 
   // GET /api/admin/inbound/:id – support reads one received e-mail: what was kept, the full text, where it went
-  r.get("/api/admin/inbound/:id", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["inbound"],
-      params: ZIdParams,
-      response: { 200: ZInboundEmailDetail, 404: ZErrorResponse },
-    },
-    handler: async (request) => getInboundEmailDetail(ctx.db, request.staff!, request.params.id),
-  });
+  r.get(
+    "/api/admin/inbound/:id",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["inbound"],
+        params: ZIdParams,
+        response: { 200: ZInboundEmailDetail, 404: ZErrorResponse },
+      },
+      handler: async (request, staff) => getInboundEmailDetail(ctx.db, staff, request.params.id),
+    }),
+  );
 
   // GET /api/admin/inbound/:id/original – support views the e-mail exactly as received ("view original")
-  r.get("/api/admin/inbound/:id/original", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["inbound"],
-      params: ZIdParams,
-      querystring: z.object({ download: z.enum(["0", "1"]).default("0") }),
-    },
-    handler: async (request, reply) => {
-      const raw = await getInboundOriginal(ctx.db, request.staff!, request.params.id);
-      // Shown as text, never interpreted: an HTML part must not run in our origin.
-      reply.header("content-security-policy", "default-src 'none'; sandbox");
-      if (request.query.download === "1") {
-        reply.header("content-disposition", `attachment; filename="message-${request.params.id}.eml"`);
-        return reply.type("message/rfc822").send(raw);
-      }
-      return reply.type("text/plain; charset=utf-8").send(raw);
-    },
-  });
+  r.get(
+    "/api/admin/inbound/:id/original",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["inbound"],
+        params: ZIdParams,
+        querystring: z.object({ download: z.enum(["0", "1"]).default("0") }),
+      },
+      handler: async (request, staff, reply) => {
+        const raw = await getInboundOriginal(ctx.db, staff, request.params.id);
+        // Shown as text, never interpreted: an HTML part must not run in our origin.
+        reply.header("content-security-policy", "default-src 'none'; sandbox");
+        if (request.query.download === "1") {
+          reply.header("content-disposition", `attachment; filename="message-${request.params.id}.eml"`);
+          return reply.type("message/rfc822").send(raw);
+        }
+        return reply.type("text/plain; charset=utf-8").send(raw);
+      },
+    }),
+  );
 
   // POST /api/admin/inbound/:id/attach – support attaches a quarantined e-mail to a participant (a ticket message)
-  r.post("/api/admin/inbound/:id/attach", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: {
-      tags: ["inbound"],
-      params: ZIdParams,
-      body: ZAttachInbound,
-      response: { 200: ZInboundEmail, ...errors },
-    },
-    handler: async (request) => attachInboundEmail(ctx, request.staff!, request.params.id, request.body),
-  });
+  r.post(
+    "/api/admin/inbound/:id/attach",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["inbound"],
+        params: ZIdParams,
+        body: ZAttachInbound,
+        response: { 200: ZInboundEmail, ...errors },
+      },
+      handler: async (request, staff) => attachInboundEmail(ctx, staff, request.params.id, request.body),
+    }),
+  );
 
   // POST /api/admin/inbound/:id/discard – support discards a quarantined e-mail (the original is kept)
-  r.post("/api/admin/inbound/:id/discard", {
-    config: { access: access.staff("helpdesk.work") },
-    schema: { tags: ["inbound"], params: ZIdParams, response: { 200: ZInboundEmail, ...errors } },
-    handler: async (request) => discardInboundEmail(ctx.db, request.staff!, request.params.id),
-  });
+  r.post(
+    "/api/admin/inbound/:id/discard",
+    staffRoute("helpdesk.work", {
+      schema: { tags: ["inbound"], params: ZIdParams, response: { 200: ZInboundEmail, ...errors } },
+      handler: async (request, staff) => discardInboundEmail(ctx.db, staff, request.params.id),
+    }),
+  );
 };
