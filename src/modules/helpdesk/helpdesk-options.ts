@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { ZLocalizedText } from "../../shared/localized-text.js";
+import { staffRoles } from "../../shared/permissions.js";
 import { listProgramContactReasons } from "../programs/index.js";
 import { listActiveStaff } from "../staff/index.js";
 
@@ -19,7 +20,7 @@ export const ZHelpdeskOptions = z.object({
       contactReasons: z.array(ZContactReasonOption),
     }),
   ),
-  agents: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+  agents: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(staffRoles) })),
 });
 
 export async function helpdeskOptions(db: Db, scope: OrganizationScope) {

@@ -2,6 +2,7 @@
 // situation, priority, contactReason, channel, participant: {id, name}, referralId, assignee, createdAt,
 // lastMessageAt, messages?}).
 import { z } from "zod";
+import { referralStatuses } from "../../shared/referral-codes.js";
 import {
   messageAuthorKinds,
   messageSources,
@@ -148,7 +149,7 @@ export const ZParticipantCard = z
       z.object({
         id: z.string(),
         companyName: z.string(),
-        status: z.string(),
+        status: z.enum(referralStatuses),
         reason: z.string().nullable(),
         createdAt: z.string(),
       }),

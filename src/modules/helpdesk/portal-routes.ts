@@ -3,6 +3,7 @@ import { z } from "zod";
 import { PORTAL_COOKIE } from "../../platform/http/access.js";
 import { participantRoute } from "../../platform/http/principal-handlers.js";
 import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
+import { referralStatuses } from "../../shared/referral-codes.js";
 import { ZContactReasonOption } from "./helpdesk-options.js";
 import {
   ZMessageBody,
@@ -77,7 +78,9 @@ export const portalTicketRoutes: RouteModule = (app, ctx) => {
         response: {
           200: z.object({
             contactReasons: z.array(ZContactReasonOption),
-            referrals: z.array(z.object({ id: z.string(), companyName: z.string(), status: z.string() })),
+            referrals: z.array(
+              z.object({ id: z.string(), companyName: z.string(), status: z.enum(referralStatuses) }),
+            ),
           }),
         },
       },

@@ -14,10 +14,11 @@ import {
 } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { type TLocalizedText, ZLocalizedText } from "../../shared/localized-text.js";
+import { type RewardOfferStatus, rewardKinds, rewardOfferStatuses } from "../../shared/reward-codes.js";
 import { participants } from "../participants/schema.js";
 import { programs } from "../programs/schema.js";
 
-export const rewardKinds = ["voucher", "physical", "experience"] as const;
+export { type RewardOfferStatus, rewardKinds, rewardOfferStatuses };
 export const rewardKindEnum = pgEnum("reward_kind", rewardKinds);
 
 /** The program's reward catalog. Items change over time; offers keep what was chosen. */
@@ -44,8 +45,6 @@ export const rewardItems = pgTable(
   ],
 );
 
-export const rewardOfferStatuses = ["awaiting_choice", "chosen", "delivered", "delayed"] as const;
-export type RewardOfferStatus = (typeof rewardOfferStatuses)[number];
 export const rewardOfferStatusEnum = pgEnum("reward_offer_status", rewardOfferStatuses);
 
 /** What the referrer chose, frozen at choice time: retiring or editing the item never alters it. */

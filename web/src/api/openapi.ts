@@ -222,7 +222,8 @@ export interface paths {
                             agents: {
                                 id: string;
                                 name: string;
-                                role: string;
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "sales" | "support";
                             }[];
                             programs: {
                                 contactReasons: components["schemas"]["ContactReason"][];
@@ -2571,7 +2572,8 @@ export interface paths {
                             referrals: {
                                 companyName: string;
                                 id: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
                             }[];
                         };
                     };
@@ -3413,7 +3415,8 @@ export interface paths {
                                 description: components["schemas"]["LocalizedText"];
                                 id: string;
                                 imageUrl: string | null;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "voucher" | "physical" | "experience";
                                 name: components["schemas"]["LocalizedText"];
                             }[];
                             program: {
@@ -3969,7 +3972,8 @@ export interface components {
                 createdAt: string;
                 id: string;
                 reason: string | null;
-                status: string;
+                /** @enum {string} */
+                status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
             }[];
             /** @enum {string} */
             status: "active" | "left";

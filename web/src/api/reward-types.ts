@@ -1,4 +1,5 @@
 /** Shapes the admin and portal reward pages share (DESIGN.md "Rewards"). */
+import { rewardOfferStatuses, rewardKinds as sharedRewardKinds } from "@shared/reward-codes";
 import { type ApiSchema, allValuesOf } from "./api-types";
 
 export type LocalizedText = ApiSchema<"LocalizedText">;
@@ -10,10 +11,6 @@ export type OfferStatus = AdminOffer["status"];
 export type OfferItem = ApiSchema<"OfferedItem">;
 export type RewardKind = OfferItem["kind"];
 
-export const rewardKinds = allValuesOf<RewardKind>()(["voucher", "physical", "experience"]);
-export const offerStatuses = allValuesOf<OfferStatus>()([
-  "awaiting_choice",
-  "chosen",
-  "delivered",
-  "delayed",
-]);
+// The lists come from src/shared; allValuesOf checks them against the API's own enums.
+export const rewardKinds = allValuesOf<RewardKind>()([...sharedRewardKinds]);
+export const offerStatuses = allValuesOf<OfferStatus>()([...rewardOfferStatuses]);

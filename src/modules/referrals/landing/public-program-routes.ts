@@ -4,6 +4,7 @@ import { z } from "zod";
 import { access } from "../../../platform/http/access.js";
 import { type RouteModule, withZod } from "../../../platform/http/route-module.js";
 import { ZLocalizedText } from "../../../shared/localized-text.js";
+import { rewardKinds } from "../../../shared/reward-codes.js";
 import { getProgramBySlugOrThrow, isProgramRunning, ZProgramRules } from "../../programs/index.js";
 import { listAvailableRewardItems } from "../../rewards/index.js";
 
@@ -14,7 +15,7 @@ const ZPublicCatalogItem = z.object({
   name: ZLocalizedText,
   description: ZLocalizedText,
   imageUrl: z.string().nullable(),
-  kind: z.string(),
+  kind: z.enum(rewardKinds),
 });
 
 const ZPublicProgram = z.object({
