@@ -86,6 +86,26 @@ describe("referral intake", () => {
     expect(await referralCount()).toBe(before);
   });
 
+  it("names every field error at once: the age and the self-referral with the schema's errors", async () => {
+    const response = await submit(
+      validSubmission({
+        referrerBirthDate: yearsAgo(16),
+        referrerPhone: "123",
+        referrerEmail: "ana@acme.com.br",
+        contactEmail: "bruno@acme.com.br",
+        declaresContactAware: false,
+      }),
+    );
+    expect(response.statusCode).toBe(422);
+    expect(Object.keys(response.json().error.fields).sort()).toEqual([
+      "contactEmail",
+      "declaresContactAware",
+      "referrerBirthDate",
+      "referrerPhone",
+    ]);
+    expect(response.json().error.fields.referrerBirthDate).toEqual(["É preciso ter 18 anos ou mais."]);
+  });
+
   it.each([
     ["12.ABC.345/01DE-35"],
     ["12abc34501de35"],
