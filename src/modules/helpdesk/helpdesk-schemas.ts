@@ -2,6 +2,7 @@
 // situation, priority, contactReason, channel, participant: {id, name}, referralId, assignee, createdAt,
 // lastMessageAt, messages?}).
 import { z } from "zod";
+import { withoutBidiControls } from "../../shared/unicode-text.js";
 import {
   messageAuthorKinds,
   messageSources,
@@ -13,10 +14,11 @@ import {
   ticketStatuses,
 } from "./schema.js";
 
-// Subjects are one line of plain text: line breaks would be header injection in e-mail subjects.
+// Subjects are one line of plain text: line breaks would be header injection in e-mail subjects; bidi
+// controls go too (a right-to-left override reorders what the agent reads).
 const ZSubject = z
   .string()
-  .transform((value) => value.replace(/\s+/g, " ").trim())
+  .transform((value) => withoutBidiControls(value).replace(/\s+/g, " ").trim())
   .pipe(z.string().min(3, "Escreva um assunto com pelo menos 3 caracteres.").max(150));
 const ZMessageText = z
   .string()

@@ -70,6 +70,36 @@ describe("automatic checks and first referrer wins", () => {
     expect(sameName).toMatchObject({ reason: "already_referred", duplicateOfId: byName.id });
   });
 
+  it.each([
+    ["a zero-width space", "Padaria Lu\u200Bar"],
+    ["a Cyrillic е", "Padaria Lu\u0430r"],
+    ["a right-to-left override", "Padaria \u202ELuar\u202C"],
+  ])(
+    "with no CNPJ and free-mail contacts, a look-alike name with %s loses to the first",
+    async (_case, lookAlike) => {
+      const name = `Padaria Luar ${newCnpjRoot()}`;
+      const first = await submitAndCheck({ companyName: name, contactEmail: "ana.luar@gmail.com" });
+      const second = await submitAndCheck({
+        companyName: name.replace("Padaria Luar", lookAlike),
+        contactEmail: "beto.luar@gmail.com",
+      });
+      expect(second).toMatchObject({ reason: "already_referred", duplicateOfId: first.id });
+    },
+  );
+
+  it("refuses a company name that is only a legal form or invisible characters (422)", async () => {
+    for (const companyName of ["Ltda.", "\u200B\u200B\u200B"]) {
+      const response = await t.app.inject({
+        method: "POST",
+        url: `/api/public/programs/${slug}/referrals`,
+        remoteAddress: `198.18.1.${(++client % 250) + 1}`,
+        payload: validSubmission({ companyName }),
+      });
+      expect(response.statusCode).toBe(422);
+      expect(Object.keys(response.json().error.fields)).toEqual(["companyName"]);
+    }
+  });
+
   it("free-mail domains never match, and different CNPJ roots with the same name are different companies", async () => {
     const a = await submitAndCheck({ contactEmail: "ana.silva@gmail.com", companyName: "Alfa Sistemas" });
     const b = await submitAndCheck({ contactEmail: "bruno.souza@gmail.com", companyName: "Beta Sistemas" });
