@@ -12,6 +12,7 @@ export {
   referralSummariesByIds,
   referralsOfParticipant,
 } from "./referral-summaries.js";
+export { renormalizeReferralCompanyNames } from "./renormalize-company-names.js";
 export { createReferralChecksHandler, referralChecksJob } from "./run-checks.js";
 export type { Referral } from "./schema.js";
 export { reasonLabel, statusLabel } from "./status-words.js";
