@@ -1,3 +1,5 @@
+export { contactNoticeJob, createContactNoticeHandler } from "./contact-notice.js";
+export { createDecisionNoticeHandler, decisionNoticeJob } from "./decision-notice.js";
 export {
   allowedMoves,
   disqualificationReasons,

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { participants } from "../../../src/modules/participants/schema.js";
 import { referralFindings, referrals } from "../../../src/modules/referrals/schema.js";
 import {
   registryCustomers,
@@ -7,6 +8,7 @@ import {
   registryPipeline,
 } from "../../../src/modules/registries/schema.js";
 import { devMailbox, emailSuppressions } from "../../../src/platform/mail/schema.js";
+import { runDelayedNotices } from "../../support/back-office.js";
 import { makeProgram } from "../../support/factories.js";
 import { cnpjFor, newCnpjRoot, validSubmission } from "../../support/referral-factory.js";
 import { createTestApp, TEST_APP_URL, type TestApp } from "../../support/test-app.js";
@@ -35,6 +37,14 @@ describe("automatic checks and first referrer wins", () => {
     await t.drainJobs();
     const [referral] = await t.ctx.db.select().from(referrals).where(eq(referrals.id, response.json().id));
     return referral!;
+  }
+  /** A referrer whose address is proven (as signing in to the portal once does). */
+  async function verifiedReferrer(referrerEmail: string) {
+    const first = await submitAndCheck({ referrerEmail });
+    await t.ctx.db
+      .update(participants)
+      .set({ emailVerifiedAt: new Date() })
+      .where(eq(participants.id, first.participantId));
   }
   const findingsOf = async (id: string) =>
     (await t.ctx.db.select().from(referralFindings).where(eq(referralFindings.referralId, id))).map(
@@ -189,24 +199,49 @@ describe("automatic checks and first referrer wins", () => {
     expect(await findingsOf(referral.id)).toContain("disposable_contact_email");
   });
 
-  it("a referral disqualified by the checks is explained to the referrer by e-mail", async () => {
+  it("a referral disqualified by the checks is explained to a verified referrer once the program's delay passed", async () => {
     const root = newCnpjRoot();
     await submitAndCheck({ companyCnpj: cnpjFor(root, "0001") });
-    const loser = await submitAndCheck({
-      companyCnpj: cnpjFor(root, "0002"),
-      referrerEmail: "second.one@gmail.com",
-    });
+    const referrerEmail = `second.${root}@gmail.com`;
+    await verifiedReferrer(referrerEmail);
+    const loser = await submitAndCheck({ companyCnpj: cnpjFor(root, "0002"), referrerEmail });
     expect(loser.status).toBe("not_qualified");
-    const mails = await t.ctx.db
-      .select()
-      .from(devMailbox)
-      .where(eq(devMailbox.toAddress, "second.one@gmail.com"));
+    const subjects = async () =>
+      (await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, referrerEmail))).map(
+        (m) => m.subject,
+      );
+    expect(await subjects()).not.toContain(`${loser.companyName}: Lead não qualificado`);
+    await runDelayedNotices(t);
+    const mails = await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, referrerEmail));
     expect(mails.map((m) => m.subject)).toContain(`${loser.companyName}: Lead não qualificado`);
     expect(mails.find((m) => m.subject.includes("não qualificado"))!.text).toContain("registro mais antigo");
   });
 
+  it("a referral the checks end never reaches the contact; one they let through does, after the delay", async () => {
+    const root = newCnpjRoot();
+    const passing = await submitAndCheck({ companyCnpj: cnpjFor(root, "0001") });
+    const ended = await submitAndCheck({ companyCnpj: cnpjFor(root, "0002") });
+    await t.ctx.db.insert(registryCustomers).values({
+      organizationId,
+      entryKey: cnpjFor(`${root.slice(0, 7)}9`),
+      cnpj: cnpjFor(`${root.slice(0, 7)}9`),
+      cnpjRoot: `${root.slice(0, 7)}9`,
+      status: "active",
+    });
+    const customer = await submitAndCheck({ companyCnpj: cnpjFor(`${root.slice(0, 7)}9`, "0003") });
+    expect([ended.reason, customer.reason]).toEqual(["already_referred", "already_customer"]);
+    const contactMails = async (contactEmail: string) =>
+      (await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, contactEmail))).length;
+    expect(await contactMails(passing.contactEmail)).toBe(0); // not within a second of passing
+    await runDelayedNotices(t);
+    expect(await contactMails(passing.contactEmail)).toBe(1);
+    expect(await contactMails(ended.contactEmail)).toBe(0);
+    expect(await contactMails(customer.contactEmail)).toBe(0);
+  });
+
   describe("the referred contact", () => {
     async function consentLink(contactEmail: string): Promise<string> {
+      await runDelayedNotices(t);
       const [mail] = await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, contactEmail));
       return mail!.links.find((link) => link.startsWith(`${TEST_APP_URL}/c/`))!.slice(TEST_APP_URL.length);
     }
@@ -241,6 +276,7 @@ describe("automatic checks and first referrer wins", () => {
 
       // Another referral of the same person: no e-mail goes out to them again.
       await submitAndCheck({ contactEmail, companyName: "Outra Empresa do Contato" });
+      await runDelayedNotices(t);
       expect(
         await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, contactEmail)),
       ).toHaveLength(1);

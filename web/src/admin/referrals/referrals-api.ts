@@ -44,6 +44,8 @@ export type AllowedMove = { to: ReferralStatus; reasons: string[] };
 export type AdminReferralDetail = AdminReferralSummary & {
   version: number;
   referrerPhone: string | null;
+  submittedReferrerName: string | null;
+  submittedReferrerPhone: string | null;
   referrerIsCustomer: boolean;
   contactRole: string;
   contactDepartment: ContactDepartment;
