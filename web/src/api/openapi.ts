@@ -1441,6 +1441,8 @@ export interface paths {
                             } | null;
                             /** @enum {string} */
                             status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+                            submittedReferrerName: string | null;
+                            submittedReferrerPhone: string | null;
                             supportAgents: number | null;
                             updatedAt: string;
                             version: number;
@@ -1613,6 +1615,8 @@ export interface paths {
                             } | null;
                             /** @enum {string} */
                             status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+                            submittedReferrerName: string | null;
+                            submittedReferrerPhone: string | null;
                             supportAgents: number | null;
                             updatedAt: string;
                             version: number;
@@ -1845,6 +1849,8 @@ export interface paths {
                                 } | null;
                                 /** @enum {string} */
                                 status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+                                submittedReferrerName: string | null;
+                                submittedReferrerPhone: string | null;
                                 supportAgents: number | null;
                                 updatedAt: string;
                                 version: number;
@@ -2048,6 +2054,8 @@ export interface paths {
                             } | null;
                             /** @enum {string} */
                             status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+                            submittedReferrerName: string | null;
+                            submittedReferrerPhone: string | null;
                             supportAgents: number | null;
                             updatedAt: string;
                             version: number;
