@@ -7,7 +7,7 @@
 // names the referral's version after the decision. If the referral moved again before the notice is
 // due (sales reopened or moved it), the notice is dropped, not sent late: that later move told the
 // referrer at once of where the referral now stands, and an older decision would contradict it.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
@@ -15,7 +15,7 @@ import { inTransaction } from "../../platform/db/transaction.js";
 import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
 import { getProgramByIdOrThrow } from "../programs/index.js";
 import { notifyReferrerOfMove } from "./move-notice.js";
-import { type Referral, referrals } from "./schema.js";
+import { type Referral, type ReferralStatus, referrals } from "./schema.js";
 
 export const decisionNoticeJob = defineJob(
   "referrals.decision-notice",
@@ -29,29 +29,31 @@ export async function noticeDueAt(tx: Db, programId: string): Promise<Date> {
 }
 
 export async function scheduleDecisionNotice(deps: Pick<AppContext, "jobs">, tx: Db, decided: Referral) {
+  const dueAt = await noticeDueAt(tx, decided.programId);
+  await tx.update(referrals).set({ decisionNoticeDueAt: dueAt }).where(eq(referrals.id, decided.id));
   await deps.jobs.enqueue(
     tx,
     decisionNoticeJob,
     { referralId: decided.id, version: decided.version },
-    { startAfter: await noticeDueAt(tx, decided.programId) },
+    { startAfter: dueAt },
   );
 }
 
 /**
- * Exactly once: the UPDATE that marks the notice settled is the check (a second run, or a second worker,
- * finds it settled), and it matches only the decided version (a referral moved since is left alone).
+ * Exactly once: the UPDATE that clears the due time is the check (a second run, or a second worker,
+ * finds it cleared), and it matches only the decided version (a referral moved since is left alone).
  */
 export function createDecisionNoticeHandler(ctx: AppContext) {
   return (payload: z.infer<typeof decisionNoticeJob.payload>): Promise<JobOutcome> =>
     inTransaction(ctx.db, async (tx) => {
       const [referral] = await tx
         .update(referrals)
-        .set({ decisionNoticedAt: new Date() })
+        .set({ decisionNoticeDueAt: null })
         .where(
           and(
             eq(referrals.id, payload.referralId),
             eq(referrals.version, payload.version),
-            isNull(referrals.decisionNoticedAt),
+            isNotNull(referrals.decisionNoticeDueAt),
           ),
         )
         .returning();
@@ -59,4 +61,17 @@ export function createDecisionNoticeHandler(ctx: AppContext) {
       const sent = await notifyReferrerOfMove(ctx, tx, referral, { onlyToVerifiedAddress: true });
       return sent ? { status: "done" } : { status: "skipped", detail: "address not verified or mail off" };
     });
+}
+
+/**
+ * The status and reason the referrer is shown: as before the checks' decision while its notice is not
+ * due (the checks move only an `in_progress` referral), the real ones otherwise.
+ */
+export const shownStatusSql = sql<ReferralStatus>`(case when ${referrals.decisionNoticeDueAt} > now()
+  then 'in_progress'::referral_status else ${referrals.status} end)`;
+export const shownReasonSql = sql<string | null>`(case when ${referrals.decisionNoticeDueAt} > now()
+  then null else ${referrals.reason} end)`;
+
+export function isDecisionHidden(referral: Pick<Referral, "decisionNoticeDueAt">, now = new Date()): boolean {
+  return referral.decisionNoticeDueAt !== null && referral.decisionNoticeDueAt > now;
 }

@@ -72,8 +72,10 @@ export const referrals = pgTable(
     // When another referral had the company first: the winner (policy: the earliest referral wins).
     duplicateOfId: uuid("duplicate_of_id"),
     checksCompletedAt: timestamp("checks_completed_at", { withTimezone: true }),
-    // When the referrer was told of the checks' decision (after the program's delay): told once.
-    decisionNoticedAt: timestamp("decision_noticed_at", { withTimezone: true }),
+    // Set when the checks decide, to the program's delay from then; cleared when the notice is settled
+    // (decision-notice.ts). Until then the portal shows the referral as before the decision, so it is no
+    // faster a registry oracle than the e-mail; staff see the decision at once.
+    decisionNoticeDueAt: timestamp("decision_notice_due_at", { withTimezone: true }),
     submittedIp: inet("submitted_ip"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -8,7 +8,14 @@ import { createDecisionNoticeHandler } from "../../../src/modules/referrals/inde
 import { referrals } from "../../../src/modules/referrals/schema.js";
 import { rowsOf } from "../../../src/platform/db/raw-sql.js";
 import { emailOutbox } from "../../../src/platform/mail/schema.js";
-import { type Auth, call, runDelayedNotices, signInAs, submitChecked } from "../../support/back-office.js";
+import {
+  type Auth,
+  call,
+  participantAuth,
+  runDelayedNotices,
+  signInAs,
+  submitChecked,
+} from "../../support/back-office.js";
 import { makeProgram, unique } from "../../support/factories.js";
 import { cnpjFor, newCnpjRoot } from "../../support/referral-factory.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
@@ -98,6 +105,26 @@ describe(`notices of automatic decisions (${testEngine})`, () => {
     const again = await createDecisionNoticeHandler(t.ctx)({ referralId: id, version: referral!.version });
     expect(again.status).toBe("skipped");
     expect(await statusNoticesTo(email)).toHaveLength(1);
+  });
+
+  it("the portal shows the referrer the decision no sooner than the notice; staff at once", async () => {
+    const email = `${unique("gabi")}@gmail.com`;
+    await verified(email);
+    const id = await disqualified(email);
+    const [me] = await t.ctx.db.select().from(participants).where(eq(participants.email, email));
+    const auth = await participantAuth(t, me!.id, programId);
+    const shown = async () => {
+      const list = (await call(t, auth, "GET", "/api/portal/referrals")).json();
+      const item = list.items.find((r: { id: string }) => r.id === id);
+      return { status: item.status, reason: item.reason, events: item.events.length, counts: list.counts };
+    };
+    const before = await shown();
+    expect(before).toMatchObject({ status: "in_progress", reason: null, events: 1 });
+    expect(before.counts.not_qualified).toBe(0);
+    const filtered = (await call(t, auth, "GET", "/api/portal/referrals?status=not_qualified")).json();
+    expect(filtered.items).toHaveLength(0);
+    await runDelayedNotices(t);
+    expect(await shown()).toMatchObject({ status: "not_qualified", reason: "already_referred", events: 2 });
   });
 
   it("survives a restart: another process on the same database sends it when due", async () => {
