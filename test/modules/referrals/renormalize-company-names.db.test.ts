@@ -6,15 +6,14 @@ import { renormalizeReferralCompanyNames } from "../../../src/modules/referrals/
 import { referrals } from "../../../src/modules/referrals/schema.js";
 import { renormalizeRegistryCompanyNames } from "../../../src/modules/registries/index.js";
 import { registryCustomers } from "../../../src/modules/registries/schema.js";
+import { submitChecked } from "../../support/back-office.js";
 import { makeProgram } from "../../support/factories.js";
-import { validSubmission } from "../../support/referral-factory.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 describe("renormalizing stored company names", () => {
   let t: TestApp;
   let slug: string;
   let organizationId: string;
-  let client = 0;
   beforeAll(async () => {
     t = await createTestApp();
     const { program, scope } = await makeProgram(t.ctx.db);
@@ -24,16 +23,8 @@ describe("renormalizing stored company names", () => {
   afterAll(() => t.close());
 
   async function submitAndCheck(override: Record<string, unknown>) {
-    const response = await t.app.inject({
-      method: "POST",
-      url: `/api/public/programs/${slug}/referrals`,
-      remoteAddress: `198.18.2.${(++client % 250) + 1}`,
-      payload: validSubmission(override),
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    await t.drainJobs();
-    const [referral] = await t.ctx.db.select().from(referrals).where(eq(referrals.id, response.json().id));
-    return referral!;
+    const id = await submitChecked(t, slug, override);
+    return (await t.ctx.db.select().from(referrals).where(eq(referrals.id, id)))[0]!;
   }
 
   it("a referral stored with the old key holds its company against a look-alike once renormalized", async () => {
