@@ -85,7 +85,9 @@ describe("monthly status e-mail", () => {
     const [{ outboxId }] = (await t.ctx.db
       .select({ outboxId: emailOutbox.id })
       .from(emailOutbox)
-      .where(eq(emailOutbox.toAddress, email))) as [{ outboxId: string }];
+      .where(
+        and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, "notifications.monthly-digest")),
+      )) as [{ outboxId: string }];
     const failing = createMailSendHandler(t.ctx.db, {
       kind: "smtp",
       deliver: async () => {
