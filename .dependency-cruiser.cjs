@@ -130,7 +130,7 @@ module.exports = {
       severity: "error",
       from: { path: "^src/shared/", pathNot: "\\.test\\.ts$" },
       to: {
-        pathNot: ["^src/shared/", "^node_modules/(zod|libphonenumber-js)/"],
+        pathNot: ["^src/shared/", "^node_modules/(zod|libphonenumber-js|unhomoglyph)/"],
       },
     },
     {

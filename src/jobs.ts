@@ -7,7 +7,14 @@ import {
   monthlyDigestSchedule,
 } from "./modules/notifications/index.js";
 import { createSignInLinkHandler, portalSignInLinkJob } from "./modules/participants/index.js";
-import { createReferralChecksHandler, referralChecksJob } from "./modules/referrals/index.js";
+import {
+  contactNoticeJob,
+  createContactNoticeHandler,
+  createDecisionNoticeHandler,
+  createReferralChecksHandler,
+  decisionNoticeJob,
+  referralChecksJob,
+} from "./modules/referrals/index.js";
 import type { AppContext } from "./platform/context.js";
 import { mailSendBatchJob, mailSendJob } from "./platform/mail/outbox.js";
 import { createMailSendBatchHandler, createMailSendHandler } from "./platform/mail/send-job.js";
@@ -23,6 +30,8 @@ export function registerJobHandlers(ctx: AppContext) {
   ctx.jobs.register(mailSendBatchJob, createMailSendBatchHandler(ctx.db, ctx.transport));
   ctx.jobs.register(portalSignInLinkJob, createSignInLinkHandler(ctx));
   ctx.jobs.register(referralChecksJob, createReferralChecksHandler(ctx));
+  ctx.jobs.register(decisionNoticeJob, createDecisionNoticeHandler(ctx));
+  ctx.jobs.register(contactNoticeJob, createContactNoticeHandler(ctx));
   ctx.jobs.register(monthlyDigestJob, createMonthlyDigestHandler(ctx));
   ctx.jobs.schedule(monthlyDigestJob, monthlyDigestSchedule, {});
   ctx.jobs.register(inboundProcessJob, createInboundProcessHandler(ctx));

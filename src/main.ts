@@ -7,7 +7,9 @@ import { seedDemo } from "./demo/seed-demo.js";
 import { registerJobHandlers } from "./jobs.js";
 import { startInboundSmtpServer } from "./modules/inbound/index.js";
 import { digestCommand, parseDigestArgs } from "./modules/notifications/index.js";
+import { renormalizeReferralCompanyNames } from "./modules/referrals/index.js";
 import { importCommand, parseImportArgs } from "./modules/registries/import-command.js";
+import { renormalizeRegistryCompanyNames } from "./modules/registries/index.js";
 import { createStaffCommand } from "./modules/staff/create-staff-command.js";
 import { type AppContext, closeContext } from "./platform/context.js";
 
@@ -23,6 +25,9 @@ Commands:
                  import a registry CSV (";" or "," separated); embedded database: stop the server first
   digest         [--month YYYY-MM] compose the monthly status e-mails now (default: last month);
                  exactly once per referrer and month, however often it runs
+  renormalize-company-names
+                 recompute the stored company-name match keys of referrals and registries (once
+                 after upgrading to the look-alike-proof keys; safe to repeat, and while serving)
 `;
 
 async function serve(config: Config) {
@@ -134,6 +139,12 @@ async function main(argv: string[]) {
       const args = parseImportArgs(rest);
       return oneShot(config, (ctx) => importCommand(ctx.db, args));
     }
+    case "renormalize-company-names":
+      return oneShot(config, async (ctx) => {
+        const referrals = await renormalizeReferralCompanyNames(ctx.db);
+        const registries = await renormalizeRegistryCompanyNames(ctx.db);
+        console.log(`Company-name keys recomputed: ${referrals} referrals, ${registries} registry rows.`);
+      });
     case "digest": {
       const args = parseDigestArgs(rest);
       return oneShot(config, (ctx) => digestCommand(ctx, args));

@@ -81,4 +81,20 @@ describe("the landing page's referral form", () => {
     await page.getByRole("button", { name: "Enviar indicação" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Indicação recebida!" }).count()).toBe(1);
   });
+
+  it.each([
+    ["without JavaScript", false],
+    ["with JavaScript", true],
+  ])("%s, an under-age referrer hears of their age together with the other errors", async (_case, js) => {
+    const page = await openLanding(js);
+    await fillValidReferral(page, js ? "age-js" : "age-nojs");
+    await page.getByLabel("Sua data de nascimento *").fill(`${new Date().getUTCFullYear() - 16}-01-15`);
+    await page.getByLabel("Seu telefone ou WhatsApp *").fill("123");
+    await page.getByRole("button", { name: "Enviar indicação" }).click();
+    await expect
+      .poll(() => page.locator("#referrerBirthDate-error").textContent())
+      .toBe("É preciso ter 18 anos ou mais.");
+    expect(await page.locator("#referrerPhone-error").textContent()).toBe("Telefone inválido.");
+    expect(await page.getByRole("heading", { name: "Indicação recebida!" }).count()).toBe(0);
+  });
 });

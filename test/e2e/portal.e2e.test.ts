@@ -71,11 +71,12 @@ async function seedReferrer(): Promise<Referrer> {
       .map((c) => c.split(";")[0])
       .join("; "),
   };
-  // The automatic checks run in a job; moving the referral before they finish would race them.
-  await waitUntil("the checks to run", async () => {
-    const detail = await api(`/api/admin/referrals/${disqualifiedId}`, { headers });
-    return ((await detail.json()) as { contactConfirmation: unknown }).contactConfirmation !== null;
-  });
+  // The automatic checks run in a job; moving the referral before they finish would race them. The
+  // first one checked (the embedded queue runs jobs in order: the first referral's) e-mails the new,
+  // unverified referrer "recebemos sua indicação".
+  await waitUntil("the checks to run", async () =>
+    (await readMailbox()).some((item) => item.to.includes(first.referrerEmail)),
+  );
   const move = await api(`/api/admin/referrals/${disqualifiedId}/transitions`, {
     method: "POST",
     headers: { ...headers, "x-csrf-token": csrfToken },

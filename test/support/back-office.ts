@@ -1,5 +1,6 @@
 // Helpers for sales back-office and reward tests: a referral submitted through the public API with its
 // checks run, staff and referrer sessions, and authenticated calls.
+import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { openParticipantSession } from "../../src/modules/participants/participant-sessions.js";
 import { csrfTokenFor } from "../../src/platform/http/auth-guard.js";
@@ -8,6 +9,20 @@ import { validSubmission } from "./referral-factory.js";
 import type { TestApp } from "./test-app.js";
 
 export type Auth = { cookie: string; csrfToken: string };
+
+/** The notices that wait the program's delay after the checks (decision and contact notices). */
+export const DELAYED_NOTICE_JOBS = ["referrals.decision-notice", "referrals.contact-notice"];
+
+/** As if the program's delay had passed: the waiting notice jobs become due, and every due job runs. */
+export async function runDelayedNotices(t: TestApp): Promise<number> {
+  await t.drainJobs(); // the checks that schedule them
+  await t.ctx.db.execute(sql`update local_jobs set run_after = now()
+    where status = 'queued' and name in (${sql.join(
+      DELAYED_NOTICE_JOBS.map((name) => sql`${name}`),
+      sql`, `,
+    )})`);
+  return t.drainJobs();
+}
 let client = 0;
 
 /** Submits through the public API and runs the checks job; returns the referral id. */

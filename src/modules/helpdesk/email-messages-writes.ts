@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { rowsOf } from "../../platform/db/raw-sql.js";
+import { withoutBidiControls } from "../../shared/unicode-text.js";
 import type { Ticket } from "./schema.js";
 
 export type PlannedMessage = {
@@ -83,7 +84,7 @@ async function insertTickets(tx: Db, created: PlannedTicket[]) {
     participant_id: t.participantId,
     program_id: t.programId,
     number: t.number,
-    subject: t.subject,
+    subject: withoutBidiControls(t.subject),
     channel: t.channel,
     referral_id: t.referralId,
     previous_ticket_id: t.previousTicketId,

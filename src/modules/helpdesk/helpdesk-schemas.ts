@@ -3,6 +3,7 @@
 // lastMessageAt, messages?}).
 import { z } from "zod";
 import { referralStatuses } from "../../shared/referral-codes.js";
+import { withoutBidiControls } from "../../shared/unicode-text.js";
 import {
   messageAuthorKinds,
   messageSources,
@@ -14,10 +15,11 @@ import {
   ticketStatuses,
 } from "./schema.js";
 
-// Subjects are one line of plain text: line breaks would be header injection in e-mail subjects.
+// Subjects are one line of plain text: line breaks would be header injection in e-mail subjects; bidi
+// controls go too (a right-to-left override reorders what the agent reads).
 const ZSubject = z
   .string()
-  .transform((value) => value.replace(/\s+/g, " ").trim())
+  .transform((value) => withoutBidiControls(value).replace(/\s+/g, " ").trim())
   .pipe(z.string().min(3, "Escreva um assunto com pelo menos 3 caracteres.").max(150));
 const ZMessageText = z
   .string()

@@ -8,6 +8,7 @@ import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { ParticipantPrincipal } from "../../platform/http/access.js";
 import { Invalid } from "../../platform/http/errors.js";
+import { withoutBidiControls } from "../../shared/unicode-text.js";
 import { getParticipantOrThrow } from "../participants/index.js";
 import { getProgramByIdOrThrow } from "../programs/index.js";
 import { isParticipantReferral } from "../referrals/index.js";
@@ -76,7 +77,8 @@ export async function createTicket(
       programId: owner.programId,
       participantId: owner.participantId,
       number: await nextTicketNumber(tx, owner.organizationId),
-      subject: input.subject,
+      // Inbound mail's subjects too: stored without bidi controls (ZSubject says why).
+      subject: withoutBidiControls(input.subject),
       contactReason: input.contactReason,
       priority,
       status: "open",

@@ -150,7 +150,7 @@ export async function markTicketRead(db: Db, participant: ParticipantPrincipal, 
 export async function portalHelpdeskOptions(db: Db, participant: ParticipantPrincipal) {
   const [program, ownReferrals] = await Promise.all([
     getProgramByIdOrThrow(db, participant.programId),
-    referralsOfParticipant(db, participant.participantId, 200),
+    referralsOfParticipant(db, participant.participantId, 200, "referrer"),
   ]);
   return {
     contactReasons: program.contactReasons,

@@ -116,7 +116,10 @@ async function nextRecipients(
     select p.id, p.email, p.name, p.locale, r.referrals
     from ${participantDirectory} p
     cross join lateral (
-      select json_agg(json_build_array(company_name, status, reason,
+      -- The checks' decision shows no sooner than its own notice (referrals' decision-notice.ts).
+      select json_agg(json_build_array(company_name,
+          case when decision_notice_due_at > now() then 'in_progress' else status::text end,
+          case when decision_notice_due_at > now() then null else reason end,
           to_char(created_at at time zone ${program.timeZone}, 'YYYY-MM-DD'))
         order by created_at, id) as referrals
       from ${referralDirectory}

@@ -1,5 +1,10 @@
 // The participants module: referrers, their portal sessions and sign-in links.
 
+export {
+  type AddressConfirmation,
+  isAddressVerified,
+  issueAddressConfirmation,
+} from "./address-confirmation.js";
 export { referrerUpsertSql } from "./intake-upsert.js";
 export {
   countDigestSubscribers,

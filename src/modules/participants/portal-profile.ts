@@ -11,7 +11,7 @@ import { Invalid } from "../../platform/http/errors.js";
 import { locales } from "../../platform/i18n/locale.js";
 import { normalizePhone } from "../../shared/phone.js";
 import { getParticipantOrThrow } from "./participant-queries.js";
-import { type Participant, participantSessions, participants } from "./schema.js";
+import { type Participant, participantSessions, participants, portalSignInLinks } from "./schema.js";
 import "./hooks.js";
 
 export const ZPortalProfile = z
@@ -87,6 +87,13 @@ export async function leaveProgram(
           eq(participantSessions.participantId, principal.participantId),
           isNull(participantSessions.revokedAt),
         ),
+      );
+    // Links e-mailed before leaving are spent: only a link sent after it brings the referrer back.
+    await tx
+      .update(portalSignInLinks)
+      .set({ usedAt: new Date() })
+      .where(
+        and(eq(portalSignInLinks.participantId, principal.participantId), isNull(portalSignInLinks.usedAt)),
       );
     await deps.hooks.announce(tx, "participant.left", {
       organizationId: principal.organizationId,

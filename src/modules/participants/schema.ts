@@ -37,6 +37,10 @@ export const participants = pgTable(
     wantsStatusEmails: boolean("wants_status_emails").notNull().default(true),
     // When the referrer left the program; history is kept, e-mail stops.
     leftAt: timestamp("left_at", { withTimezone: true }),
+    // When the referrer proved they read this address: signed in to the portal, or followed the link
+    // of their first e-mail. Until then the address is only what an anonymous form said (issue:
+    // registry oracle), and notices of automatic decisions do not go to it.
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -48,6 +52,12 @@ export const participants = pgTable(
     index("participants_email_idx").on(table.email),
   ],
 );
+
+/**
+ * What a link is for: signing in, or confirming the address (the first e-mail after an anonymous
+ * referral; for a referrer who left, the way back into the program).
+ */
+export const signInLinkPurposes = ["sign_in", "confirm_address"] as const;
 
 /** Single-use, expiring sign-in links e-mailed to referrers. */
 export const portalSignInLinks = pgTable(
@@ -64,6 +74,7 @@ export const portalSignInLinks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    purpose: text("purpose", { enum: signInLinkPurposes }).notNull().default("sign_in"),
   },
   (table) => [
     uniqueIndex("portal_sign_in_links_token_hash_unique").on(table.tokenHash),

@@ -9,6 +9,7 @@ import { resolveLocale } from "../../platform/i18n/locale.js";
 import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
 import { enqueueEmail } from "../../platform/mail/outbox.js";
 import { getProgramByIdOrThrow, getProgramBySlugOrThrow } from "../programs/index.js";
+import { recordAddressProven } from "./address-confirmation.js";
 import { findParticipantByEmail } from "./participant-queries.js";
 import { isSafePortalPath } from "./portal-return-path.js";
 import { portalSignInLinks } from "./schema.js";
@@ -108,7 +109,8 @@ async function recentLinkCount(db: Db, participantId: string): Promise<number> {
 
 /**
  * Spends a sign-in link: the UPDATE that marks it used is the check, so two clicks racing cannot both
- * succeed, and an expired or used link does nothing. Returns whom it signs in, or null.
+ * succeed, and an expired or used link does nothing. Returns whom it signs in, or null. Following it
+ * proves the address (address-confirmation.ts), in the caller's transaction.
  */
 export async function consumeSignInLink(db: Db, token: string) {
   const [link] = await db
@@ -121,8 +123,14 @@ export async function consumeSignInLink(db: Db, token: string) {
         gt(portalSignInLinks.expiresAt, new Date()),
       ),
     )
-    .returning({ participantId: portalSignInLinks.participantId, programId: portalSignInLinks.programId });
-  return link ?? null;
+    .returning({
+      participantId: portalSignInLinks.participantId,
+      programId: portalSignInLinks.programId,
+      purpose: portalSignInLinks.purpose,
+    });
+  if (!link) return null;
+  await recordAddressProven(db, link);
+  return { participantId: link.participantId, programId: link.programId };
 }
 
 /** The program a link belongs to, used or not: a spent link's page can still offer that program's form. */

@@ -42,6 +42,9 @@ export const programs = pgTable(
     dailyReferralLimitPerReferrer: integer("daily_referral_limit_per_referrer").notNull().default(20),
     dailyReferralLimitPerIp: integer("daily_referral_limit_per_ip").notNull().default(60),
     contactConfirmationRequired: boolean("contact_confirmation_required").notNull().default(false),
+    // Hours before an automatic decision (and the contact's notice) is e-mailed: the form and its
+    // e-mails must not answer "is this company a customer?" within a second (registry oracle).
+    automaticDecisionNoticeDelayHours: integer("automatic_decision_notice_delay_hours").notNull().default(24),
     contactReasons: jsonb("contact_reasons").$type<TContactReason[]>().notNull().default(sql`'[]'::jsonb`),
     termsVersion: text("terms_version").notNull(),
     rules: jsonb("rules").$type<TProgramRules>().notNull(),

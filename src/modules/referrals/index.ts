@@ -1,3 +1,5 @@
+export { contactNoticeJob, createContactNoticeHandler } from "./contact-notice.js";
+export { createDecisionNoticeHandler, decisionNoticeJob } from "./decision-notice.js";
 export {
   allowedMoves,
   disqualificationReasons,
@@ -12,6 +14,7 @@ export {
   referralSummariesByIds,
   referralsOfParticipant,
 } from "./referral-summaries.js";
+export { renormalizeReferralCompanyNames } from "./renormalize-company-names.js";
 export { createReferralChecksHandler, referralChecksJob } from "./run-checks.js";
 export type { Referral } from "./schema.js";
 export { reasonLabel, statusLabel } from "./status-words.js";

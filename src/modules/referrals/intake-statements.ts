@@ -114,8 +114,9 @@ export type AuditRow = {
   user_agent: string | null;
 };
 
-// The referrers are the participants module's write (its referrerUpsertSql); created_at follows batch
-// order (a microsecond apart), so "earliest" still means "submitted first".
+// The referrers are the participants module's write (its referrerUpsertSql, which never changes an
+// existing one); each referral keeps the referrer's name and phone as submitted. created_at follows
+// batch order (a microsecond apart), so "earliest" still means "submitted first".
 const writeSql = `
 with input as (
   select * from jsonb_to_recordset($1::jsonb) as i(pos int, id uuid, organization_id uuid,
@@ -132,12 +133,14 @@ referral as (
   insert into referrals (id, organization_id, program_id, participant_id, company_name,
     company_name_normalized, company_cnpj, company_cnpj_root, contact_corporate_domain, contact_name,
     contact_role, contact_department, contact_email, contact_phone, company_size, support_agents, notes,
-    referrer_is_customer, duplicate_of_id, submitted_ip, created_at, updated_at)
+    referrer_is_customer, referrer_name, referrer_phone, duplicate_of_id, submitted_ip, created_at,
+    updated_at)
   select i.id, i.organization_id, i.program_id, p.id, i.company_name, i.company_name_normalized,
     i.company_cnpj, i.company_cnpj_root, i.contact_corporate_domain, i.contact_name, i.contact_role,
     i.contact_department::contact_department, i.contact_email, i.contact_phone,
-    i.company_size::company_size, i.support_agents, i.notes, i.is_customer, i.duplicate_of_id,
-    i.ip, now() + i.pos * interval '1 microsecond', now() + i.pos * interval '1 microsecond'
+    i.company_size::company_size, i.support_agents, i.notes, i.is_customer, i.referrer_name,
+    i.referrer_phone, i.duplicate_of_id, i.ip, now() + i.pos * interval '1 microsecond',
+    now() + i.pos * interval '1 microsecond'
   from input i join referrer p on p.program_id = i.program_id and p.email = i.email
   returning id, program_id, participant_id
 ),

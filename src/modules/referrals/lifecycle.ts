@@ -6,6 +6,7 @@ import type { Db } from "../../platform/db/client.js";
 import { Conflict, Invalid } from "../../platform/http/errors.js";
 import { allowedMoves, reasonsFor } from "../../shared/referral-codes.js";
 import { getProgramByIdOrThrow } from "../programs/index.js";
+import { scheduleDecisionNotice } from "./decision-notice.js";
 import { notifyReferrerOfMove } from "./move-notice.js";
 import {
   contactConfirmations,
@@ -33,7 +34,8 @@ export type Move = {
 export type MoveDeps = Pick<AppContext, "jobs" | "mail" | "config">;
 
 /**
- * Moves a referral, records the event and writes the referrer's e-mail, in the caller's transaction.
+ * Moves a referral, records the event and writes (or, for the checks' decisions, schedules) the
+ * referrer's e-mail, in the caller's transaction.
  * The UPDATE matches the version read, so of two concurrent moves on one referral only one can win;
  * the other gets a Conflict.
  */
@@ -66,7 +68,9 @@ export async function moveReferral(
     actorKind: move.actor.kind,
     actorId: move.actor.id ?? null,
   });
-  await notifyReferrerOfMove(deps, tx, updated);
+  // The checks' decisions wait the program's delay, to a proven address (decision-notice.ts says why).
+  if (move.actor.kind === "system") await scheduleDecisionNotice(deps, tx, updated);
+  else await notifyReferrerOfMove(deps, tx, updated);
   return updated;
 }
 

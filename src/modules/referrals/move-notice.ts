@@ -1,23 +1,27 @@
-// The referrer hears of every status change of their referral as it happens (DESIGN "Status e-mails"),
-// automatic ones included: a referral disqualified by the checks is explained, never silent.
+// The referrer hears of every status change of their referral (DESIGN "Status e-mails"): sales' moves as
+// they happen; the checks' decisions after the program's delay, to a proven address (decision-notice.ts),
+// so a referral disqualified by the checks is still explained, never silent.
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { enqueueEmail } from "../../platform/mail/outbox.js";
-import { participantWithProgram } from "../participants/index.js";
+import { isAddressVerified, participantWithProgram } from "../participants/index.js";
 import { statusChangedEmail } from "./emails/status-changed-email.js";
 import type { Referral } from "./schema.js";
 
+/** Writes the status e-mail; false when it is not for this referrer (left, opted out, unproven address). */
 export async function notifyReferrerOfMove(
   deps: Pick<AppContext, "jobs" | "mail" | "config">,
   tx: Db,
   referral: Referral,
-): Promise<void> {
+  options: { onlyToVerifiedAddress?: boolean } = {},
+): Promise<boolean> {
   const row = await participantWithProgram(tx, referral.participantId);
-  if (!row) return;
+  if (!row) return false;
   // A referrer who left the program gets no more e-mail (portal "leave the program"), nor one who
   // turned status e-mails off in the portal (the monthly digest still tells them).
-  if (row.participant.status !== "active" || !row.participant.wantsStatusEmails) return;
+  if (row.participant.status !== "active" || !row.participant.wantsStatusEmails) return false;
+  if (options.onlyToVerifiedAddress && !isAddressVerified(row.participant)) return false;
   const { participant, program } = row;
   await enqueueEmail(tx, deps, {
     template: statusChangedEmail,
@@ -36,4 +40,5 @@ export async function notifyReferrerOfMove(
     programId: referral.programId,
     participantId: participant.id,
   });
+  return true;
 }

@@ -7,6 +7,7 @@ import { decodeCursor, pageOf } from "../../platform/db/keyset.js";
 import type { ParticipantPrincipal } from "../../platform/http/access.js";
 import { NotFound } from "../../platform/http/errors.js";
 import { locales } from "../../platform/i18n/locale.js";
+import { isDecisionHidden, shownStatusSql } from "./decision-notice.js";
 import { type Referral, referralEvents, referralStatuses, referrals } from "./schema.js";
 import { reasonLabel, statusLabel } from "./status-words.js";
 
@@ -57,7 +58,7 @@ export async function listPortalReferrals(
   query: z.infer<typeof ZPortalReferralQuery>,
 ) {
   const conditions = [eq(referrals.participantId, participant.participantId)];
-  if (query.status) conditions.push(eq(referrals.status, query.status));
+  if (query.status) conditions.push(sql`${shownStatusSql} = ${query.status}`);
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     conditions.push(
@@ -87,10 +88,10 @@ export async function getPortalReferral(db: Db, participant: ParticipantPrincipa
 /** Counts by status for the portal's home. */
 export async function countPortalReferrals(db: Db, participant: ParticipantPrincipal) {
   const rows = await db
-    .select({ status: referrals.status, n: count() })
+    .select({ status: shownStatusSql, n: count() })
     .from(referrals)
     .where(eq(referrals.participantId, participant.participantId))
-    .groupBy(referrals.status);
+    .groupBy(shownStatusSql);
   const counts = Object.fromEntries(referralStatuses.map((s) => [s, 0])) as Record<
     (typeof referralStatuses)[number],
     number
@@ -113,25 +114,32 @@ async function withEvents(db: Db, rows: Referral[]): Promise<TPortalReferral[]> 
             ),
           )
           .orderBy(asc(referralEvents.id));
-  return rows.map((row) => ({
-    id: row.id,
-    status: row.status,
-    reason: row.reason,
-    companyName: row.companyName,
-    companyCnpj: row.companyCnpj,
-    contactName: row.contactName,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    statusWords: wordsFor((locale) => statusLabel(row.status, locale)),
-    reasonWords: row.reason ? wordsFor((locale) => reasonLabel(row.reason!, locale)) : null,
-    // Staff notes and who moved it stay inside the company: the referrer sees what happened and when.
-    events: events
-      .filter((e) => e.referralId === row.id)
-      .map((e) => ({
+  return rows.map((row) => {
+    // The checks' decision shows once its notice is due (decision-notice.ts): until then, as before it.
+    const isHidden = isDecisionHidden(row);
+    const status = isHidden ? "in_progress" : row.status;
+    const reason = isHidden ? null : row.reason;
+    const shownEvents = events.filter(
+      (e) => e.referralId === row.id && !(isHidden && e.actorKind === "system" && e.fromStatus !== null),
+    );
+    return {
+      id: row.id,
+      status,
+      reason,
+      companyName: row.companyName,
+      companyCnpj: row.companyCnpj,
+      contactName: row.contactName,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: (isHidden ? (shownEvents.at(-1)?.createdAt ?? row.createdAt) : row.updatedAt).toISOString(),
+      statusWords: wordsFor((locale) => statusLabel(status, locale)),
+      reasonWords: reason ? wordsFor((locale) => reasonLabel(reason, locale)) : null,
+      // Staff notes and who moved it stay inside the company: the referrer sees what happened and when.
+      events: shownEvents.map((e) => ({
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
         reason: e.reason,
         createdAt: e.createdAt.toISOString(),
       })),
-  }));
+    };
+  });
 }

@@ -3,7 +3,7 @@
 import { pgView, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { referralStatuses } from "../../shared/referral-codes.js";
 
-/** Migration 0009: `select … from referrals` without the contact's data. */
+/** Migrations 0009 and 0012: `select … from referrals` without the contact's data. */
 export const referralDirectory = pgView("referral_directory", {
   id: uuid("id").notNull(),
   organizationId: uuid("organization_id").notNull(),
@@ -15,4 +15,6 @@ export const referralDirectory = pgView("referral_directory", {
   companyCnpj: text("company_cnpj"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  /** Until then the referrer is shown the referral as before the checks' decision (decision-notice.ts). */
+  decisionNoticeDueAt: timestamp("decision_notice_due_at", { withTimezone: true }),
 }).existing();

@@ -34,6 +34,23 @@ function messagesFor(overrides: Record<string, unknown>): Record<string, string[
 }
 
 describe("ZReferralSubmission", () => {
+  it("stores names and notes without bidi controls (a right-to-left override reorders what staff read)", () => {
+    const parsed = ZReferralSubmission.parse(
+      aSubmission({
+        referrerName: "Ana \u202ESouza\u202C",
+        companyName: "\u202EAcme\u202C Software",
+        contactName: "Bruno\u2067 Lima\u2069",
+        notes: "nota \u202Eoculta",
+      }),
+    );
+    expect(parsed).toMatchObject({
+      referrerName: "Ana Souza",
+      companyName: "Acme Software",
+      contactName: "Bruno Lima",
+      notes: "nota oculta",
+    });
+  });
+
   it("parses a full form submission to normalized values", () => {
     expect(ZReferralSubmission.parse(aSubmission())).toEqual({
       referrerName: "Ana Souza",
@@ -97,6 +114,13 @@ describe("ZReferralSubmission", () => {
     ["acceptTerms", "terms refused", "false", "É preciso aceitar os termos do programa."],
     ["companyName", "a missing company name", "", "Informe o nome da empresa (pelo menos 2 caracteres)."],
     ["companyName", "a company name over 200 characters", "a".repeat(201), "Use no máximo 200 caracteres."],
+    ["companyName", "only a legal form", "Ltda.", "Informe o nome da empresa (não só a forma jurídica)."],
+    [
+      "companyName",
+      "only invisible characters",
+      "\u200B\u200B\u200B",
+      "Informe o nome da empresa (não só a forma jurídica).",
+    ],
     ["companyCnpj", "wrong check digits", "12.ABC.345/01DE-36", "CNPJ inválido."],
     ["companyCnpj", "a short CNPJ", "11.222.333/0001", "CNPJ inválido."],
     ["contactName", "a missing contact name", undefined, "Informe o nome do contato."],

@@ -3,9 +3,11 @@
 // words, so keep those stable.
 import { z } from "zod";
 import { isValidCnpj, normalizeCnpj } from "../../shared/cnpj.js";
+import { isUsableCompanyName } from "../../shared/company-name.js";
 import { isAtLeast, isValidIsoDate } from "../../shared/dates.js";
 import { isSelfReferral } from "../../shared/email.js";
 import { normalizePhone } from "../../shared/phone.js";
+import { withoutBidiControls } from "../../shared/unicode-text.js";
 
 // An HTML form sends a checkbox as "on" and a yes/no select as "true"/"false"; JSON sends booleans.
 const fromForm = (value: unknown) =>
@@ -20,12 +22,18 @@ const mustBeTrue = (message: string) => z.preprocess(fromForm, z.literal(true, {
 const blankToNull = (value: unknown) =>
   value === undefined || (typeof value === "string" && value.trim() === "") ? null : value;
 
+// Stored without bidi controls (a right-to-left override would make staff read the name reordered).
 const text = (min: number, max: number, missing: string) =>
   z
     .string({ message: missing })
-    .trim()
-    .min(min, `${missing.slice(0, -1)} (pelo menos ${min} caracteres).`)
-    .max(max, `Use no máximo ${max} caracteres.`);
+    .transform(withoutBidiControls)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(min, `${missing.slice(0, -1)} (pelo menos ${min} caracteres).`)
+        .max(max, `Use no máximo ${max} caracteres.`),
+    );
 const email = (missing: string) =>
   z
     .string({ message: missing })
@@ -53,7 +61,10 @@ export const ZReferralSubmission = z.object({
     .refine(isValidIsoDate, "Data inválida (use AAAA-MM-DD)."),
   referrerIsCustomer: formBoolean,
   acceptTerms: mustBeTrue("É preciso aceitar os termos do programa."),
-  companyName: text(2, 200, "Informe o nome da empresa."),
+  // The name must leave a match key (first referrer wins): not only a legal form or invisible characters.
+  companyName: text(2, 200, "Informe o nome da empresa.").pipe(
+    z.string().refine(isUsableCompanyName, "Informe o nome da empresa (não só a forma jurídica)."),
+  ),
   // Optional but preferred: the CNPJ root is the strongest "same company" key (DESIGN.md).
   companyCnpj: z.preprocess(
     blankToNull,
@@ -78,7 +89,14 @@ export const ZReferralSubmission = z.object({
       .max(100_000, "Informe um número inteiro entre 0 e 100000.")
       .nullable(),
   ),
-  notes: z.preprocess(blankToNull, z.string().trim().max(2000, "Use no máximo 2000 caracteres.").nullable()),
+  notes: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .transform(withoutBidiControls)
+      .pipe(z.string().trim().max(2000, "Use no máximo 2000 caracteres."))
+      .nullable(),
+  ),
   // The two declarations the policy requires before a referral counts; stored as consent records.
   declaresContactAware: mustBeTrue(
     "Seu contato precisa saber que você o está indicando; sem isso a indicação não vale.",
@@ -93,24 +111,59 @@ export const ZReferralSubmission = z.object({
 
 export type TReferralSubmission = z.infer<typeof ZReferralSubmission>;
 
+type ProgramRules = { minimumAge: number; today: string };
+type FieldErrors = Record<string, string[]>;
+
 /**
  * The rules that need more than one field or the program (DESIGN.md, "Intake": refused at once with a
  * field-level error). Field → pt-BR messages; empty when the submission passes.
  */
 export function referralFieldRules(
   input: Pick<TReferralSubmission, "referrerBirthDate" | "referrerEmail" | "contactEmail">,
-  program: { minimumAge: number; today: string },
-): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  if (!isAtLeast(input.referrerBirthDate, program.minimumAge, program.today)) {
-    errors.referrerBirthDate = [`É preciso ter ${program.minimumAge} anos ou mais.`];
-  }
+  program: ProgramRules,
+): FieldErrors {
+  return { ...ageError(input.referrerBirthDate, program), ...addressError(input) };
+}
+
+function ageError(birthDate: string, program: ProgramRules): FieldErrors {
+  return isAtLeast(birthDate, program.minimumAge, program.today)
+    ? {}
+    : { referrerBirthDate: [`É preciso ter ${program.minimumAge} anos ou mais.`] };
+}
+
+function addressError(input: { referrerEmail: string; contactEmail: string }): FieldErrors {
   const sameAddress = input.contactEmail.trim().toLowerCase() === input.referrerEmail.trim().toLowerCase();
-  if (sameAddress) {
-    errors.contactEmail = ["Informe o e-mail do seu contato, não o seu."];
-  } else if (isSelfReferral(input.referrerEmail, input.contactEmail)) {
-    // The policy rewards bringing in another company, not one's own employer.
-    errors.contactEmail = ["Não é possível indicar a própria empresa."];
+  if (sameAddress) return { contactEmail: ["Informe o e-mail do seu contato, não o seu."] };
+  // The policy rewards bringing in another company, not one's own employer.
+  if (isSelfReferral(input.referrerEmail, input.contactEmail))
+    return { contactEmail: ["Não é possível indicar a própria empresa."] };
+  return {};
+}
+
+/**
+ * Every field error of a submission at once (issue: the age error came only once every other field was
+ * valid): the schema's, and the program's rules on whichever of their fields are valid themselves.
+ */
+export function referralSubmissionErrors(raw: unknown, program: ProgramRules): FieldErrors {
+  const parsed = ZReferralSubmission.safeParse(raw);
+  if (parsed.success) return referralFieldRules(parsed.data, program);
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.map(String).join(".") || "body";
+    errors[field] = [...(errors[field] ?? []), issue.message];
   }
+  const body = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const valid = <K extends keyof TReferralSubmission>(field: K) => {
+    const result = ZReferralSubmission.shape[field].safeParse(body[field]);
+    return result.success ? (result.data as TReferralSubmission[K]) : undefined;
+  };
+  const birthDate = valid("referrerBirthDate");
+  const referrerEmail = valid("referrerEmail");
+  const contactEmail = valid("contactEmail");
+  const ruleErrors = {
+    ...(birthDate !== undefined ? ageError(birthDate, program) : {}),
+    ...(referrerEmail && contactEmail ? addressError({ referrerEmail, contactEmail }) : {}),
+  };
+  for (const [field, messages] of Object.entries(ruleErrors)) errors[field] ??= messages;
   return errors;
 }

@@ -3,6 +3,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
+import { shownReasonSql, shownStatusSql } from "./decision-notice.js";
 import { referrals } from "./schema.js";
 
 export type ReferralSummary = {
@@ -21,14 +22,22 @@ const summaryColumns = {
   createdAt: referrals.createdAt,
 };
 
-/** A participant's referrals, newest first (at most `limit`). */
+/**
+ * A participant's referrals, newest first (at most `limit`). For the referrer's own eyes, a decision of
+ * the checks shows only once its notice is due (decision-notice.ts); staff see it at once.
+ */
 export async function referralsOfParticipant(
   db: Db,
   participantId: string,
   limit: number,
+  seenBy: "staff" | "referrer" = "staff",
 ): Promise<ReferralSummary[]> {
+  const columns =
+    seenBy === "referrer"
+      ? { ...summaryColumns, status: shownStatusSql, reason: shownReasonSql }
+      : summaryColumns;
   return db
-    .select(summaryColumns)
+    .select(columns)
     .from(referrals)
     .where(eq(referrals.participantId, participantId))
     .orderBy(desc(referrals.createdAt), desc(referrals.id))

@@ -9,7 +9,7 @@ import { renderConsentPage } from "./consent-page.js";
 import { decideContactConfirmation, findContactConfirmation } from "./contact-consent.js";
 import { landingRoutes } from "./landing/landing-routes.js";
 import { ZReferralSubmission } from "./referral-input.js";
-import { submitReferral } from "./submit-referral.js";
+import { refusalOfInvalidSubmission, submitReferral } from "./submit-referral.js";
 
 const ZSlugParams = z.object({ programSlug: z.string().min(1).max(100) });
 const ZTokenParams = z.object({ token: z.string().min(1).max(200) });
@@ -20,6 +20,8 @@ export const referralRoutes: RouteModule = (app, ctx) => {
   // POST /api/public/programs/:programSlug/referrals – anyone submits a referral
   r.post("/api/public/programs/:programSlug/referrals", {
     config: { access: access.public, rateLimit: { max: 30, timeWindow: "1 minute" } },
+    // A refused body still reaches the handler, which adds the program's rules to the fields named.
+    attachValidation: true,
     schema: {
       tags: ["public"],
       params: ZSlugParams,
@@ -27,6 +29,13 @@ export const referralRoutes: RouteModule = (app, ctx) => {
       response: { 201: z.object({ id: z.string(), status: z.literal("in_progress") }) },
     },
     handler: async (request, reply) => {
+      if (request.validationError) {
+        if (request.validationError.validationContext !== "body") throw request.validationError;
+        throw (
+          (await refusalOfInvalidSubmission(ctx, request.params.programSlug, request.body)) ??
+          request.validationError
+        );
+      }
       const locale = request.headers["accept-language"];
       const result = await submitReferral(ctx, request.params.programSlug, request.body, {
         ...clientInfo(request),

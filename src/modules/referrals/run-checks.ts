@@ -1,6 +1,8 @@
 // The automatic checks, run as a job once the submission has committed: registry matches, the first
 // referrer rule, fraud signals. Findings are recorded for sales; the first disqualifying one moves the
-// referral to not_qualified by the system. Safe to run twice: a referral is checked once.
+// referral to not_qualified by the system, and only a referral they let through reaches the contact.
+// What an unproven address hears does not depend on the verdict (referrer-acknowledgement.ts). Safe to
+// run twice: a referral is checked once.
 import { and, count, eq, gte, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
@@ -11,8 +13,9 @@ import { emailDomain, isDisposableDomain } from "../../shared/email.js";
 import { participantsOfRows } from "../participants/index.js";
 import { getProgramByIdOrThrow } from "../programs/index.js";
 import { findCustomerMatch, findPartnerCustomerMatch, findPipelineMatch } from "../registries/index.js";
-import { noticeContact } from "./contact-notice.js";
+import { scheduleContactNotice } from "./contact-notice.js";
 import { type DisqualificationReason, moveReferral } from "./lifecycle.js";
+import { acknowledgeUnverifiedReferrer } from "./referrer-acknowledgement.js";
 import { type Referral, referralFindings, referrals } from "./schema.js";
 
 /** The most referrals one checks job takes: an intake batch's (see submit-referral.ts), with room. */
@@ -75,17 +78,20 @@ function checkReferral(ctx: AppContext, referralId: string): Promise<JobOutcome>
         .onConflictDoNothing();
     }
     await tx.update(referrals).set({ checksCompletedAt: new Date() }).where(eq(referrals.id, referralId));
-    await noticeContact(ctx, tx, referral);
+    await acknowledgeUnverifiedReferrer(ctx, tx, referral);
     const verdict = findings.find((f) => f.disqualifies);
-    if (verdict && referral.status === "in_progress") {
+    if (!verdict) {
+      await scheduleContactNotice(ctx, tx, referral);
+      return { status: "done", detail: `${findings.length} findings` };
+    }
+    if (referral.status === "in_progress") {
       await moveReferral(ctx, tx, referral, {
         to: "not_qualified",
         reason: verdict.disqualifies,
         actor: { kind: "system" },
       });
-      return { status: "done", detail: `not_qualified/${verdict.disqualifies}` };
     }
-    return { status: "done", detail: `${findings.length} findings` };
+    return { status: "done", detail: `not_qualified/${verdict.disqualifies}` };
   });
 }
 

@@ -63,11 +63,19 @@ export const referrals = pgTable(
     supportAgents: integer("support_agents"),
     notes: text("notes"),
     referrerIsCustomer: boolean("referrer_is_customer").notNull(),
+    // The referrer's name and phone as this submission gave them, for sales to see: an anonymous form
+    // never changes the participant's profile (only the signed-in portal does). Null before they were kept.
+    referrerName: text("referrer_name"),
+    referrerPhone: text("referrer_phone"),
     // The sales person who owns the follow-up; null until someone takes it.
     assigneeId: uuid("assignee_id").references(() => staffUsers.id),
     // When another referral had the company first: the winner (policy: the earliest referral wins).
     duplicateOfId: uuid("duplicate_of_id"),
     checksCompletedAt: timestamp("checks_completed_at", { withTimezone: true }),
+    // Set when the checks decide, to the program's delay from then; cleared when the notice is settled
+    // (decision-notice.ts). Until then the portal shows the referral as before the decision, so it is no
+    // faster a registry oracle than the e-mail; staff see the decision at once.
+    decisionNoticeDueAt: timestamp("decision_notice_due_at", { withTimezone: true }),
     submittedIp: inet("submitted_ip"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

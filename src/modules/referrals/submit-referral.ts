@@ -1,9 +1,12 @@
 // POST /api/public/programs/:slug/referrals and the landing form: one referral, written with the other
 // submissions this process received meanwhile (group commit, see intake-batcher.ts).
 import type { AppContext } from "../../platform/context.js";
+import { Invalid, NotFound } from "../../platform/http/errors.js";
+import { todayIn } from "../../shared/today.js";
+import { getProgramBySlugOrThrow } from "../programs/index.js";
 import { IntakeBatcher } from "./intake-batcher.js";
 import { IntakePrograms } from "./intake-programs.js";
-import type { TReferralSubmission } from "./referral-input.js";
+import { referralSubmissionErrors, type TReferralSubmission } from "./referral-input.js";
 import {
   type IntakeSubmission,
   type SubmissionClient,
@@ -45,4 +48,24 @@ export function submitReferral(
   client: SubmissionClient,
 ): Promise<SubmissionResult> {
   return batcherFor(ctx).submit({ programSlug, input, client });
+}
+
+/**
+ * The refusal of a body the schema did not accept, naming every field at once: the program's rules
+ * (minimum age, self-referral) are checked on the fields that are valid. Null for an unknown program:
+ * the schema's own answer stands.
+ */
+export async function refusalOfInvalidSubmission(
+  ctx: AppContext,
+  programSlug: string,
+  raw: unknown,
+): Promise<Invalid | null> {
+  const program = await getProgramBySlugOrThrow(ctx.db, programSlug).catch((error: unknown) => {
+    if (error instanceof NotFound) return null;
+    throw error;
+  });
+  if (!program) return null;
+  return new Invalid(
+    referralSubmissionErrors(raw, { minimumAge: program.minimumAge, today: todayIn(program.timeZone) }),
+  );
 }

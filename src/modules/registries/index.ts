@@ -17,3 +17,4 @@ export {
   type RegistryMatchKeys,
   registryCounts,
 } from "./registry-lookups.js";
+export { renormalizeRegistryCompanyNames } from "./renormalize-names.js";

@@ -47,6 +47,13 @@ describe("the referrer's helpdesk in the portal", () => {
     expect(ticket.messages[0]).toMatchObject({ authorKind: "participant" });
   });
 
+  it("stores a subject without its right-to-left override, so agents read it as typed", async () => {
+    const ticket = await openTicketOk(t, desk.referrer.auth, { subject: "Fatura \u202Efdp.exe\u202C paga" });
+    expect(ticket.subject).toBe("Fatura fdp.exe paga");
+    const [stored] = await t.ctx.db.select().from(tickets).where(eq(tickets.id, ticket.id));
+    expect(stored!.subject).toBe("Fatura fdp.exe paga");
+  });
+
   it("tickets opened at the same time get distinct, consecutive numbers in the organization", async () => {
     const referrers = await Promise.all([1, 2, 3].map(() => makeReferrer(t, desk.scope)));
     const opened = await Promise.all(

@@ -10,6 +10,7 @@ import { devMailbox, emailOutbox } from "../../../src/platform/mail/schema.js";
 import { createMailSendHandler } from "../../../src/platform/mail/send-job.js";
 import { moveOk, signInAs, submitChecked } from "../../support/back-office.js";
 import { makeProgram, unique } from "../../support/factories.js";
+import { cnpjFor, newCnpjRoot } from "../../support/referral-factory.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 describe("monthly status e-mail", () => {
@@ -70,6 +71,28 @@ describe("monthly status e-mail", () => {
     expect(digest!.html).toContain(first!.companyName);
   });
 
+  it("shows a decision of the checks no sooner than its notice is due", async () => {
+    const root = newCnpjRoot();
+    await submitChecked(t, slug, { companyCnpj: cnpjFor(root, "0001") });
+    const email = `${unique("ref")}@gmail.com`;
+    const id = await submitChecked(t, slug, { referrerEmail: email, companyCnpj: cnpjFor(root, "0002") });
+    await t.ctx.db
+      .update(referrals)
+      .set({ createdAt: new Date("2026-04-30T20:00:00Z") })
+      .where(eq(referrals.id, id));
+    await composeMonthlyDigests(t.ctx, "2026-04");
+    const [april] = await digestsTo(email, "2026-04");
+    expect(april!.text).toContain("Indicação em andamento");
+    expect(april!.text).not.toContain("Lead não qualificado");
+    await t.ctx.db
+      .update(referrals)
+      .set({ decisionNoticeDueAt: new Date(Date.now() - 1000) })
+      .where(eq(referrals.id, id));
+    await composeMonthlyDigests(t.ctx, "2026-05");
+    const [may] = await digestsTo(email, "2026-05");
+    expect(may!.text).toContain("Lead não qualificado");
+  });
+
   it("is written in the referrer's language", async () => {
     const email = await referrerWith([new Date("2026-09-10T12:00:00Z")]);
     await t.ctx.db.update(participants).set({ locale: "en" }).where(eq(participants.email, email));
@@ -85,7 +108,9 @@ describe("monthly status e-mail", () => {
     const [{ outboxId }] = (await t.ctx.db
       .select({ outboxId: emailOutbox.id })
       .from(emailOutbox)
-      .where(eq(emailOutbox.toAddress, email))) as [{ outboxId: string }];
+      .where(
+        and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, "notifications.monthly-digest")),
+      )) as [{ outboxId: string }];
     const failing = createMailSendHandler(t.ctx.db, {
       kind: "smtp",
       deliver: async () => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickets } from "../../../src/modules/helpdesk/schema.js";
 import { participants } from "../../../src/modules/participants/schema.js";
@@ -118,20 +118,28 @@ describe("referrer portal API", () => {
     expect(mails.filter((m) => m.template === "referrals.status-changed")).toHaveLength(0);
   });
 
-  it("a referrer who left and refers again, accepting the terms anew, is back in the program", async () => {
+  it("a referrer who left and refers again stays out until they follow the link e-mailed to the address", async () => {
     const me = await referrer();
     expect((await call(t, me.auth, "POST", "/api/portal/leave", { confirm: true })).statusCode).toBe(204);
     await submitChecked(t, slug, { referrerEmail: me.email });
-    const [participant] = await t.ctx.db
+    const stillOut = async () =>
+      (await t.ctx.db.select().from(participants).where(eq(participants.id, me.participantId)))[0]!;
+    expect(await stillOut()).toMatchObject({ status: "left" });
+    const [invitation] = await t.ctx.db
       .select()
-      .from(participants)
-      .where(eq(participants.id, me.participantId));
-    expect(participant).toMatchObject({ status: "active", leftAt: null });
-    const signIn = await call(t, null, "POST", "/api/portal/login", { programSlug: slug, email: me.email });
-    expect(signIn.statusCode).toBe(202);
-    await t.drainJobs();
-    const links = await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, me.email));
-    expect(links.some((m) => m.template === "portal.sign-in-link")).toBe(true);
+      .from(emailOutbox)
+      .where(
+        and(eq(emailOutbox.toAddress, me.email), eq(emailOutbox.template, "referrals.referral-received")),
+      )
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(1);
+    expect(invitation!.text).toContain("Você havia saído do programa");
+    const link = new URL(invitation!.text!.match(/https?:\/\/\S+\/portal\/auth\/\S+/)![0]);
+    const followed = await t.app.inject({ method: "GET", url: link.pathname });
+    expect(followed.statusCode).toBe(303);
+    expect(followed.headers.location).toBe("/portal");
+    expect(await stillOut()).toMatchObject({ status: "active", leftAt: null });
+    expect((await stillOut()).emailVerifiedAt).not.toBeNull();
   });
 
   it("admins manage materials; referrers read them as sanitised HTML with a share block", async () => {

@@ -86,6 +86,21 @@ describe("the landing page's referral form without JavaScript", () => {
     expect(response.body).toMatch(/id="companyCnpj"[^>]*aria-invalid="true"/);
   });
 
+  it("shows the age error with the other field errors, not only once they are fixed", async () => {
+    const response = await post(
+      validSubmission({
+        referrerBirthDate: yearsAgo(16),
+        referrerPhone: "123",
+        companyCnpj: "11.222.333/0001-99",
+      }),
+    );
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('id="referrerBirthDate-error"');
+    expect(response.body).toContain("É preciso ter 18 anos ou mais.");
+    expect(response.body).toContain('id="referrerPhone-error"');
+    expect(response.body).toContain('id="companyCnpj-error"');
+  });
+
   it("shows the errors in English on the English page", async () => {
     const response = await post(validSubmission({ referrerEmail: "nope" }), "?lang=en");
     expect(response.body).toContain("This e-mail is not valid.");
@@ -111,3 +126,9 @@ describe("the landing page's referral form without JavaScript", () => {
     expect(response.body).toContain("Não é possível indicar a própria empresa.");
   });
 });
+
+function yearsAgo(years: number): string {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() - years);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { participants } from "../../../src/modules/participants/schema.js";
 import { referralFindings, referrals } from "../../../src/modules/referrals/schema.js";
 import {
   registryCustomers,
@@ -7,6 +8,7 @@ import {
   registryPipeline,
 } from "../../../src/modules/registries/schema.js";
 import { devMailbox, emailSuppressions } from "../../../src/platform/mail/schema.js";
+import { runDelayedNotices } from "../../support/back-office.js";
 import { makeProgram } from "../../support/factories.js";
 import { cnpjFor, newCnpjRoot, validSubmission } from "../../support/referral-factory.js";
 import { createTestApp, TEST_APP_URL, type TestApp } from "../../support/test-app.js";
@@ -35,6 +37,14 @@ describe("automatic checks and first referrer wins", () => {
     await t.drainJobs();
     const [referral] = await t.ctx.db.select().from(referrals).where(eq(referrals.id, response.json().id));
     return referral!;
+  }
+  /** A referrer whose address is proven (as signing in to the portal once does). */
+  async function verifiedReferrer(referrerEmail: string) {
+    const first = await submitAndCheck({ referrerEmail });
+    await t.ctx.db
+      .update(participants)
+      .set({ emailVerifiedAt: new Date() })
+      .where(eq(participants.id, first.participantId));
   }
   const findingsOf = async (id: string) =>
     (await t.ctx.db.select().from(referralFindings).where(eq(referralFindings.referralId, id))).map(
@@ -68,6 +78,36 @@ describe("automatic checks and first referrer wins", () => {
     const byName = await submitAndCheck({ companyName: "Padaria Estrela Ltda." });
     const sameName = await submitAndCheck({ companyName: "PADARIA ESTRELA S.A." });
     expect(sameName).toMatchObject({ reason: "already_referred", duplicateOfId: byName.id });
+  });
+
+  it.each([
+    ["a zero-width space", "Padaria Lu\u200Bar"],
+    ["a Cyrillic е", "Padaria Lu\u0430r"],
+    ["a right-to-left override", "Padaria \u202ELuar\u202C"],
+  ])(
+    "with no CNPJ and free-mail contacts, a look-alike name with %s loses to the first",
+    async (_case, lookAlike) => {
+      const name = `Padaria Luar ${newCnpjRoot()}`;
+      const first = await submitAndCheck({ companyName: name, contactEmail: "ana.luar@gmail.com" });
+      const second = await submitAndCheck({
+        companyName: name.replace("Padaria Luar", lookAlike),
+        contactEmail: "beto.luar@gmail.com",
+      });
+      expect(second).toMatchObject({ reason: "already_referred", duplicateOfId: first.id });
+    },
+  );
+
+  it("refuses a company name that is only a legal form or invisible characters (422)", async () => {
+    for (const companyName of ["Ltda.", "\u200B\u200B\u200B"]) {
+      const response = await t.app.inject({
+        method: "POST",
+        url: `/api/public/programs/${slug}/referrals`,
+        remoteAddress: `198.18.1.${(++client % 250) + 1}`,
+        payload: validSubmission({ companyName }),
+      });
+      expect(response.statusCode).toBe(422);
+      expect(Object.keys(response.json().error.fields)).toEqual(["companyName"]);
+    }
   });
 
   it("free-mail domains never match, and different CNPJ roots with the same name are different companies", async () => {
@@ -159,24 +199,49 @@ describe("automatic checks and first referrer wins", () => {
     expect(await findingsOf(referral.id)).toContain("disposable_contact_email");
   });
 
-  it("a referral disqualified by the checks is explained to the referrer by e-mail", async () => {
+  it("a referral disqualified by the checks is explained to a verified referrer once the program's delay passed", async () => {
     const root = newCnpjRoot();
     await submitAndCheck({ companyCnpj: cnpjFor(root, "0001") });
-    const loser = await submitAndCheck({
-      companyCnpj: cnpjFor(root, "0002"),
-      referrerEmail: "second.one@gmail.com",
-    });
+    const referrerEmail = `second.${root}@gmail.com`;
+    await verifiedReferrer(referrerEmail);
+    const loser = await submitAndCheck({ companyCnpj: cnpjFor(root, "0002"), referrerEmail });
     expect(loser.status).toBe("not_qualified");
-    const mails = await t.ctx.db
-      .select()
-      .from(devMailbox)
-      .where(eq(devMailbox.toAddress, "second.one@gmail.com"));
+    const subjects = async () =>
+      (await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, referrerEmail))).map(
+        (m) => m.subject,
+      );
+    expect(await subjects()).not.toContain(`${loser.companyName}: Lead não qualificado`);
+    await runDelayedNotices(t);
+    const mails = await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, referrerEmail));
     expect(mails.map((m) => m.subject)).toContain(`${loser.companyName}: Lead não qualificado`);
     expect(mails.find((m) => m.subject.includes("não qualificado"))!.text).toContain("registro mais antigo");
   });
 
+  it("a referral the checks end never reaches the contact; one they let through does, after the delay", async () => {
+    const root = newCnpjRoot();
+    const passing = await submitAndCheck({ companyCnpj: cnpjFor(root, "0001") });
+    const ended = await submitAndCheck({ companyCnpj: cnpjFor(root, "0002") });
+    await t.ctx.db.insert(registryCustomers).values({
+      organizationId,
+      entryKey: cnpjFor(`${root.slice(0, 7)}9`),
+      cnpj: cnpjFor(`${root.slice(0, 7)}9`),
+      cnpjRoot: `${root.slice(0, 7)}9`,
+      status: "active",
+    });
+    const customer = await submitAndCheck({ companyCnpj: cnpjFor(`${root.slice(0, 7)}9`, "0003") });
+    expect([ended.reason, customer.reason]).toEqual(["already_referred", "already_customer"]);
+    const contactMails = async (contactEmail: string) =>
+      (await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, contactEmail))).length;
+    expect(await contactMails(passing.contactEmail)).toBe(0); // not within a second of passing
+    await runDelayedNotices(t);
+    expect(await contactMails(passing.contactEmail)).toBe(1);
+    expect(await contactMails(ended.contactEmail)).toBe(0);
+    expect(await contactMails(customer.contactEmail)).toBe(0);
+  });
+
   describe("the referred contact", () => {
     async function consentLink(contactEmail: string): Promise<string> {
+      await runDelayedNotices(t);
       const [mail] = await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, contactEmail));
       return mail!.links.find((link) => link.startsWith(`${TEST_APP_URL}/c/`))!.slice(TEST_APP_URL.length);
     }
@@ -211,6 +276,7 @@ describe("automatic checks and first referrer wins", () => {
 
       // Another referral of the same person: no e-mail goes out to them again.
       await submitAndCheck({ contactEmail, companyName: "Outra Empresa do Contato" });
+      await runDelayedNotices(t);
       expect(
         await t.ctx.db.select().from(devMailbox).where(eq(devMailbox.toAddress, contactEmail)),
       ).toHaveLength(1);

@@ -4,6 +4,7 @@ import { participants } from "../../../src/modules/participants/schema.js";
 import { programs } from "../../../src/modules/programs/schema.js";
 import { consentRecords, referralEvents, referrals } from "../../../src/modules/referrals/schema.js";
 import { devMailbox } from "../../../src/platform/mail/schema.js";
+import { runDelayedNotices } from "../../support/back-office.js";
 import { makeProgram } from "../../support/factories.js";
 import { cnpjFor, newCnpjRoot, validSubmission } from "../../support/referral-factory.js";
 import { createTestApp, TEST_APP_URL, type TestApp } from "../../support/test-app.js";
@@ -49,7 +50,7 @@ describe("referral intake", () => {
     expect(consents.every((c) => c.termsVersion === "2021-10-01" && c.ip !== null)).toBe(true);
     const events = await t.ctx.db.select().from(referralEvents).where(eq(referralEvents.referralId, id));
     expect(events).toMatchObject([{ fromStatus: null, toStatus: "in_progress", actorKind: "system" }]);
-    await t.drainJobs();
+    await runDelayedNotices(t);
     const [notice] = await t.ctx.db
       .select()
       .from(devMailbox)
@@ -84,6 +85,26 @@ describe("referral intake", () => {
     expect(response.statusCode).toBe(422);
     expect(response.json().error.fields[field]).toBeDefined();
     expect(await referralCount()).toBe(before);
+  });
+
+  it("names every field error at once: the age and the self-referral with the schema's errors", async () => {
+    const response = await submit(
+      validSubmission({
+        referrerBirthDate: yearsAgo(16),
+        referrerPhone: "123",
+        referrerEmail: "ana@acme.com.br",
+        contactEmail: "bruno@acme.com.br",
+        declaresContactAware: false,
+      }),
+    );
+    expect(response.statusCode).toBe(422);
+    expect(Object.keys(response.json().error.fields).sort()).toEqual([
+      "contactEmail",
+      "declaresContactAware",
+      "referrerBirthDate",
+      "referrerPhone",
+    ]);
+    expect(response.json().error.fields.referrerBirthDate).toEqual(["É preciso ter 18 anos ou mais."]);
   });
 
   it.each([

@@ -8,7 +8,14 @@ import {
   referralStatuses,
 } from "../../../src/modules/referrals/schema.js";
 import { emailOutbox } from "../../../src/platform/mail/schema.js";
-import { type Auth, call, moveOk, signInAs, submitChecked } from "../../support/back-office.js";
+import {
+  type Auth,
+  call,
+  moveOk,
+  runDelayedNotices,
+  signInAs,
+  submitChecked,
+} from "../../support/back-office.js";
 import { makeProgram } from "../../support/factories.js";
 import { cnpjFor, newCnpjRoot } from "../../support/referral-factory.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
@@ -139,6 +146,7 @@ describe("referral lifecycle (sales back office)", () => {
       .set({ contactConfirmationRequired: true })
       .where(eq(programs.id, program.id));
     const id = await submitChecked(t, program.slug);
+    await runDelayedNotices(t); // the contact's notice, which writes the confirmation it answers
     const refused = await call(t, sales, "POST", `/api/admin/referrals/${id}/transitions`, {
       to: "qualified",
     });

@@ -10,6 +10,7 @@ import {
 } from "../../../src/modules/registries/index.js";
 import type { StaffRole } from "../../../src/modules/staff/schema.js";
 import { auditLog } from "../../../src/platform/audit/schema.js";
+import { normalizeCompanyName } from "../../../src/shared/company-name.js";
 import { makeOrganization, makeStaff, signInAsStaff } from "../../support/factories.js";
 import { cnpjFor, newCnpjRoot } from "../../support/referral-factory.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
@@ -68,7 +69,7 @@ describe("registries: CSV import and the lookups intake uses", () => {
     expect(await findCustomerMatch(t.ctx.db, scope, keys({ cnpjRoot: active }))).toMatchObject({
       cnpj: cnpjFor(active),
       name: "Padaria São João Ltda",
-      nameNormalized: "padaria sao joao",
+      nameNormalized: normalizeCompanyName("Padaria Sao Joao"),
       domain: "saojoao.com.br",
       status: "active",
       churnedOn: null,
@@ -80,10 +81,14 @@ describe("registries: CSV import and the lookups intake uses", () => {
     expect(await findCustomerMatch(t.ctx.db, scope, keys({ domain: "oficina-ze.com.br" }))).toMatchObject({
       entryKey: "domain:oficina-ze.com.br",
     });
-    expect(await findCustomerMatch(t.ctx.db, scope, keys({ nameNormalized: "loja sem site" }))).toMatchObject(
-      { entryKey: "name:loja sem site", churnedOn: "2025-12-01" },
-    );
-    expect(await findCustomerMatch(t.ctx.db, scope, keys({ nameNormalized: "padaria" }))).toBeNull();
+    const lojaSemSite = normalizeCompanyName("Loja Sem Site");
+    expect(await findCustomerMatch(t.ctx.db, scope, keys({ nameNormalized: lojaSemSite }))).toMatchObject({
+      entryKey: `name:${lojaSemSite}`,
+      churnedOn: "2025-12-01",
+    });
+    expect(
+      await findCustomerMatch(t.ctx.db, scope, keys({ nameNormalized: normalizeCompanyName("Padaria") })),
+    ).toBeNull();
   });
 
   it("imports a `,` pipeline file with English headers and takes the company domain from the e-mail", async () => {
@@ -209,7 +214,10 @@ describe("registries: CSV import and the lookups intake uses", () => {
       "partner-customers",
       `cnpj;nome;dominio\n${cnpjFor(registered)};Mercado Central;mercado-central.com.br\n;Farmácia Vida;vida.com.br\n`,
     );
-    const sameName = { nameNormalized: "mercado central", domain: "mercado-central.com.br" };
+    const sameName = {
+      nameNormalized: normalizeCompanyName("Mercado Central"),
+      domain: "mercado-central.com.br",
+    };
     expect(await findPartnerCustomerMatch(t.ctx.db, scope, keys(sameName))).not.toBeNull();
     expect(
       await findPartnerCustomerMatch(t.ctx.db, scope, keys({ ...sameName, cnpjRoot: other })),
@@ -218,7 +226,7 @@ describe("registries: CSV import and the lookups intake uses", () => {
       await findPartnerCustomerMatch(
         t.ctx.db,
         scope,
-        keys({ cnpjRoot: other, nameNormalized: "farmacia vida" }),
+        keys({ cnpjRoot: other, nameNormalized: normalizeCompanyName("Farmacia Vida") }),
       ),
     ).toMatchObject({ entryKey: "domain:vida.com.br" });
   });
@@ -291,7 +299,7 @@ describe("registries: CSV import and the lookups intake uses", () => {
     const all = keys({
       cnpjRoot: root,
       domain: "isolada.com.br",
-      nameNormalized: "empresa isolada",
+      nameNormalized: normalizeCompanyName("Empresa Isolada"),
       email: "x@isolada.com.br",
     });
     expect(await findCustomerMatch(t.ctx.db, b.scope, all)).toBeNull();

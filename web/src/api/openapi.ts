@@ -3709,6 +3709,8 @@ export interface components {
             } | null;
             /** @enum {string} */
             status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            submittedReferrerName: string | null;
+            submittedReferrerPhone: string | null;
             supportAgents: number | null;
             updatedAt: string;
             version: number;

@@ -3,6 +3,7 @@
 // validators the server and the portal use (src/shared). The server checks everything again; without
 // this script the form works the same.
 import { isValidCnpj, maskCnpj } from "@shared/cnpj";
+import { isAtLeast, isValidIsoDate } from "@shared/dates";
 import { isPlausibleEmail } from "@shared/email";
 import { isPlausiblePhone, maskPhone } from "@shared/phone-input";
 
@@ -26,7 +27,17 @@ function enhance(form: HTMLFormElement) {
       return say("CNPJ inválido.", "This CNPJ is not valid (check the digits).");
     if (input.dataset.mask === "phone" && !isPlausiblePhone(text))
       return say("Telefone inválido.", "This phone number is not valid.");
-    return "";
+    return ageProblem(input, text);
+  };
+
+  // The program's age rule, with the others: an under-age referrer hears it at once, not last.
+  const ageProblem = (input: Field, text: string): string => {
+    const { minimumAge, today } = input.dataset;
+    if (!minimumAge || !today) return "";
+    if (!isValidIsoDate(text)) return say("Data inválida.", "Enter a valid date.");
+    return isAtLeast(text, Number(minimumAge), today)
+      ? ""
+      : say(`É preciso ter ${minimumAge} anos ou mais.`, `You must be ${minimumAge} or older to take part.`);
   };
 
   const show = (input: Field): boolean => {

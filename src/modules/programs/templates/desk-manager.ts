@@ -18,6 +18,7 @@ export const deskManagerProgram = {
   dailyReferralLimitPerReferrer: 20,
   dailyReferralLimitPerIp: 60,
   contactConfirmationRequired: false,
+  automaticDecisionNoticeDelayHours: 24,
   termsVersion: "2021-10-01",
 } as const;
 

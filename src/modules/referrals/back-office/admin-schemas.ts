@@ -75,6 +75,9 @@ export const checklistKeys = ["role_and_department", "company_size", "support_ag
 export const ZAdminReferralDetail = ZAdminReferralSummary.extend({
   version: z.number(),
   referrerPhone: z.string().nullable(),
+  /** The referrer's name and phone as this referral's form gave them (the profile is the portal's). */
+  submittedReferrerName: z.string().nullable(),
+  submittedReferrerPhone: z.string().nullable(),
   referrerIsCustomer: z.boolean(),
   contactRole: z.string(),
   contactDepartment: z.enum(contactDepartments),

@@ -74,6 +74,8 @@ export async function getReferralDetail(
     ...toSummary(summary!),
     version: referral.version,
     referrerPhone: referrer.phone,
+    submittedReferrerName: referral.referrerName,
+    submittedReferrerPhone: referral.referrerPhone,
     referrerIsCustomer: referral.referrerIsCustomer,
     contactRole: referral.contactRole,
     contactDepartment: referral.contactDepartment,

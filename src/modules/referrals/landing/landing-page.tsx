@@ -3,6 +3,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import type { Locale } from "../../../platform/i18n/locale.js";
 import type { TLocalizedText } from "../../../shared/localized-text.js";
+import { todayIn } from "../../../shared/today.js";
 import type { Program } from "../../programs/index.js";
 import { landingWords } from "./landing-words.js";
 import { type FormState, ReferralForm } from "./referral-form.js";
@@ -47,7 +48,13 @@ function FormSection({ program, view, locale }: { program: Program; view: Landin
       ) : (
         <>
           <p>{w.formIntro}</p>
-          <ReferralForm w={w} state={view.state} locale={locale} termsVersion={program.termsVersion} />
+          <ReferralForm
+            w={w}
+            state={view.state}
+            locale={locale}
+            termsVersion={program.termsVersion}
+            age={{ minimum: program.minimumAge, today: todayIn(program.timeZone) }}
+          />
         </>
       )}
     </section>

@@ -8,9 +8,10 @@ import { Invalid, NotFound, TooManyRequests } from "../../../platform/http/error
 import { clientInfo, withZod } from "../../../platform/http/route-module.js";
 import { type Locale, resolveLocale } from "../../../platform/i18n/locale.js";
 import { projectPath } from "../../../platform/paths.js";
+import { todayIn } from "../../../shared/today.js";
 import { getProgramBySlugOrThrow, isProgramRunning, type Program } from "../../programs/index.js";
 import { listAvailableRewardItems } from "../../rewards/index.js";
-import { ZReferralSubmission } from "../referral-input.js";
+import { referralSubmissionErrors, ZReferralSubmission } from "../referral-input.js";
 import { submitReferral } from "../submit-referral.js";
 import { type LandingView, renderLandingPage } from "./landing-page.js";
 import { landingWords } from "./landing-words.js";
@@ -63,15 +64,13 @@ export async function landingRoutes(app: FastifyInstance, ctx: AppContext) {
           .type("text/html; charset=utf-8")
           .send(await page(program, locale, { kind: "form", state: { values, errors, notice } }));
 
+      // Every field error at once, the program's rules (age, self-referral) included.
+      const errors = referralSubmissionErrors(values, {
+        minimumAge: program.minimumAge,
+        today: todayIn(program.timeZone),
+      });
       const parsed = ZReferralSubmission.safeParse(values);
-      if (!parsed.success) {
-        const errors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          const field = String(issue.path[0] ?? "form");
-          errors[field] = [...(errors[field] ?? []), issue.message];
-        }
-        return rerender(422, errors);
-      }
+      if (!parsed.success || Object.keys(errors).length > 0) return rerender(422, errors);
       try {
         await submitReferral(ctx, program.slug, parsed.data, { ...clientInfo(request), locale });
       } catch (err) {

@@ -89,7 +89,13 @@ function Check({ name, label, ctx }: { name: string; label: ReactNode; ctx: Ctx 
   );
 }
 
-export function ReferralForm({ w, state, locale, termsVersion }: Ctx & { termsVersion: string }) {
+type ReferralFormProps = Ctx & {
+  termsVersion: string;
+  /** The program's age rule, checked by the enhancement script with the other fields (today in its zone). */
+  age: { minimum: number; today: string };
+};
+
+export function ReferralForm({ w, state, locale, termsVersion, age }: ReferralFormProps) {
   const ctx = { w, state, locale };
   const hasErrors = Object.keys(state.errors).length > 0;
   return (
@@ -135,7 +141,7 @@ export function ReferralForm({ w, state, locale, termsVersion }: Ctx & { termsVe
           type="date"
           ctx={ctx}
           required
-          extra={{ autoComplete: "bday" }}
+          extra={{ autoComplete: "bday", "data-minimum-age": String(age.minimum), "data-today": age.today }}
         />
         <Select
           name="referrerIsCustomer"

@@ -75,6 +75,18 @@ export function ReferralSubmittedData({ referral }: { referral: AdminReferralDet
                 value: <Anchor href={`mailto:${referral.referrer.email}`}>{referral.referrer.email}</Anchor>,
               },
               { label: t("admin.referral.submitted.phone"), value: referral.referrerPhone ?? none },
+              // What this referral's form said, beside the profile (an anonymous form never changes it).
+              ...(referral.submittedReferrerName
+                ? [{ label: t("admin.referral.submitted.givenName"), value: referral.submittedReferrerName }]
+                : []),
+              ...(referral.submittedReferrerPhone
+                ? [
+                    {
+                      label: t("admin.referral.submitted.givenPhone"),
+                      value: referral.submittedReferrerPhone,
+                    },
+                  ]
+                : []),
               {
                 label: t("admin.referral.submitted.isCustomer"),
                 value: referral.referrerIsCustomer ? t("common.yes") : t("common.no"),

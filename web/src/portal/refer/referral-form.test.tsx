@@ -95,6 +95,17 @@ describe("portal referral form", () => {
     expect(network.sent).toHaveLength(0);
   });
 
+  it("names an under-age birth date together with the other problems, not after them", async () => {
+    const network = stubNetwork();
+    const { user } = renderApp(<ReferralFormHost />);
+    await user.type(field("Sua data de nascimento"), `${new Date().getFullYear() - 16}-01-15`);
+    await user.type(field("CNPJ"), "11222333000100");
+    await user.click(screen.getByRole("button", { name: "Enviar indicação" }));
+    expect(await screen.findByText("É preciso ter 18 anos ou mais para participar.")).toBeTruthy();
+    expect(screen.getByText("CNPJ inválido: confira os dígitos.")).toBeTruthy();
+    expect(network.sent).toHaveLength(0);
+  });
+
   it("posts the referral and shows the server's field errors beside their inputs", async () => {
     const network = stubNetwork();
     network.on("POST", "/api/public/programs/acme/referrals", () =>

@@ -77,6 +77,8 @@ export const adminReferralsEn: Pick<Messages["admin"], "referrals" | "referral">
       email: "E-mail",
       phone: "Phone",
       referrer: "Referrer",
+      givenName: "Name given with this referral",
+      givenPhone: "Phone given with this referral",
       isCustomer: "Customer?",
     },
     checks: {

@@ -77,6 +77,8 @@ export const adminReferralsPtBR = {
       email: "E-mail",
       phone: "Telefone",
       referrer: "Indicador",
+      givenName: "Nome informado nesta indicação",
+      givenPhone: "Telefone informado nesta indicação",
       isCustomer: "É cliente?",
     },
     checks: {
