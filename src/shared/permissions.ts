@@ -20,6 +20,8 @@ export const permissions = [
   "registries.manage",
   /** The support materials shown to referrers. */
   "materials.manage",
+  /** The addresses programs no longer write to (bounces, objections): list them and lift them. */
+  "suppressions.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 

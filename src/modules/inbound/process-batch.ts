@@ -20,9 +20,10 @@ import {
 import { readEmail } from "./content/read-email.js";
 import { decideEmail, type PreparedEmail } from "./decide-email.js";
 import { HourlyCap } from "./hourly-cap.js";
-import { replyTokenTargets, threadIds } from "./reply-targets.js";
+import { bounceTokenTargets, replyTokenTargets, threadIds } from "./reply-targets.js";
 import { BatchRoutingFacts } from "./route-batch.js";
 import type { InboundEmail } from "./schema.js";
+import { isSenderVerified } from "./sender-verdict.js";
 
 export type InboundDeps = Pick<AppContext, "db" | "jobs" | "mail" | "config" | "logger">;
 
@@ -119,8 +120,20 @@ async function prepare(deps: InboundDeps, rows: InboundEmail[]): Promise<Prepare
       references: parsed.references,
       from: parsed.from?.address ?? null,
     };
-    const tokenTargets = replyTokenTargets(input.recipients, deps.mail.secret, deps.mail.replyDomain);
-    return { row, parsed, classification, reply, input, tokenTargets };
+    const { secret, replyDomain } = deps.mail;
+    const tokenTargets = replyTokenTargets(input.recipients, secret, replyDomain);
+    const bounceTargets = bounceTokenTargets(input.recipients, secret, replyDomain);
+    const verified = isSenderVerified(row, parsed, deps.config.INBOUND_TRUSTED_AUTHSERV_ID);
+    return {
+      row,
+      parsed,
+      classification,
+      reply,
+      input,
+      tokenTargets,
+      bounceTargets,
+      isSenderVerified: verified,
+    };
   });
 }
 

@@ -8,10 +8,11 @@ import { inTransaction } from "../../platform/db/transaction.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
 import { enqueueEmail } from "../../platform/mail/outbox.js";
+import { liftBounceSuppression } from "../../platform/mail/suppressions.js";
 import { getProgramByIdOrThrow, getProgramBySlugOrThrow } from "../programs/index.js";
 import { findParticipantByEmail } from "./participant-queries.js";
 import { isSafePortalPath } from "./portal-return-path.js";
-import { portalSignInLinks } from "./schema.js";
+import { participants, portalSignInLinks } from "./schema.js";
 import { signInLinkEmail } from "./sign-in-email.js";
 
 export const SIGN_IN_LINK_MINUTES = 30;
@@ -122,7 +123,17 @@ export async function consumeSignInLink(db: Db, token: string) {
       ),
     )
     .returning({ participantId: portalSignInLinks.participantId, programId: portalSignInLinks.programId });
+  if (link) await liftBounceOfLinkAddress(db, link);
   return link ?? null;
+}
+
+/** A link sent to the address was used: it receives mail, so a bounce suppression of it no longer holds. */
+async function liftBounceOfLinkAddress(db: Db, link: { participantId: string; programId: string }) {
+  const [participant] = await db
+    .select({ email: participants.email })
+    .from(participants)
+    .where(eq(participants.id, link.participantId));
+  if (participant) await liftBounceSuppression(db, link.programId, participant.email);
 }
 
 /** The program a link belongs to, used or not: a spent link's page can still offer that program's form. */
