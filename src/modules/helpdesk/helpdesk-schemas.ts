@@ -111,6 +111,11 @@ export const ZAdminTicket = z.object({
   participant: ZPerson.extend({ email: z.string() }),
   lastActivityAt: z.string(),
   sla: ZSla,
+  /**
+   * "Remetente não verificado": opened by an e-mail whose sender could not be verified (DKIM, SPF,
+   * DMARC), or written with the referrer's reply address from another address. Agents only.
+   */
+  senderUnverified: z.boolean(),
 });
 export type TAdminTicket = z.infer<typeof ZAdminTicket>;
 
