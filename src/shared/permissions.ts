@@ -54,3 +54,8 @@ export const participantPermissions = [
   "portal.profile",
 ] as const;
 export type ParticipantPermission = (typeof participantPermissions)[number];
+
+/** A helpdesk contact (someone who wrote in without being a referrer) sees only the helpdesk. */
+export function participantPermissionsOf(kind: "referrer" | "contact"): readonly ParticipantPermission[] {
+  return kind === "contact" ? ["portal.helpdesk"] : participantPermissions;
+}

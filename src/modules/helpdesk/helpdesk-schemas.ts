@@ -125,6 +125,8 @@ export const ZParticipantCard = z.object({
   email: z.string(),
   phone: z.string().nullable(),
   status: z.enum(["active", "left"]),
+  /** A `contact` wrote to the helpdesk without being a referrer: no referrals, no rewards. */
+  kind: z.enum(["referrer", "contact"]),
   isCustomer: z.boolean(),
   createdAt: z.string(),
   referrals: z.array(

@@ -439,7 +439,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
-                    status?: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
+                    status?: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded" | "failed";
                 };
                 header?: never;
                 path?: never;
@@ -470,7 +470,7 @@ export interface paths {
                                 receivedAt: string;
                                 sizeBytes: number;
                                 /** @enum {string} */
-                                status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
+                                status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded" | "failed";
                                 subject: string | null;
                                 ticketId: string | null;
                                 /** @enum {string} */
@@ -548,7 +548,7 @@ export interface paths {
                             replyText: string;
                             sizeBytes: number;
                             /** @enum {string} */
-                            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
+                            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded" | "failed";
                             subject: string | null;
                             ticketId: string | null;
                             to: string[];
@@ -627,7 +627,100 @@ export interface paths {
                             receivedAt: string;
                             sizeBytes: number;
                             /** @enum {string} */
-                            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
+                            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded" | "failed";
+                            subject: string | null;
+                            ticketId: string | null;
+                            /** @enum {string} */
+                            via: "smtp" | "http";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/inbound/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        programId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            fromAddress: string | null;
+                            fromName: string | null;
+                            id: string;
+                            lastError: string | null;
+                            outcome: string | null;
+                            participant: {
+                                email: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                            processedAt: string | null;
+                            receivedAt: string;
+                            sizeBytes: number;
+                            /** @enum {string} */
+                            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded" | "failed";
                             subject: string | null;
                             ticketId: string | null;
                             /** @enum {string} */
@@ -712,7 +805,7 @@ export interface paths {
                             receivedAt: string;
                             sizeBytes: number;
                             /** @enum {string} */
-                            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
+                            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded" | "failed";
                             subject: string | null;
                             ticketId: string | null;
                             /** @enum {string} */
@@ -2766,7 +2859,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
-                            permissions: ("staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage")[];
+                            permissions: ("staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage" | "suppressions.manage")[];
                             programs: {
                                 id: string;
                                 name: string;
@@ -2808,7 +2901,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    permission?: "staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage";
+                    permission?: "staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage" | "suppressions.manage";
                     role?: "owner" | "admin" | "sales" | "support";
                 };
                 header?: never;
@@ -2839,6 +2932,128 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    email?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                detail: string | null;
+                                email: string;
+                                id: string;
+                                program: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                reason: "objected" | "bounced" | "left_program";
+                                source: {
+                                    inboundEmailId: string | null;
+                                    outboxId: string;
+                                    sentAt: string | null;
+                                    subject: string | null;
+                                    template: string | null;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/suppressions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2904,6 +3119,7 @@ export interface paths {
                                 priority: "low" | "normal" | "high" | "urgent";
                                 programId: string;
                                 referralId: string | null;
+                                senderUnverified: boolean;
                                 /** @enum {string} */
                                 situation: "awaiting_agent" | "awaiting_participant";
                                 sla: {
@@ -3045,6 +3261,8 @@ export interface paths {
                                 email: string;
                                 id: string;
                                 isCustomer: boolean;
+                                /** @enum {string} */
+                                kind: "referrer" | "contact";
                                 name: string;
                                 otherTickets: {
                                     id: string;
@@ -3077,6 +3295,7 @@ export interface paths {
                             referralId: string | null;
                             resolutionDueAt: string;
                             resolvedAt: string | null;
+                            senderUnverified: boolean;
                             /** @enum {string} */
                             situation: "awaiting_agent" | "awaiting_participant";
                             sla: {
@@ -3200,6 +3419,8 @@ export interface paths {
                                 email: string;
                                 id: string;
                                 isCustomer: boolean;
+                                /** @enum {string} */
+                                kind: "referrer" | "contact";
                                 name: string;
                                 otherTickets: {
                                     id: string;
@@ -3232,6 +3453,7 @@ export interface paths {
                             referralId: string | null;
                             resolutionDueAt: string;
                             resolvedAt: string | null;
+                            senderUnverified: boolean;
                             /** @enum {string} */
                             situation: "awaiting_agent" | "awaiting_participant";
                             sla: {
@@ -3428,6 +3650,8 @@ export interface paths {
                                 email: string;
                                 id: string;
                                 isCustomer: boolean;
+                                /** @enum {string} */
+                                kind: "referrer" | "contact";
                                 name: string;
                                 otherTickets: {
                                     id: string;
@@ -3460,6 +3684,7 @@ export interface paths {
                             referralId: string | null;
                             resolutionDueAt: string;
                             resolvedAt: string | null;
+                            senderUnverified: boolean;
                             /** @enum {string} */
                             situation: "awaiting_agent" | "awaiting_participant";
                             sla: {
@@ -3607,6 +3832,8 @@ export interface paths {
                                 email: string;
                                 id: string;
                                 isCustomer: boolean;
+                                /** @enum {string} */
+                                kind: "referrer" | "contact";
                                 name: string;
                                 otherTickets: {
                                     id: string;
@@ -3639,6 +3866,7 @@ export interface paths {
                             referralId: string | null;
                             resolutionDueAt: string;
                             resolvedAt: string | null;
+                            senderUnverified: boolean;
                             /** @enum {string} */
                             situation: "awaiting_agent" | "awaiting_participant";
                             sla: {
