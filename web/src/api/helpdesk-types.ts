@@ -63,6 +63,8 @@ export type AdminTicket = TicketCore & {
   participant: Person & { email: string };
   lastActivityAt: string;
   sla: Sla;
+  /** "Remetente não verificado": opened by an e-mail whose sender could not be verified. */
+  senderUnverified: boolean;
 };
 
 export const messageSources = ["portal", "workspace", "email", "system"] as const;
@@ -82,6 +84,8 @@ export type ParticipantCard = {
   email: string;
   phone: string | null;
   status: "active" | "left";
+  /** A contact wrote to the helpdesk without being a referrer. */
+  kind: "referrer" | "contact";
   isCustomer: boolean;
   createdAt: string;
   referrals: { id: string; companyName: string; status: string; reason: string | null; createdAt: string }[];

@@ -10,10 +10,14 @@ export const inboundEmailStatuses = [
   "received",
   "attached",
   "ticket_opened",
+  "failed",
 ] as const;
 export type InboundEmailStatus = (typeof inboundEmailStatuses)[number];
-/** The lists the quarantine page offers: what waits for an agent, then what was dropped, for audit. */
-export const reviewedStatuses = ["quarantined", "ignored", "bounce", "discarded"] as const;
+/**
+ * The lists the quarantine page offers: what waits for an agent, then what was dropped, for audit, and
+ * what could not be read as mail at all.
+ */
+export const reviewedStatuses = ["quarantined", "ignored", "bounce", "discarded", "failed"] as const;
 export type ReviewedStatus = (typeof reviewedStatuses)[number];
 
 export type InboundEmail = {
@@ -80,6 +84,11 @@ export function attachInboundEmail(
   csrfToken: string,
 ) {
   return apiRequest<InboundEmail>(`${inboundPath(id)}/attach`, { method: "POST", body, csrfToken });
+}
+
+// POST /api/admin/inbound/:id/contact – the sender becomes a new contact of the program, with a ticket.
+export function openContactTicket(id: string, body: { programId: string; name: string }, csrfToken: string) {
+  return apiRequest<InboundEmail>(`${inboundPath(id)}/contact`, { method: "POST", body, csrfToken });
 }
 
 // POST /api/admin/inbound/:id/discard – out of the quarantine; the original stays stored.
