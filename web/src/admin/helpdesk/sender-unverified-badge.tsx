@@ -16,7 +16,7 @@ export function SenderUnverifiedBadge({ isUnverified }: { isUnverified: boolean 
       w={280}
       events={{ hover: true, focus: true, touch: true }}
     >
-      <Badge color="red" variant="outline" tt="none" tabIndex={0} data-sender-unverified>
+      <Badge color="red.9" variant="outline" tt="none" tabIndex={0} data-sender-unverified>
         {th("admin.senderUnverified.label")}
       </Badge>
     </Tooltip>
