@@ -6,7 +6,7 @@
 //   SOFT_BOUNCE_LIMIT soft failures of different e-mails within SOFT_BOUNCE_WINDOW_DAYS suppress it.
 // A suppression is lifted by an admin, or (a bounce only) by the referrer signing in to the portal with
 // a link sent to that address, which proves it works again.
-import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { emailBounces, emailSuppressions, type SuppressionReason } from "./schema.js";
 
@@ -121,33 +121,31 @@ async function recentSoftFailures(tx: Db, programId: string, email: string): Pro
  */
 export async function liftSuppressions(tx: Db, programIds: string[], ids: string[]) {
   if (programIds.length === 0 || ids.length === 0) return [];
-  const lifted = await tx
-    .delete(emailSuppressions)
-    .where(and(inArray(emailSuppressions.id, ids), inArray(emailSuppressions.programId, programIds)))
-    .returning();
-  for (const row of lifted) await forgetBounces(tx, row.programId, row.email);
-  return lifted;
+  return liftWhere(
+    tx,
+    and(inArray(emailSuppressions.id, ids), inArray(emailSuppressions.programId, programIds)),
+  );
 }
 
 /** The referrer proved the address works (a sign-in link sent there was used): a bounce no longer holds. */
 export async function liftBounceSuppression(tx: Db, programId: string, address: string): Promise<boolean> {
-  const email = normalized(address);
-  const lifted = await tx
-    .delete(emailSuppressions)
-    .where(
-      and(
-        eq(emailSuppressions.programId, programId),
-        eq(emailSuppressions.email, email),
-        eq(emailSuppressions.reason, "bounced"),
-      ),
-    )
-    .returning({ id: emailSuppressions.id });
-  if (lifted.length > 0) await forgetBounces(tx, programId, email);
+  const lifted = await liftWhere(
+    tx,
+    and(
+      eq(emailSuppressions.programId, programId),
+      eq(emailSuppressions.email, normalized(address)),
+      eq(emailSuppressions.reason, "bounced"),
+    ),
+  );
   return lifted.length > 0;
 }
 
-async function forgetBounces(tx: Db, programId: string, email: string): Promise<void> {
-  await tx
-    .delete(emailBounces)
-    .where(and(eq(emailBounces.programId, programId), eq(emailBounces.email, email)));
+async function liftWhere(tx: Db, condition: SQL | undefined) {
+  const lifted = await tx.delete(emailSuppressions).where(condition).returning();
+  for (const row of lifted) {
+    await tx
+      .delete(emailBounces)
+      .where(and(eq(emailBounces.programId, row.programId), eq(emailBounces.email, row.email)));
+  }
+  return lifted;
 }

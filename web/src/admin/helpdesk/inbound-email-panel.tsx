@@ -23,13 +23,13 @@ import { type Fact, FactList } from "../../app/fact-list";
 import { useFormatters } from "../../app/formatting";
 import { MessageBody } from "../../app/message-body";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { getInboundEmail, type InboundEmailDetail, inboundKeys, originalEmailUrl } from "./inbound-api";
+import { getInboundEmail, inboundKeys, originalEmailUrl } from "./inbound-api";
 import { inboundOutcomeText } from "./inbound-outcome";
 import { QuarantineActions } from "./quarantine-actions";
 
 export type { QuarantineNotice } from "./quarantine-actions";
 
-import type { QuarantineNotice } from "./quarantine-actions";
+import type { QuarantineNotice, ReceivedEmailProps } from "./quarantine-actions";
 
 type InboundEmailPanelProps = {
   id: string;
@@ -65,15 +65,7 @@ export function InboundEmailPanel({ id, csrfToken, onHandled }: InboundEmailPane
   return <EmailDetail key={id} email={email.data} csrfToken={csrfToken} onHandled={onHandled} />;
 }
 
-function EmailDetail({
-  email,
-  csrfToken,
-  onHandled,
-}: {
-  email: InboundEmailDetail;
-  csrfToken: string;
-  onHandled: (notice: QuarantineNotice) => void;
-}) {
+function EmailDetail({ email, csrfToken, onHandled }: ReceivedEmailProps) {
   const { th } = useHelpdeskTranslation();
   const format = useFormatters();
   const from = email.fromName ? `${email.fromName} <${email.fromAddress ?? ""}>` : email.fromAddress;

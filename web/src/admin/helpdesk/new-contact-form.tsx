@@ -1,9 +1,10 @@
-import { Alert, Button, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiErrorMessage, hasFieldError } from "../../app/api-error-message";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { useSignedInStaff } from "../admin-session";
+import { ProgramSelect } from "../rewards/program-select";
 import type { InboundEmail } from "./inbound-api";
 
 type NewContactFormProps = {
@@ -57,15 +58,7 @@ export function NewContactForm({ email, isPending, error, onOpen }: NewContactFo
           required
           maw={360}
         />
-        {programs.length > 1 ? (
-          <NativeSelect
-            label={th("admin.quarantine.contact.program")}
-            value={programId}
-            onChange={(event) => setProgramId(event.currentTarget.value)}
-            data={programs.map((program) => ({ value: program.id, label: program.name }))}
-            maw={360}
-          />
-        ) : null}
+        <ProgramSelect programs={programs} value={programId} onChange={setProgramId} />
         <Text size="xs" c="dimmed">
           {th("admin.quarantine.contact.basis")}
         </Text>

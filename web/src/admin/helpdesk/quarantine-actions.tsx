@@ -17,19 +17,18 @@ export type QuarantineNotice = {
   ticketId?: string | null;
 };
 
+/** One received e-mail as the panel and its actions take it, and whom they tell once it is handled. */
+export type ReceivedEmailProps = {
+  email: InboundEmailDetail;
+  csrfToken: string;
+  onHandled: (notice: QuarantineNotice) => void;
+};
+
 /**
  * The decisions on a quarantined e-mail: attach it to a participant, open a ticket for a new contact
  * (a sender who is nobody in the programs yet), or discard it.
  */
-export function QuarantineActions({
-  email,
-  csrfToken,
-  onHandled,
-}: {
-  email: InboundEmailDetail;
-  csrfToken: string;
-  onHandled: (notice: QuarantineNotice) => void;
-}) {
+export function QuarantineActions({ email, csrfToken, onHandled }: ReceivedEmailProps) {
   const { th } = useHelpdeskTranslation();
   const attach = useAttachInboundEmail(email.id, csrfToken);
   const discard = useDiscardInboundEmail(email.id, csrfToken);

@@ -280,7 +280,6 @@ export const helpdeskEn: HelpdeskMessages = {
         intro:
           "For someone who is not in the program yet (a prospect, say): {{address}} becomes a contact, who neither refers nor earns rewards, and the e-mail opens their ticket. The answer goes by e-mail.",
         name: "Contact's name",
-        program: "Program",
         basis: "Legal basis (LGPD, art. 7, IX): legitimate interest, to answer the request the person sent.",
         submit: "Open ticket",
         nameRequired: "Enter the contact's name.",

@@ -281,7 +281,6 @@ export const helpdeskPtBR = {
         intro:
           "Para quem ainda não participa do programa (um interessado, por exemplo): {{address}} vira um contato, que não indica nem recebe prêmios, e o e-mail abre o atendimento dele. A resposta vai por e-mail.",
         name: "Nome do contato",
-        program: "Programa",
         basis:
           "Base legal (LGPD, art. 7º, IX): legítimo interesse, para responder à solicitação que a pessoa enviou.",
         submit: "Abrir atendimento",
