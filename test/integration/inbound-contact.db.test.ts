@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants } from "../../src/modules/participants/schema.js";
 import { auditLog } from "../../src/platform/audit/schema.js";
 import { devMailbox } from "../../src/platform/mail/schema.js";
-import { call, participantAuth } from "../support/back-office.js";
+import { call, participantAuth, submitChecked } from "../support/back-office.js";
 import { makeProgram } from "../support/factories.js";
 import { makeHelpdesk, reply } from "../support/helpdesk.js";
 import { agentTicket, deliverEmail, INBOUND_SECRET, plainEmail } from "../support/inbound-mail.js";
@@ -79,6 +79,18 @@ describe("a ticket for a new contact from a quarantined e-mail", () => {
     expect(session.json().permissions).toEqual(["portal.helpdesk"]);
     const tickets = await call(t, portal, "GET", "/api/portal/tickets");
     expect(tickets.json().items.map((item: { id: string }) => item.id)).toContain(ticketId);
+  });
+
+  it("a contact who then refers a company becomes a referrer, the terms their basis from then on", async () => {
+    const address = `rafa.${crypto.randomUUID().slice(0, 8)}@prospect.example`;
+    const held = await prospectEmail(address);
+    const body = { programId: desk.program.id, name: "Rafa" };
+    expect(
+      (await call(t, desk.agent, "POST", `/api/admin/inbound/${held.id}/contact`, body)).statusCode,
+    ).toBe(200);
+    await submitChecked(t, desk.program.slug, { referrerEmail: address });
+    const [participant] = await t.ctx.db.select().from(participants).where(eq(participants.email, address));
+    expect(participant).toMatchObject({ kind: "referrer", legalBasis: null });
   });
 
   it("refuses an address already in the program (409), another organization's program and an empty name (422)", async () => {

@@ -22,8 +22,9 @@ export function referrerUpsertSql(input: string): string {
     where j.program_id = i.program_id and j.email = i.email order by j.pos desc limit 1
   ) last
   order by i.program_id, i.email, i.pos
-  -- A referrer who had left and refers again, accepting the terms anew, is back in the program.
+  -- A referrer who had left and refers again, accepting the terms anew, is back in the program. A
+  -- helpdesk contact who refers becomes a referrer: the accepted terms are the basis from then on.
   on conflict (program_id, email) do update set name = excluded.name, phone = excluded.phone,
-    status = 'active', left_at = null, updated_at = now()
+    status = 'active', left_at = null, kind = 'referrer', legal_basis = null, updated_at = now()
   returning id, program_id, email`;
 }
