@@ -50,7 +50,14 @@ const MIX = [
   "unknown-sender",
 ] as string[];
 
-const env = { MAIL_REPLY_DOMAIN: REPLY_DOMAIN, APP_SECRET: BENCH_SECRET, DATABASE_URL: databaseUrl };
+// Behind a trusted relay (its Authentication-Results are read): the door asks no DNS, which this
+// machine cannot reach and a benchmark of our code should not time.
+const env = {
+  MAIL_REPLY_DOMAIN: REPLY_DOMAIN,
+  APP_SECRET: BENCH_SECRET,
+  DATABASE_URL: databaseUrl,
+  INBOUND_TRUSTED_AUTHSERV_ID: "mx.bench.test",
+};
 
 /** Referrers with a ticket an agent answered: the e-mails (reply token, Message-ID) they reply to. */
 async function seedAnsweredTickets() {

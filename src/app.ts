@@ -18,6 +18,7 @@ import { portalTicketRoutes } from "./modules/helpdesk/portal-routes.js";
 import { helpdeskSettingsRoutes } from "./modules/helpdesk/settings-routes.js";
 import { inboundAdminRoutes } from "./modules/inbound/admin-routes.js";
 import { inboundRoutes } from "./modules/inbound/inbound-routes.js";
+import { suppressionRoutes } from "./modules/inbound/suppression-routes.js";
 import { resolveParticipantSession } from "./modules/participants/index.js";
 import { participantRoutes } from "./modules/participants/routes.js";
 import { materialRoutes } from "./modules/programs/material-routes.js";
@@ -58,6 +59,7 @@ const routeModules: RouteModule[] = [
   helpdeskSettingsRoutes,
   inboundRoutes,
   inboundAdminRoutes,
+  suppressionRoutes,
 ];
 
 /**

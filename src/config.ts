@@ -53,6 +53,15 @@ export const ZEnvironment = z.object({
     z.string().min(16, "must be at least 16 characters").optional(),
   ),
   INBOUND_SMTP_PORT: port(),
+  // The authserv-id of a relay in front of us whose Authentication-Results header is trusted instead of
+  // checking DKIM, SPF and DMARC here (src/modules/inbound/relay-authentication.ts).
+  INBOUND_TRUSTED_AUTHSERV_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.-]{1,253}$/, "must be the relay's host name, as its Authentication-Results say it")
+      .optional(),
+  ),
   TRUST_PROXY: booleanFlag,
   APP_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   // WhatsApp Cloud API (Meta). Without a token and phone number id, messages go to the development mailbox.

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// CLI entry: corrente serve | worker | migrate | create-staff | seed-demo | import | digest
+// CLI entry: corrente serve | worker | migrate | create-staff | seed-demo | import | digest | inbound
 import { parseArgs } from "node:util";
 import { buildApp, createAppContext } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { registerJobHandlers } from "./jobs.js";
+import { inboundFailedCommand, parseInboundArgs } from "./modules/inbound/failed-command.js";
 import { startInboundSmtpServer } from "./modules/inbound/index.js";
 import { digestCommand, parseDigestArgs } from "./modules/notifications/index.js";
 import { renormalizeReferralCompanyNames } from "./modules/referrals/index.js";
@@ -25,6 +26,8 @@ Commands:
                  import a registry CSV (";" or "," separated); embedded database: stop the server first
   digest         [--month YYYY-MM] compose the monthly status e-mails now (default: last month);
                  exactly once per referrer and month, however often it runs
+  inbound        failed [--organization SLUG] [--limit N]
+                 list received e-mails that could not be processed (unreadable as mail), newest first
   renormalize-company-names
                  recompute the stored company-name match keys of referrals and registries (once
                  after upgrading to the look-alike-proof keys; safe to repeat, and while serving)
@@ -148,6 +151,10 @@ async function main(argv: string[]) {
     case "digest": {
       const args = parseDigestArgs(rest);
       return oneShot(config, (ctx) => digestCommand(ctx, args));
+    }
+    case "inbound": {
+      const args = parseInboundArgs(rest);
+      return oneShot(config, (ctx) => inboundFailedCommand(ctx, args));
     }
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);

@@ -3,6 +3,7 @@ import { type Config, withPublicUrl } from "../config.js";
 import { loadAppSecret } from "./crypto/app-secret.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
+import { type DnsResolver, systemDnsResolver } from "./dns/resolver.js";
 import { ModuleHooks } from "./hooks.js";
 import { RequestActivity } from "./http/request-activity.js";
 import { rememberedPublicUrl, rememberPublicUrl } from "./instance/public-url.js";
@@ -25,6 +26,8 @@ export type AppContext = {
   /** Signs reply tokens and CSRF tokens. */
   secret: string;
   logger: Logger;
+  /** DNS for mail authentication (inbound DKIM, SPF and DMARC checks). */
+  dns: DnsResolver;
   /** The HTTP requests in flight in this process: the in-process job runner gives way to them. */
   requestActivity?: RequestActivity;
   /** Cross-module reactions, connected by app.ts (`createAppContext`). */
@@ -38,6 +41,8 @@ export type ContextOptions = {
   logger?: Logger;
   /** Use the in-process queue even on PostgreSQL (tests that settle jobs deterministically). */
   forceLocalJobs?: boolean;
+  /** Tests answer DNS from a local fake zone. */
+  dnsResolver?: DnsResolver;
 };
 
 /** The longest a job of the in-process runner waits for the web requests to pause. */
@@ -70,7 +75,7 @@ export async function createContext(configured: Config, options: ContextOptions)
     });
   }
   const transport = config.SMTP_URL
-    ? createSmtpTransport(config.SMTP_URL)
+    ? createSmtpTransport(config.SMTP_URL, { secret, replyDomain: config.replyDomain })
     : createDevelopmentTransport(database.db);
   return {
     config,
@@ -81,6 +86,7 @@ export async function createContext(configured: Config, options: ContextOptions)
     transport,
     secret,
     logger,
+    dns: options.dnsResolver ?? systemDnsResolver(),
     requestActivity,
     hooks: new ModuleHooks(),
   };

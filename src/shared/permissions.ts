@@ -20,6 +20,8 @@ export const permissions = [
   "registries.manage",
   /** The support materials shown to referrers. */
   "materials.manage",
+  /** The addresses programs no longer write to (bounces, objections): list them and lift them. */
+  "suppressions.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -52,3 +54,8 @@ export const participantPermissions = [
   "portal.profile",
 ] as const;
 export type ParticipantPermission = (typeof participantPermissions)[number];
+
+/** A helpdesk contact (someone who wrote in without being a referrer) sees only the helpdesk. */
+export function participantPermissionsOf(kind: "referrer" | "contact"): readonly ParticipantPermission[] {
+  return kind === "contact" ? ["portal.helpdesk"] : participantPermissions;
+}

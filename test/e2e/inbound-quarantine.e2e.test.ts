@@ -5,7 +5,14 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
 import { openLoggedPage, screenshot, seedDemoWithStaff } from "../support/e2e.js";
-import { INBOUND_SECRET, plainEmail } from "../support/inbound-mail.js";
+import {
+  deliver as deliverTo,
+  inboundServerEnv,
+  signInStaff,
+  verifiedByRelay,
+  waitForItems as waitForItemsOf,
+} from "../support/inbound-e2e.js";
+import { plainEmail } from "../support/inbound-mail.js";
 import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
 const PROGRAM_SLUG = "desk-manager";
@@ -36,10 +43,7 @@ beforeAll(async () => {
     password: AGENT_PASSWORD,
   });
   [browser] = await Promise.all([launchBrowser(), staffReady]);
-  server = await startServerProcess({
-    dataDir,
-    env: { INBOUND_SECRET, MAIL_REPLY_DOMAIN: REPLY_DOMAIN },
-  });
+  server = await startServerProcess({ dataDir, env: inboundServerEnv(REPLY_DOMAIN) });
 }, 120_000);
 
 afterAll(async () => {
@@ -49,41 +53,25 @@ afterAll(async () => {
 }, 30_000);
 
 const openPage = () => openLoggedPage(browser, server, { viewport: { width: 1400, height: 900 } });
-
-/** What the mail provider does: POST the raw message to the HTTP door. */
-async function deliver(raw: Buffer) {
-  const response = await fetch(`${server.url}/api/inbound/email`, {
-    method: "POST",
-    headers: { "content-type": "message/rfc822", "x-inbound-secret": INBOUND_SECRET },
-    body: raw,
-  });
-  expect(response.status, await response.clone().text()).toBe(202);
-}
-
-/** Processing runs in a job: polls an admin list (with the page's session) until it holds `count` rows. */
-async function waitForItems(page: Page, apiPath: string, count: number) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const response = await page.request.get(`${server.url}${apiPath}`);
-    expect(response.status()).toBe(200);
-    if (((await response.json()) as { items: unknown[] }).items.length >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${apiPath} did not reach ${count} item(s) in 15 s`);
-}
+const deliver = (raw: Buffer) => deliverTo(server, raw);
+const waitForItems = (page: Page, apiPath: string, count: number) =>
+  waitForItemsOf(server, page, apiPath, count);
 
 describe("the inbound quarantine, from an unknown sender to the referrer's ticket", () => {
   it("an agent reads a held e-mail, attaches it to the referrer's ticket and sees it there as an e-mail with its original; a reply after resolution opens a ticket linking back", async () => {
     const programAddress = `${PROGRAM_SLUG}@${REPLY_DOMAIN}`;
     // The referrer writes from her own address first: a known sender opens an e-mail ticket.
     await deliver(
-      plainEmail({
-        from: `${REFERRER_NAME} <${REFERRER_EMAIL}>`,
-        to: programAddress,
-        subject: FIRST_SUBJECT,
-        body: "Olá, quando sai o meu prêmio do mês passado?",
-        messageId: FIRST_ID,
-      }),
+      verifiedByRelay(
+        plainEmail({
+          from: `${REFERRER_NAME} <${REFERRER_EMAIL}>`,
+          to: programAddress,
+          subject: FIRST_SUBJECT,
+          body: "Olá, quando sai o meu prêmio do mês passado?",
+          messageId: FIRST_ID,
+        }),
+        "example.com",
+      ),
     );
     // Then two from addresses nobody knows, held for an agent: one from a partner, one junk.
     await deliver(
@@ -104,11 +92,7 @@ describe("the inbound quarantine, from an unknown sender to the referrer's ticke
     );
 
     const agent = await openPage();
-    await agent.goto(`${server.url}/admin/login`);
-    await agent.getByLabel("E-mail").fill(AGENT_EMAIL);
-    await agent.getByLabel("Senha").fill(AGENT_PASSWORD);
-    await agent.getByRole("button", { name: "Entrar" }).click();
-    await agent.waitForURL(`${server.url}/admin`);
+    await signInStaff(server, agent, AGENT_EMAIL, AGENT_PASSWORD);
     await waitForItems(agent, "/api/admin/inbound?status=quarantined", 2);
     await waitForItems(agent, "/api/admin/tickets?q=indicador", 1);
 
@@ -183,13 +167,16 @@ describe("the inbound quarantine, from an unknown sender to the referrer's ticke
     await agent.getByRole("button", { name: "Salvar" }).click();
     await agent.getByText("Alterações salvas.").waitFor();
     await deliver(
-      plainEmail({
-        from: `${REFERRER_NAME} <${REFERRER_EMAIL}>`,
-        to: programAddress,
-        subject: `Re: ${FIRST_SUBJECT}`,
-        body: "Ainda não recebi, podem conferir?",
-        headers: { "In-Reply-To": FIRST_ID, References: FIRST_ID },
-      }),
+      verifiedByRelay(
+        plainEmail({
+          from: `${REFERRER_NAME} <${REFERRER_EMAIL}>`,
+          to: programAddress,
+          subject: `Re: ${FIRST_SUBJECT}`,
+          body: "Ainda não recebi, podem conferir?",
+          headers: { "In-Reply-To": FIRST_ID, References: FIRST_ID },
+        }),
+        "example.com",
+      ),
     );
     await waitForItems(agent, "/api/admin/inbound?status=ticket_opened", 2);
     const opened = await agent.request.get(`${server.url}/api/admin/inbound?status=ticket_opened`);

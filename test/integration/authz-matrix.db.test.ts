@@ -9,8 +9,10 @@ import { participants } from "../../src/modules/participants/schema.js";
 import { programs } from "../../src/modules/programs/schema.js";
 import { referrals } from "../../src/modules/referrals/schema.js";
 import type { Access, StaffRole } from "../../src/platform/http/access.js";
+import { suppressAddress } from "../../src/platform/mail/outbox.js";
+import { emailSuppressions } from "../../src/platform/mail/schema.js";
 import { type Auth, call, moveOk, participantAuth, signInAs, submitChecked } from "../support/back-office.js";
-import { makeProgram } from "../support/factories.js";
+import { makeProgram, unique } from "../support/factories.js";
 import { plainEmail } from "../support/inbound-mail.js";
 import { cnpjFor, newCnpjRoot } from "../support/referral-factory.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
@@ -158,13 +160,10 @@ describe("authorization matrix over every route", () => {
     declare("DELETE /api/admin/helpdesk/canned-replies/:id", newCannedReply);
     declare("POST /api/portal/rewards/:id/choice", offerId, { itemId: item.json().id });
     // A fresh quarantined e-mail of organization A per call (attach and discard use it up).
-    const quarantinedEmail = async () => {
+    const quarantinedEmail = async (from = "desconhecido@example.net") => {
       const stored = await receiveInboundEmail(t.ctx, {
         via: "http",
-        raw: plainEmail({
-          from: "desconhecido@example.net",
-          to: `${program.slug}@${t.ctx.mail.replyDomain}`,
-        }),
+        raw: plainEmail({ from, to: `${program.slug}@${t.ctx.mail.replyDomain}` }),
       });
       await t.drainJobs();
       return stored.id;
@@ -177,7 +176,23 @@ describe("authorization matrix over every route", () => {
       .from(participants)
       .where(eq(participants.email, "referrer.a@gmail.com"));
     declare("POST /api/admin/inbound/:id/attach", quarantinedEmail, { participantId: participantA!.id });
-    declare("POST /api/admin/inbound/:id/discard", quarantinedEmail);
+    declare("POST /api/admin/inbound/:id/discard", () => quarantinedEmail());
+    // Each new contact needs an address nobody in the program has yet.
+    declare(
+      "POST /api/admin/inbound/:id/contact",
+      () => quarantinedEmail(`${unique("prospect")}@example.net`),
+      {
+        programId: scope.programId,
+        name: "Paula Prospect",
+      },
+    );
+    // A fresh suppression of organization A per call (a lift uses it up).
+    declare("DELETE /api/admin/suppressions/:id", async () => {
+      const email = `${unique("bounced")}@example.net`;
+      await suppressAddress(t.ctx.db, scope.programId, email, "bounced");
+      const [row] = await t.ctx.db.select().from(emailSuppressions).where(eq(emailSuppressions.email, email));
+      return row!.id;
+    });
     // Parameters that name no owned object.
     owned.set("POST /api/admin/registries/:kind/import", "customers");
     for (const url of [

@@ -19,6 +19,7 @@ import {
   postRawEmail,
 } from "../support/inbound-mail.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
+import { dkimSigned } from "../support/test-dns.js";
 
 // What each person's reply in the corpus must keep, and a piece of the quoted history or signature
 // that must be gone (see test/fixtures/mail/README.md).
@@ -123,22 +124,24 @@ describe("inbound e-mail into the helpdesk", () => {
     expect((await agentTicket(t, desk.agent, ticket.id)).status).toBe("resolved");
   });
 
-  it("a forged token is ignored: the message goes by its sender instead, to a new ticket", async () => {
+  it("a forged token is ignored: the message goes by its (unverified) sender instead, to a new ticket", async () => {
     const { ticket, vars } = await answeredTicket(t, desk);
     const row = await deliverFixture(t, "forged-token", vars);
-    expect(row).toMatchObject({ status: "ticket_opened", outcome: "sender" });
+    expect(row).toMatchObject({ status: "ticket_opened", outcome: "sender_unverified" });
     expect(row.ticketId).not.toBe(ticket.id);
   });
 
-  it("a reply without our token is routed by In-Reply-To when it comes from that ticket's referrer", async () => {
+  it("a reply without our token is routed by In-Reply-To when it comes, verified, from that ticket's referrer", async () => {
     const { ticket, referrer, sent } = await answeredTicket(t, desk);
     const row = await deliverEmail(
       t,
-      plainEmail({
-        from: referrer.email,
-        to: `nao-responda@${t.ctx.mail.replyDomain}`,
-        headers: { "In-Reply-To": sent.messageId, References: sent.messageId },
-      }),
+      await dkimSigned(
+        plainEmail({
+          from: referrer.email,
+          to: `nao-responda@${t.ctx.mail.replyDomain}`,
+          headers: { "In-Reply-To": sent.messageId, References: sent.messageId },
+        }),
+      ),
     );
     expect(row).toMatchObject({ status: "attached", outcome: "references", ticketId: ticket.id });
   });
@@ -162,14 +165,16 @@ describe("inbound e-mail into the helpdesk", () => {
     expect(messages.every((message) => message.source !== "email")).toBe(true);
   });
 
-  it("a referrer writing from their address to a program address opens a new e-mail ticket", async () => {
+  it("a referrer writing (verified) from their address to a program address opens a new e-mail ticket", async () => {
     const referrer = await makeReferrer(t, desk.scope);
     const row = await deliverEmail(
       t,
-      plainEmail({
-        from: `Fulano <${referrer.email.toUpperCase()}>`,
-        to: `${desk.program.slug}@${t.ctx.mail.replyDomain}`,
-      }),
+      await dkimSigned(
+        plainEmail({
+          from: `Fulano <${referrer.email.toUpperCase()}>`,
+          to: `${desk.program.slug}@${t.ctx.mail.replyDomain}`,
+        }),
+      ),
     );
     expect(row).toMatchObject({ status: "ticket_opened", outcome: "sender", participantId: referrer.id });
     const opened = await agentTicket(t, desk.agent, row.ticketId!);
@@ -199,20 +204,20 @@ describe("inbound e-mail into the helpdesk", () => {
     }
   });
 
-  it("a bounce suppresses the failed address in the program of the e-mail that failed", async () => {
-    const { ticket, vars } = await answeredTicket(t, desk);
+  it("a bounce to the e-mail's signed bounce address suppresses its recipient in the program of that e-mail", async () => {
+    const { ticket, vars, referrer } = await answeredTicket(t, desk);
     const row = await deliverFixture(t, "dsn-bounce", vars);
-    expect(row.status).toBe("bounce");
+    expect(row).toMatchObject({ status: "bounce", outcome: `bounce_hard_suppressed:${referrer.email}` });
     const suppressed = await t.ctx.db
       .select()
       .from(emailSuppressions)
       .where(
         and(
           eq(emailSuppressions.programId, desk.scope.programId),
-          eq(emailSuppressions.email, "joao.inexistente@example.com.br"),
+          eq(emailSuppressions.email, referrer.email),
         ),
       );
-    expect(suppressed).toMatchObject([{ reason: "bounced" }]);
+    expect(suppressed).toMatchObject([{ reason: "bounced", detail: "5.1.1", sourceInboundEmailId: row.id }]);
     const bounces = await call(t, desk.agent, "GET", "/api/admin/inbound?status=bounce");
     expect(bounces.json().items.map((item: { id: string }) => item.id)).toContain(row.id);
     expect((await agentTicket(t, desk.agent, ticket.id)).messages.every((m) => m.source !== "email")).toBe(

@@ -3,6 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { type InboundEmail, inboundEmails } from "../../src/modules/inbound/schema.js";
+import { bounceAddress } from "../../src/platform/mail/reply-address.js";
 import { emailOutbox } from "../../src/platform/mail/schema.js";
 import { loadMailFixture } from "../fixtures/mail/load-mail-fixture.js";
 import { type Auth, call } from "./back-office.js";
@@ -29,6 +30,9 @@ export async function answeredTicket(
     IN_REPLY_TO: sent!.messageId,
     FROM: referrer.email,
     REPLY_DOMAIN: t.ctx.mail.replyDomain,
+    // Where a delivery report on that e-mail comes back (its envelope sender, as the SMTP transport sets it).
+    BOUNCE_TO: bounceAddress(t.ctx.mail.secret, sent!.id, t.ctx.mail.replyDomain),
+    FAILED_TO: sent!.toAddress,
   };
   return { referrer, ticket, sent: sent!, vars };
 }

@@ -9,11 +9,14 @@ import { type AppContext, closeContext } from "../../src/platform/context.js";
 import type { Database } from "../../src/platform/db/client.js";
 import type { LocalJobQueue } from "../../src/platform/jobs/local-queue.js";
 import { openTestDatabase } from "./test-database.js";
+import { TestDnsZone } from "./test-dns.js";
 
 export const TEST_APP_URL = "http://corrente.test";
 
 export type TestApp = {
   ctx: AppContext;
+  /** What DNS answers this app's mail authentication (every domain publishes the test DKIM key). */
+  dns: TestDnsZone;
   app: FastifyInstance;
   drainJobs(): Promise<number>;
   close(): Promise<void>;
@@ -25,14 +28,16 @@ export type TestApp = {
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { database?: Database } = {},
+  options: { database?: Database; dns?: TestDnsZone } = {},
 ): Promise<TestApp> {
+  const dns = options.dns ?? new TestDnsZone();
   const database = options.database ?? (await openTestDatabase());
   const config = loadConfig({ NODE_ENV: "test", APP_URL: TEST_APP_URL, LOG_LEVEL: "silent", ...env });
   const ctx = await createAppContext(config, {
     role: "web",
     database,
     forceLocalJobs: true,
+    dnsResolver: dns.resolver,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   });
   registerJobHandlers(ctx);
@@ -41,6 +46,7 @@ export async function createTestApp(
   const queue = ctx.jobs as LocalJobQueue;
   return {
     ctx,
+    dns,
     app,
     drainJobs: () => queue.drain(),
     async close() {

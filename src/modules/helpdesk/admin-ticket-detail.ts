@@ -31,6 +31,7 @@ async function participantCard(db: Db, scope: OrganizationScope, ticket: Ticket)
     email: participant.email,
     phone: participant.phone,
     status: participant.status,
+    kind: participant.kind,
     isCustomer: participant.isCustomer,
     createdAt: participant.createdAt.toISOString(),
     referrals: ownReferrals.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),

@@ -88,24 +88,27 @@ async function insertTickets(tx: Db, created: PlannedTicket[]) {
     channel: t.channel,
     referral_id: t.referralId,
     previous_ticket_id: t.previousTicketId,
+    sender_unverified: t.senderUnverified,
     created_at: t.createdAt,
     participant_read_at: t.participantReadAt,
     search_text: messages.map((message) => message.bodyText).join("\n"),
   }));
   // The search document as `createTicket` builds it: subject, the referrer's name and e-mail, the text.
   await tx.execute(sql`insert into tickets (id, organization_id, program_id, participant_id, number, subject,
-      priority, status, situation, channel, referral_id, previous_ticket_id, created_at, updated_at,
-      last_message_at, last_activity_at, participant_read_at, first_response_due_at, resolution_due_at,
+      priority, status, situation, channel, referral_id, previous_ticket_id, sender_unverified, created_at,
+      updated_at, last_message_at, last_activity_at, participant_read_at, first_response_due_at, resolution_due_at,
       sla_due_at, sla_paused_since, sla_paused_seconds, search_vector)
     select x.id, x.organization_id, x.program_id, x.participant_id, x.number, x.subject, 'normal', x.status,
-      x.situation, x.channel, x.referral_id, x.previous_ticket_id, x.created_at, x.updated_at,
+      x.situation, x.channel, x.referral_id, x.previous_ticket_id, x.sender_unverified, x.created_at,
+      x.updated_at,
       x.last_message_at, x.last_activity_at, x.participant_read_at, x.first_response_due_at,
       x.resolution_due_at, x.sla_due_at, x.sla_paused_since, x.sla_paused_seconds,
       helpdesk_search_document(concat_ws(E'\\n', x.subject, nullif(p.name, ''), nullif(p.email, ''),
         nullif(x.search_text, '')))
     from json_to_recordset(${JSON.stringify(rows)}::json) as x(${sql.raw(ticketRecordColumns)},
       program_id uuid, participant_id uuid, number int, subject text, channel ticket_channel,
-      referral_id uuid, previous_ticket_id uuid, created_at timestamptz, participant_read_at timestamptz,
+      referral_id uuid, previous_ticket_id uuid, sender_unverified boolean, created_at timestamptz,
+      participant_read_at timestamptz,
       search_text text)
     join participant_directory p on p.id = x.participant_id`);
 }

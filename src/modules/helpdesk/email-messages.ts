@@ -47,6 +47,12 @@ export type ParticipantEmail = {
   /** The ticket the answered e-mail was about, if any. */
   answeredTicketId: string | null;
   email: EmailMessage;
+  /**
+   * Inbound mail could not verify that the owner wrote it (or their reply address was used from
+   * another address): it never joins an existing ticket; it opens one marked "remetente não
+   * verificado", pointing back to the ticket it claims to answer.
+   */
+  isSenderUnverified?: boolean;
 };
 
 /**
@@ -95,12 +101,12 @@ export async function receiveParticipantEmails(
 function planOne(
   plan: Map<string, PlannedTicket>,
   targets: Map<string, SlaTargets>,
-  { owner, answeredTicketId, email }: ParticipantEmail,
+  { owner, answeredTicketId, email, isSenderUnverified = false }: ParticipantEmail,
   now: Date,
 ): EmailOutcome {
   const known = answeredTicketId ? plan.get(answeredTicketId) : undefined;
   const answered = known?.ticket.participantId === owner.participantId ? known : undefined;
-  if (answered && canParticipantReply(answered.ticket)) {
+  if (answered && !isSenderUnverified && canParticipantReply(answered.ticket)) {
     const message = plannedMessage(answered.ticket, owner, email, now);
     let changes = changesAfterMessage(answered.ticket, { authorKind: "participant", isInternal: false }, now);
     if (answered.ticket.status === "pending") {
@@ -116,7 +122,10 @@ function planOne(
     answered.messages.push(message);
     return { kind: "attached", ticketId: answered.ticket.id, messageId: message.id };
   }
-  const ticket = newEmailTicket(owner, email, answered?.ticket ?? null, targets, now);
+  const ticket = {
+    ...newEmailTicket(owner, email, answered?.ticket ?? null, targets, now),
+    senderUnverified: isSenderUnverified,
+  };
   const message = plannedMessage(ticket, owner, email, now);
   plan.set(ticket.id, { ticket, isNew: true, messages: [message], statusEvents: [] });
   return { kind: "ticket_opened", ticketId: ticket.id, messageId: message.id };
@@ -159,6 +168,7 @@ function newEmailTicket(
     channel: "email",
     referralId: answered?.referralId ?? null,
     previousTicketId: answered?.id ?? null,
+    senderUnverified: false,
     assigneeId: null,
     createdAt: now,
     updatedAt: now,

@@ -134,6 +134,11 @@ export const ZAdminTicket = z
     participant: ZPerson.extend({ email: z.string() }),
     lastActivityAt: z.string(),
     sla: ZSla,
+    /**
+     * "Remetente não verificado": opened by an e-mail whose sender could not be verified (DKIM, SPF,
+     * DMARC), or written with the referrer's reply address from another address. Agents only.
+     */
+    senderUnverified: z.boolean(),
   })
   .meta({ id: "AdminTicket" });
 export type TAdminTicket = z.infer<typeof ZAdminTicket>;
@@ -145,6 +150,8 @@ export const ZParticipantCard = z
     email: z.string(),
     phone: z.string().nullable(),
     status: z.enum(["active", "left"]),
+    /** A `contact` wrote to the helpdesk without being a referrer: no referrals, no rewards. */
+    kind: z.enum(["referrer", "contact"]),
     isCustomer: z.boolean(),
     createdAt: z.string(),
     referrals: z.array(

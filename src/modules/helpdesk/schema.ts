@@ -86,6 +86,10 @@ export const tickets = pgTable(
     referralId: uuid("referral_id").references(() => referrals.id),
     // A reply by e-mail to a resolved or closed ticket opens a new one that points back to it.
     previousTicketId: uuid("previous_ticket_id").references((): AnyPgColumn => tickets.id),
+    // "Remetente não verificado": opened by an e-mail whose sender could not be verified (no DKIM, SPF
+    // or DMARC pass for its From), or that used a referrer's reply address from another address.
+    // Agents see the mark; nothing the e-mail claims (its thread) put it in an existing ticket.
+    senderUnverified: boolean("sender_unverified").notNull().default(false),
     assigneeId: uuid("assignee_id").references(() => staffUsers.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -64,6 +64,7 @@ export function toAdminTicket(
     participant,
     lastActivityAt: ticket.lastActivityAt.toISOString(),
     sla: toSla(ticket, now),
+    senderUnverified: ticket.senderUnverified,
   };
 }
 

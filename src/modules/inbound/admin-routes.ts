@@ -2,13 +2,9 @@ import { z } from "zod";
 import { staffRoute } from "../../platform/http/principal-handlers.js";
 import { type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
 import { ZAttachInbound, ZInboundEmail, ZInboundEmailDetail, ZInboundQuery } from "./inbound-schemas.js";
-import {
-  attachInboundEmail,
-  discardInboundEmail,
-  getInboundEmailDetail,
-  getInboundOriginal,
-  listInboundEmails,
-} from "./review-inbound.js";
+import { openContactTicket, ZOpenContactTicket } from "./open-contact-ticket.js";
+import { attachInboundEmail, discardInboundEmail } from "./quarantine-decisions.js";
+import { getInboundEmailDetail, getInboundOriginal, listInboundEmails } from "./review-inbound.js";
 
 const ZIdParams = z.object({ id: z.uuid() });
 const errors = { 404: ZErrorResponse, 409: ZErrorResponse, 422: ZErrorResponse };
@@ -78,6 +74,20 @@ export const inboundAdminRoutes: RouteModule = (app, ctx) => {
         response: { 200: ZInboundEmail, ...errors },
       },
       handler: async (request, staff) => attachInboundEmail(ctx, staff, request.params.id, request.body),
+    }),
+  );
+
+  // POST /api/admin/inbound/:id/contact – support opens a ticket for a new contact (not a referrer) from a quarantined e-mail
+  r.post(
+    "/api/admin/inbound/:id/contact",
+    staffRoute("helpdesk.work", {
+      schema: {
+        tags: ["inbound"],
+        params: ZIdParams,
+        body: ZOpenContactTicket,
+        response: { 200: ZInboundEmail, ...errors },
+      },
+      handler: async (request, staff) => openContactTicket(ctx, staff, request.params.id, request.body),
     }),
   );
 

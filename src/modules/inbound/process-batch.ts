@@ -17,12 +17,14 @@ import {
   recordFailure,
   recordOutcomes,
 } from "./batch-statements.js";
-import { readEmail } from "./content/read-email.js";
+import type { ReadEmail } from "./content/read-email.js";
 import { decideEmail, type PreparedEmail } from "./decide-email.js";
 import { HourlyCap } from "./hourly-cap.js";
-import { replyTokenTargets, threadIds } from "./reply-targets.js";
+import { bounceTokenTargets, replyTokenTargets, threadIds } from "./reply-targets.js";
 import { BatchRoutingFacts } from "./route-batch.js";
 import type { InboundEmail } from "./schema.js";
+import { isSenderVerified } from "./sender-verdict.js";
+import { failedUpdates, readOrExplain, type UnreadableEmail } from "./unreadable-email.js";
 
 export type InboundDeps = Pick<AppContext, "db" | "jobs" | "mail" | "config" | "logger">;
 
@@ -93,35 +95,57 @@ async function processEachAlone(deps: InboundDeps, ids: string[]): Promise<Batch
   return result;
 }
 
-/** The claimed messages that are processed now (see `withoutRepliesToEachOther`), with their outcomes. */
+/**
+ * The claimed messages that are processed now (see `withoutRepliesToEachOther`), with their outcomes;
+ * those that cannot be read as mail fail at once (unreadable-email.ts).
+ */
 async function processClaimed(deps: InboundDeps, tx: Db, rows: InboundEmail[]): Promise<InboundUpdate[]> {
-  const batch = withoutRepliesToEachOther(await prepare(deps, rows));
-  return decideAndWrite(deps, tx, batch);
+  const { readable, unreadable } = await prepare(deps, rows);
+  const failed = await failedUpdates(tx, deps.mail, unreadable);
+  await recordOutcomes(tx, failed);
+  return [...failed, ...(await decideAndWrite(deps, tx, withoutRepliesToEachOther(readable)))];
 }
 
 /** Reads the batch's messages (parse, classify, what a person wrote) and finds their reply tokens. */
-async function prepare(deps: InboundDeps, rows: InboundEmail[]): Promise<PreparedEmail[]> {
+async function prepare(deps: InboundDeps, rows: InboundEmail[]) {
   const ownAddresses = [addressOf(deps.mail.from)];
   const read = await Promise.all(
     rows.map((row) =>
-      readEmail(row.raw, {
+      readOrExplain(row, {
         envelopeFrom: row.via === "smtp" ? (row.envelopeFrom ?? "") : null,
         ownAddresses,
         ownDomain: deps.mail.replyDomain,
       }),
     ),
   );
-  return rows.map((row, i) => {
-    const { parsed, classification, reply } = read[i]!;
-    const input = {
-      recipients: [...row.envelopeTo, ...parsed.recipients],
-      inReplyTo: parsed.inReplyTo,
-      references: parsed.references,
-      from: parsed.from?.address ?? null,
-    };
-    const tokenTargets = replyTokenTargets(input.recipients, deps.mail.secret, deps.mail.replyDomain);
-    return { row, parsed, classification, reply, input, tokenTargets };
+  const unreadable: UnreadableEmail[] = [];
+  const readable: PreparedEmail[] = [];
+  rows.forEach((row, i) => {
+    const result = read[i]!;
+    if ("unreadable" in result) unreadable.push({ row, reason: result.unreadable });
+    else readable.push(prepared(deps, row, result));
   });
+  return { readable, unreadable };
+}
+
+/** A read message with what routing needs: its tokens, its thread and whether its sender is verified. */
+function prepared(deps: InboundDeps, row: InboundEmail, read: ReadEmail): PreparedEmail {
+  const { parsed } = read;
+  const input = {
+    recipients: [...row.envelopeTo, ...parsed.recipients],
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    from: parsed.from?.address ?? null,
+  };
+  const { secret, replyDomain } = deps.mail;
+  return {
+    ...read,
+    row,
+    input,
+    tokenTargets: replyTokenTargets(input.recipients, secret, replyDomain),
+    bounceTargets: bounceTokenTargets(input.recipients, secret, replyDomain),
+    isSenderVerified: isSenderVerified(row, parsed, deps.config.INBOUND_TRUSTED_AUTHSERV_ID),
+  };
 }
 
 /** "Programa <no-reply@x.example>" → "no-reply@x.example". */

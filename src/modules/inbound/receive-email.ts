@@ -1,6 +1,8 @@
-// The one door both mail doors lead to: the raw message is stored, with its processing job, in one
-// transaction before the sender is answered, so nothing accepted is ever lost (a failure in parsing or
-// routing only delays it; the job retries and the original stays for "view original").
+// The one door both mail doors lead to: the sender is checked (DKIM, SPF, DMARC, as a receiving mail
+// server does: sender-authentication.ts), then the raw message is stored with that verdict and its
+// processing job, in one transaction before the sender is answered, so nothing accepted is ever lost
+// (a failure in parsing or routing only delays it; the job retries and the original stays for "view
+// original").
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -9,6 +11,7 @@ import { inTransaction } from "../../platform/db/transaction.js";
 import { defineJob } from "../../platform/jobs/job.js";
 import { INBOUND_BATCH_SIZE } from "./process-batch.js";
 import { inboundEmails } from "./schema.js";
+import { authenticateSender, type SenderAuthentication, type SmtpClient } from "./sender-authentication.js";
 
 /** Larger messages are refused at the door (SMTP SIZE, HTTP 413): a reply with a few photos fits. */
 export const MAX_INBOUND_BYTES = 10 * 1024 * 1024;
@@ -28,6 +31,8 @@ export type ReceivedEmail = {
   /** SMTP envelope, when the message came through our listener. */
   envelopeFrom?: string | null;
   envelopeTo?: string[];
+  /** The sending server, when the message came through our listener (SPF checks its address). */
+  client?: SmtpClient;
 };
 
 export type ReceiveOutcome = { id: string; isDuplicate: boolean };
@@ -49,12 +54,27 @@ function messageKeyOf(raw: Buffer, messageId: string | null): string {
   return messageId ?? `sha256:${createHash("sha256").update(raw).digest("hex")}`;
 }
 
+/** The door's own check of the sender, unless a trusted relay's verdict is read when processing. */
+function checkSender(
+  ctx: Pick<AppContext, "config" | "dns" | "mail">,
+  email: ReceivedEmail,
+): Promise<SenderAuthentication> | null {
+  if (ctx.config.INBOUND_TRUSTED_AUTHSERV_ID) return null;
+  return authenticateSender(email.raw, {
+    resolver: ctx.dns,
+    receiver: ctx.mail.replyDomain,
+    client: email.client,
+  });
+}
+
 export async function receiveInboundEmail(
-  ctx: Pick<AppContext, "db" | "jobs">,
+  ctx: Pick<AppContext, "db" | "jobs" | "config" | "dns" | "mail">,
   email: ReceivedEmail,
 ): Promise<ReceiveOutcome> {
   const messageId = headerMessageId(email.raw);
   const messageKey = messageKeyOf(email.raw, messageId);
+  // Before the transaction: DNS look-ups hold no connection.
+  const senderAuthentication = await checkSender(ctx, email);
   return inTransaction(ctx.db, async (tx) => {
     const [stored] = await tx
       .insert(inboundEmails)
@@ -66,6 +86,7 @@ export async function receiveInboundEmail(
         sizeBytes: email.raw.length,
         messageKey,
         messageId,
+        senderAuthentication,
       })
       .onConflictDoNothing({ target: inboundEmails.messageKey })
       .returning({ id: inboundEmails.id });

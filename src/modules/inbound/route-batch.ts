@@ -1,10 +1,13 @@
 // Whom a received e-mail belongs to (DESIGN "Inbound e-mail"), tried in this order:
 //  1. the signed token of our reply address `reply+TOKEN@domain`: it names the e-mail we sent, hence
-//     the participant and, for a ticket e-mail, the ticket. A forged or tampered token names nothing;
+//     the participant and, for a ticket e-mail, the ticket. A forged or tampered token names nothing.
+//     Used from another address than the participant's (a forward, a leak) it is not trusted;
 //  2. In-Reply-To / References against the Message-IDs we sent (and received on a ticket), newest first,
-//     when the sender is that e-mail's participant: Message-IDs travel in clear in every forward and
-//     quote, so unlike the token they only pin the thread, they do not authenticate;
-//  3. the sender's address, when exactly one active participant has it.
+//     when the sender is that e-mail's participant and the sender is verified (DKIM/SPF/DMARC):
+//     Message-IDs travel in clear in every forward and quote, and a From header is anyone's to write;
+//  3. the sender's address, when exactly one active participant has it (trusted only when verified).
+// An untrusted route never lands in an existing ticket: the helpdesk opens a ticket marked
+// "remetente não verificado" (email-messages.ts).
 // What none of them claims is quarantined for the organization it most likely belongs to: the one the
 // sender's addresses all belong to, the program named by the recipient (`slug@reply-domain`), or the
 // installation's only organization.
@@ -31,6 +34,8 @@ export type EmailRoute =
       participant: BoundParticipant;
       /** The ticket the answered e-mail was about, if any. */
       ticketId: string | null;
+      /** False for an unverified sender, or a reply token used from another address. */
+      isTrusted: boolean;
     }
   | {
       kind: "unbound";
@@ -39,8 +44,11 @@ export type EmailRoute =
       organizationId: string | null;
     };
 
-/** A message of the batch as routing sees it: its routing input and the reply tokens it carries. */
-export type RoutableEmail = { input: RoutingInput; tokenTargets: string[] };
+/**
+ * A message of the batch as routing sees it: its routing input, the reply tokens it carries and whether
+ * its From domain vouched for it (sender-authentication.ts).
+ */
+export type RoutableEmail = { input: RoutingInput; tokenTargets: string[]; isSenderVerified: boolean };
 
 type ReceivedEmail = { ticketId: string | null; participant: BoundParticipant };
 
@@ -78,24 +86,28 @@ export class BatchRoutingFacts {
     );
   }
 
-  /** The token, then the thread when the sender is its participant, then the sender. */
+  /** The token, then (a verified sender) the thread when the sender is its participant, then the sender. */
   async route(email: RoutableEmail): Promise<EmailRoute> {
+    const from = email.input.from;
     for (const id of email.tokenTargets) {
       const sent = this.sentById.get(id);
-      if (sent?.participant) return bound("token", sent.participant, sent.ticketId);
+      if (sent?.participant) {
+        return bound("token", sent.participant, sent.ticketId, from === sent.participant.email);
+      }
     }
-    const from = email.input.from;
-    if (from) {
+    if (from && email.isSenderVerified) {
       for (const messageId of threadIds(email.input)) {
         const sent = this.sentByMessageId.get(messageId);
-        if (sent?.participant?.email === from) return bound("references", sent.participant, sent.ticketId);
+        if (sent?.participant?.email === from) {
+          return bound("references", sent.participant, sent.ticketId, true);
+        }
         const received = this.receivedByKey.get(messageId);
         if (received?.participant.email === from) {
-          return bound("references", received.participant, received.ticketId);
+          return bound("references", received.participant, received.ticketId, true);
         }
       }
     }
-    return this.routeBySender(email.input);
+    return this.routeBySender(email.input, email.isSenderVerified);
   }
 
   /**
@@ -109,14 +121,14 @@ export class BatchRoutingFacts {
     ];
     const organizationId = answered.find((sent) => sent?.organizationId)?.organizationId;
     if (organizationId) return organizationId;
-    const route = await this.routeBySender(email.input);
+    const route = await this.routeBySender(email.input, false);
     return route.kind === "bound" ? route.participant.organizationId : route.organizationId;
   }
 
-  private async routeBySender(input: RoutingInput): Promise<EmailRoute> {
+  private async routeBySender(input: RoutingInput, isSenderVerified: boolean): Promise<EmailRoute> {
     const matches = input.from ? (this.participantsByEmail.get(input.from) ?? []) : [];
     const active = matches.filter((row) => row.status === "active");
-    if (active.length === 1) return bound("sender", active[0]!, null);
+    if (active.length === 1) return bound("sender", active[0]!, null, isSenderVerified);
     const organizationIds = [...new Set(matches.map((row) => row.organizationId))];
     return {
       kind: "unbound",
@@ -141,6 +153,7 @@ function bound(
   via: "token" | "references" | "sender",
   participant: BoundParticipant,
   ticketId: string | null,
+  isTrusted: boolean,
 ): EmailRoute {
-  return { kind: "bound", via, participant, ticketId };
+  return { kind: "bound", via, participant, ticketId, isTrusted };
 }

@@ -16,6 +16,7 @@ import {
 import { participants } from "../participants/schema.js";
 import { organizations, programs } from "../programs/schema.js";
 import { staffUsers } from "../staff/schema.js";
+import type { SenderAuthentication } from "./sender-authentication.js";
 
 // node-postgres returns a Buffer, PGlite a Uint8Array: both become a Buffer (what MIME parsers take).
 const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
@@ -28,8 +29,10 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
  * - `attached`: became a message on an existing ticket; `ticket_opened`: opened a new ticket;
  * - `quarantined`: nobody we could bind it to; waits for an agent to attach or discard it;
  * - `ignored`: automatic mail (auto-reply, list, loop) or over the sender's hourly cap: never a message;
- * - `bounce`: a delivery report; the failed address is suppressed;
- * - `discarded`: an agent threw a quarantined message away.
+ * - `bounce`: a delivery report (bounces.ts says when it suppresses an address);
+ * - `discarded`: an agent threw a quarantined message away;
+ * - `failed`: its bytes cannot be read as mail (too many parts, nesting too deep, headers too large):
+ *   kept with the reason in `outcome`, listed for owners (`corrente inbound failed`) and agents.
  */
 export const inboundEmailStatuses = [
   "received",
@@ -39,6 +42,7 @@ export const inboundEmailStatuses = [
   "ignored",
   "bounce",
   "discarded",
+  "failed",
 ] as const;
 export type InboundEmailStatus = (typeof inboundEmailStatuses)[number];
 export const inboundEmailStatusEnum = pgEnum("inbound_email_status", inboundEmailStatuses);
@@ -66,6 +70,9 @@ export const inboundEmails = pgTable(
     fromAddress: text("from_address"),
     fromName: text("from_name"),
     subject: text("subject"),
+    // What the door learnt of the sender (DKIM, SPF, DMARC); null when a trusted relay's
+    // Authentication-Results are read instead, or for mail stored before the check existed.
+    senderAuthentication: jsonb("sender_authentication").$type<SenderAuthentication>(),
     status: inboundEmailStatusEnum("status").notNull().default("received"),
     // Why it went where it went: how it was routed (`token`, `references`, `sender`, `agent`) or why it
     // was held (`unknown_sender`, `ambiguous_sender`, `auto_submitted`, `rate_limited`, …).

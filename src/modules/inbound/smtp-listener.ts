@@ -17,7 +17,7 @@ function smtpError(code: number, message: string): SmtpError {
 export type InboundSmtpServer = { port: number; close(): Promise<void> };
 
 export async function startInboundSmtpServer(
-  ctx: Pick<AppContext, "db" | "jobs" | "mail" | "logger">,
+  ctx: Pick<AppContext, "db" | "jobs" | "mail" | "logger" | "config" | "dns">,
   options: { port: number; host: string },
 ): Promise<InboundSmtpServer> {
   const domain = ctx.mail.replyDomain.toLowerCase();
@@ -54,6 +54,11 @@ export async function startInboundSmtpServer(
           via: "smtp",
           envelopeFrom: mailFrom ? mailFrom.address : "",
           envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          client: {
+            address: session.remoteAddress,
+            helo: session.hostNameAppearsAs,
+            mailFrom: mailFrom ? mailFrom.address : "",
+          },
         }).then(
           () => callback(),
           (error: unknown) => {

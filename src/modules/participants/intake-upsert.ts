@@ -28,6 +28,9 @@ export function referrerUpsertSql(input: string): string {
     i.referrer_phone, i.birth_date, i.is_customer, i.locale
   from ${input} i
   order by i.program_id, i.email, i.pos
-  on conflict (program_id, email) do update set updated_at = participants.updated_at
+  -- A helpdesk contact who refers becomes a referrer (the accepted terms are the basis from then on);
+  -- nothing else of an existing participant changes.
+  on conflict (program_id, email) do update set kind = 'referrer', legal_basis = null,
+    updated_at = participants.updated_at
   returning id, program_id, email`;
 }

@@ -12,7 +12,7 @@ import {
   ZNoContent,
 } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
-import { participantPermissions } from "../../shared/permissions.js";
+import { participantPermissions, participantPermissionsOf } from "../../shared/permissions.js";
 import { getProgramByIdOrThrow } from "../programs/index.js";
 import { getParticipantOrThrow } from "./participant-queries.js";
 import {
@@ -150,7 +150,7 @@ export const participantRoutes: RouteModule = (app, ctx) => {
             locale: participant.locale,
           },
           program: { id, slug, name },
-          permissions: [...participantPermissions],
+          permissions: [...participantPermissionsOf(participant.kind)],
           csrfToken: csrfTokenFor(ctx.secret, principal.sessionId),
         };
       },

@@ -14,7 +14,19 @@ import { organizations, programs } from "../programs/schema.js";
 
 export const participantStatusEnum = pgEnum("participant_status", ["active", "left"]);
 
-/** A referrer ("indicador"), identified within a program by e-mail. */
+/**
+ * - `referrer`: refers companies, earns rewards, gets the monthly digest (basis: the program's terms);
+ * - `contact`: someone who wrote to the helpdesk without being a referrer (a prospect): no referrals,
+ *   no rewards, no digest; the portal shows them only the helpdesk (contacts.ts).
+ */
+export const participantKinds = ["referrer", "contact"] as const;
+export type ParticipantKind = (typeof participantKinds)[number];
+export const participantKindEnum = pgEnum("participant_kind", participantKinds);
+
+/** LGPD art. 7 IX: a contact's data is held on legitimate interest, to answer what they asked. */
+export const contactLegalBases = ["legitimate_interest:answer_request"] as const;
+
+/** A participant, identified within a program by e-mail: a referrer ("indicador") or a helpdesk contact. */
 export const participants = pgTable(
   "participants",
   {
@@ -27,6 +39,9 @@ export const participants = pgTable(
       .references(() => programs.id),
     email: text("email").notNull(),
     name: text("name").notNull(),
+    kind: participantKindEnum("kind").notNull().default("referrer"),
+    // Why we hold a contact's data (a referrer's basis is their consent records): see contactLegalBases.
+    legalBasis: text("legal_basis", { enum: contactLegalBases }),
     phone: text("phone"),
     birthDate: date("birth_date"),
     isCustomer: boolean("is_customer").notNull().default(false),

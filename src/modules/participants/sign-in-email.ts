@@ -5,6 +5,8 @@ type SignInLinkData = { name: string; programName: string; url: string; validMin
 export const signInLinkEmail = defineEmailTemplate<SignInLinkData>({
   id: "portal.sign-in-link",
   isAutomatic: true,
+  // A referrer whose address bounced can still sign in, and so lift the suppression.
+  isRequestedByReader: true,
   render: (data, locale) =>
     locale === "en"
       ? {

@@ -8,11 +8,12 @@ import { inTransaction } from "../../platform/db/transaction.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
 import { enqueueEmail } from "../../platform/mail/outbox.js";
+import { liftBounceSuppression } from "../../platform/mail/suppressions.js";
 import { getProgramByIdOrThrow, getProgramBySlugOrThrow } from "../programs/index.js";
 import { recordAddressProven } from "./address-confirmation.js";
 import { findParticipantByEmail } from "./participant-queries.js";
 import { isSafePortalPath } from "./portal-return-path.js";
-import { portalSignInLinks } from "./schema.js";
+import { participants, portalSignInLinks } from "./schema.js";
 import { signInLinkEmail } from "./sign-in-email.js";
 
 export const SIGN_IN_LINK_MINUTES = 30;
@@ -129,8 +130,19 @@ export async function consumeSignInLink(db: Db, token: string) {
       purpose: portalSignInLinks.purpose,
     });
   if (!link) return null;
+  // Following the link proves the address: it is verified, and a bounce suppression of it is lifted.
   await recordAddressProven(db, link);
+  await liftBounceOfLinkAddress(db, link);
   return { participantId: link.participantId, programId: link.programId };
+}
+
+/** A link sent to the address was used: it receives mail, so a bounce suppression of it no longer holds. */
+async function liftBounceOfLinkAddress(db: Db, link: { participantId: string; programId: string }) {
+  const [participant] = await db
+    .select({ email: participants.email })
+    .from(participants)
+    .where(eq(participants.id, link.participantId));
+  if (participant) await liftBounceSuppression(db, link.programId, participant.email);
 }
 
 /** The program a link belongs to, used or not: a spent link's page can still offer that program's form. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { rowsOf } from "../db/raw-sql.js";
@@ -8,7 +8,10 @@ import { defineJob, type JobQueue } from "../jobs/job.js";
 import { renderEmailHtml, renderEmailText } from "./layout.js";
 import { replyAddress } from "./reply-address.js";
 import { emailOutbox, emailSuppressions, type OutboxEmail, type OutboxRow } from "./schema.js";
+import { isSuppressed } from "./suppressions.js";
 import { type EmailTemplate, getEmailTemplateOrThrow } from "./template.js";
+
+export { isSuppressed, suppressAddress } from "./suppressions.js";
 
 export const mailSendJob = defineJob("mail.send", z.object({ outboxId: z.uuid() }), { retryLimit: 8 });
 /** Bulk mail (the monthly digest) travels as one job per batch of outbox rows, not one per e-mail. */
@@ -47,7 +50,8 @@ export async function enqueueEmail<TData>(
   deps: { jobs: JobQueue; mail: MailSettings },
   email: OutgoingEmail<TData>,
 ): Promise<{ outboxId: string; messageId: string } | null> {
-  if (email.programId && (await isSuppressed(tx, email.programId, email.to))) return null;
+  const exceptBounces = email.template.isRequestedByReader === true;
+  if (email.programId && (await isSuppressed(tx, email.programId, email.to, { exceptBounces }))) return null;
   const row = outboxRow(deps.mail, email, randomUUID());
   await tx.insert(emailOutbox).values(row);
   await deps.jobs.enqueue(tx, mailSendJob, { outboxId: row.id });
@@ -249,30 +253,4 @@ export function outboxEmailToDeliver(row: OutboxRow): { email: OutboxEmail; rend
   const template = getEmailTemplateOrThrow(row.template);
   const content = renderEmail(template, templateData.data, resolveLocale(row.locale), templateData.brand);
   return { email: { ...envelope, ...content }, rendered: true };
-}
-
-export async function isSuppressed(db: Db, programId: string, address: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: emailSuppressions.id })
-    .from(emailSuppressions)
-    .where(
-      and(
-        eq(emailSuppressions.programId, programId),
-        eq(emailSuppressions.email, address.trim().toLowerCase()),
-      ),
-    );
-  return Boolean(row);
-}
-
-/** Stops all later mail of a program to an address (idempotent). */
-export async function suppressAddress(
-  db: Db,
-  programId: string,
-  address: string,
-  reason: "objected" | "bounced" | "left_program",
-): Promise<void> {
-  await db
-    .insert(emailSuppressions)
-    .values({ programId, email: address.trim().toLowerCase(), reason })
-    .onConflictDoNothing();
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { replyAddress, replyToken, verifyReplyToken } from "./reply-address.js";
+import {
+  bounceAddress,
+  replyAddress,
+  replyToken,
+  signedAddressTargets,
+  verifyReplyToken,
+} from "./reply-address.js";
 
 const secret = "a-test-secret-that-is-long-enough-000";
 
@@ -26,5 +32,20 @@ describe("reply address tokens", () => {
     expect(verifyReplyToken(secret, token.slice(0, -1))).toBeNull();
     expect(verifyReplyToken("another-secret-that-is-long-enough-1", token)).toBeNull();
     expect(verifyReplyToken(secret, "")).toBeNull();
+  });
+});
+
+describe("bounce address tokens", () => {
+  it("name the outbox e-mail, and a reply token is never a bounce token (each kind is signed apart)", () => {
+    const id = randomUUID();
+    const domain = "mail.example.com";
+    const bounce = bounceAddress(secret, id, domain);
+    expect(bounce.split("@")[0]!.length).toBeLessThanOrEqual(64);
+    expect(signedAddressTargets("bounce", [bounce.toUpperCase()], secret, domain)).toEqual([id]);
+    const reply = replyAddress(secret, id, domain);
+    expect(
+      signedAddressTargets("bounce", [reply, reply.replace("reply+", "bounce+")], secret, domain),
+    ).toEqual([]);
+    expect(signedAddressTargets("bounce", [bounce], secret, "other.example.com")).toEqual([]);
   });
 });

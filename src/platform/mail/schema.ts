@@ -13,6 +13,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+export const suppressionReasons = ["objected", "bounced", "left_program"] as const;
+export type SuppressionReason = (typeof suppressionReasons)[number];
+
 export const outboxStatusEnum = pgEnum("email_outbox_status", ["pending", "sent", "failed"]);
 
 /**
@@ -101,8 +104,10 @@ export type OutboxEmail = Omit<OutboxRow, "subject" | "text" | "html" | "templat
 };
 
 /**
- * Addresses a program must not write to again: a referred contact who objected (LGPD) or an address
- * that bounces. `enqueueEmail` skips them.
+ * Addresses a program must not write to again: a referred contact who objected (LGPD), an address that
+ * bounces (bounces.ts in inbound decides when), or a referrer who left. `enqueueEmail` skips them. Each
+ * keeps why, since when and, for a bounce, the e-mail that failed and the report that said so, so an
+ * admin can judge it before lifting it (/admin/settings/suppressions).
  */
 export const emailSuppressions = pgTable(
   "email_suppressions",
@@ -110,8 +115,44 @@ export const emailSuppressions = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     programId: uuid("program_id").notNull(),
     email: text("email").notNull(),
-    reason: text("reason", { enum: ["objected", "bounced", "left_program"] }).notNull(),
+    reason: text("reason", { enum: suppressionReasons }).notNull(),
+    /** For a bounce: the report's status ("5.1.1"), or the soft failures that added up. */
+    detail: text("detail"),
+    /** The outbox e-mail that bounced. */
+    sourceOutboxId: uuid("source_outbox_id"),
+    /** The received delivery report (inbound_emails.id: platform tables name module rows by id only). */
+    sourceInboundEmailId: uuid("source_inbound_email_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex("email_suppressions_unique").on(table.programId, table.email)],
+  (table) => [
+    uniqueIndex("email_suppressions_unique").on(table.programId, table.email),
+    // The admins' list: newest first.
+    index("email_suppressions_program_created_idx").on(table.programId, table.createdAt, table.id),
+  ],
+);
+
+export type EmailSuppression = typeof emailSuppressions.$inferSelect;
+
+/**
+ * Each delivery failure a signed bounce address received, one per e-mail we sent and kind: a hard
+ * failure suppresses at once, soft ones add up (suppressions.ts says the rule). A report repeated for
+ * the same e-mail counts once.
+ */
+export const emailBounces = pgTable(
+  "email_bounces",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programId: uuid("program_id").notNull(),
+    email: text("email").notNull(),
+    outboxId: uuid("outbox_id").notNull(),
+    kind: text("kind", { enum: ["hard", "soft"] }).notNull(),
+    /** The report's RFC 3463 status code, when it gives one. */
+    status: text("status"),
+    inboundEmailId: uuid("inbound_email_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("email_bounces_outbox_kind_unique").on(table.outboxId, table.kind),
+    index("email_bounces_recipient_idx").on(table.programId, table.email, table.createdAt),
+  ],
 );

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedAddressTargets } from "./reply-address.js";
 import type { OutboxEmail } from "./schema.js";
 import { createSmtpTransport } from "./transport.js";
 
@@ -30,8 +31,9 @@ describe("the SMTP transport", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it("delivers the outbox message as rendered, with its Message-ID, Reply-To, automatic-mail headers and its reply address as envelope sender", async () => {
-    const transport = createSmtpTransport(`smtp://127.0.0.1:${port}`);
+  it("delivers the outbox message as rendered, with its Message-ID, Reply-To, automatic-mail headers and its own signed bounce address as envelope sender", async () => {
+    const signing = { secret: "a-test-secret-that-is-long-enough-000", replyDomain: "indique.example.com" };
+    const transport = createSmtpTransport(`smtp://127.0.0.1:${port}`, signing);
     const email: OutboxEmail = {
       id: "6d1f1a7e-6f0b-4c1e-9a51-3a2b2b8f0c11",
       organizationId: null,
@@ -58,8 +60,12 @@ describe("the SMTP transport", () => {
     transport.close();
 
     expect(received).toHaveLength(1);
-    // VERP: a bounce goes back to the reply token of the very e-mail that failed.
-    expect(envelopeSenders).toEqual([email.replyTo]);
+    // VERP: a bounce goes back to a bounce token naming the very e-mail that failed, not its Reply-To.
+    expect(envelopeSenders).toHaveLength(1);
+    expect(envelopeSenders[0]).toMatch(/^bounce\+[a-z2-7]{42}@indique\.example\.com$/);
+    const { secret, replyDomain } = signing;
+    expect(signedAddressTargets("bounce", envelopeSenders, secret, replyDomain)).toEqual([email.id]);
+    expect(signedAddressTargets("reply", envelopeSenders, secret, replyDomain)).toEqual([]);
     const parsed = await simpleParser(received[0]!);
     expect(parsed.messageId).toBe(email.messageId);
     expect(parsed.subject).toBe(email.subject);

@@ -16,6 +16,12 @@ export type EmailTemplate<TData> = {
   id: string;
   /** Automatic messages carry Auto-Submitted so auto-responders do not answer them (RFC 3834). */
   isAutomatic: boolean;
+  /**
+   * Mail the reader asked for just now (a sign-in link): it goes even to an address suppressed because
+   * it bounced, since the request says the mailbox may work again and the sign-in that follows lifts
+   * the suppression. An objection still stops it.
+   */
+  isRequestedByReader?: boolean;
   render(data: TData, locale: Locale): EmailContent;
 };
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db } from "../db/client.js";
+import { bounceAddress } from "./reply-address.js";
 import { devMailbox, type OutboxEmail } from "./schema.js";
 
 export type MailTransport = {
@@ -14,7 +15,10 @@ export function extractLinks(text: string): string[] {
   return [...new Set(text.match(/https?:\/\/[^\s<>"')]+/g) ?? [])];
 }
 
-export function createSmtpTransport(smtpUrl: string): MailTransport {
+/** What the envelope sender is signed with: the mail settings' secret and reply domain. */
+export type BounceSigning = { secret: string; replyDomain: string };
+
+export function createSmtpTransport(smtpUrl: string, signing: BounceSigning): MailTransport {
   // Timeouts well inside the send job's expiry: a hung server fails the run instead of outliving it.
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
@@ -26,9 +30,13 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
     kind: "smtp",
     async deliver(email) {
       await transporter.sendMail({
-        // The envelope sender is the message's reply address (VERP): a bounce comes back to a token that
-        // names the very e-mail that failed, so inbound mail can suppress that address for its program.
-        envelope: { from: email.replyTo ?? email.fromAddress, to: email.toAddress },
+        // The envelope sender is the message's own signed bounce address (VERP, distinct from its
+        // Reply-To): a delivery report comes back to a token that names the very e-mail that failed, so
+        // inbound mail counts a report only for that e-mail's recipient (bounces.ts).
+        envelope: {
+          from: bounceAddress(signing.secret, email.id, signing.replyDomain),
+          to: email.toAddress,
+        },
         from: email.fromAddress,
         to: email.toAddress,
         replyTo: email.replyTo ?? undefined,

@@ -50,6 +50,9 @@ function AdminShell({ session }: { session: AdminSession }) {
         ...(can("materials.manage")
           ? [{ to: "/admin/materials", label: t("admin.materials.navLabel") }]
           : []),
+        ...(can("suppressions.manage")
+          ? [{ to: "/admin/settings/suppressions", label: t("admin.suppressions.navLabel") }]
+          : []),
       ]}
       onSignOut={() => signOut.mutate()}
       isSigningOut={signOut.isPending}

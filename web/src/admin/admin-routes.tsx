@@ -14,6 +14,7 @@ import { ReferralsPage } from "./referrals/referrals-page";
 import { RegistriesPage } from "./registries/registries-page";
 import { CatalogPage } from "./rewards/catalog-page";
 import { FulfilmentPage } from "./rewards/fulfilment-page";
+import { SuppressionsPage } from "./settings/suppressions-page";
 
 export const adminRoutes: RouteObject[] = [
   { path: "/admin/login", element: <AdminLoginPage /> },
@@ -33,6 +34,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "helpdesk/settings", element: <SlaSettingsPage /> },
       { path: "helpdesk/quarantine", element: <QuarantinePage /> },
       { path: "helpdesk/:id", element: <TicketPage /> },
+      { path: "settings/suppressions", element: <SuppressionsPage /> },
       { path: "*", element: <NotFoundPage homePath="/admin" /> },
     ],
   },

@@ -416,7 +416,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
-                    status?: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
+                    status?: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded" | "failed";
                 };
                 header?: never;
                 path?: never;
@@ -526,6 +526,78 @@ export interface paths {
                         participantId: string;
                         /** Format: uuid */
                         ticketId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundEmail"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/inbound/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        programId: string;
                     };
                 };
             };
@@ -1914,7 +1986,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    permission?: "staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage";
+                    permission?: "staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage" | "suppressions.manage";
                     role?: "owner" | "admin" | "sales" | "support";
                 };
                 header?: never;
@@ -1945,6 +2017,128 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    email?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                detail: string | null;
+                                email: string;
+                                id: string;
+                                program: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                reason: "objected" | "bounced" | "left_program";
+                                source: {
+                                    inboundEmailId: string | null;
+                                    outboxId: string;
+                                    sentAt: string | null;
+                                    subject: string | null;
+                                    template: string | null;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/suppressions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3746,7 +3940,7 @@ export interface components {
                 name: string;
             };
             /** @description What the signed-in member may do: pages and buttons show by these, never by role. */
-            permissions: ("staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage")[];
+            permissions: ("staff.basics" | "referrals.work" | "helpdesk.work" | "helpdesk.configure" | "rewards.manage" | "registries.manage" | "materials.manage" | "suppressions.manage")[];
             programs: {
                 id: string;
                 name: string;
@@ -3776,6 +3970,7 @@ export interface components {
             priority: "low" | "normal" | "high" | "urgent";
             programId: string;
             referralId: string | null;
+            senderUnverified: boolean;
             /** @enum {string} */
             situation: "awaiting_agent" | "awaiting_participant";
             sla: components["schemas"]["Sla"];
@@ -3821,6 +4016,7 @@ export interface components {
             referralId: string | null;
             resolutionDueAt: string;
             resolvedAt: string | null;
+            senderUnverified: boolean;
             /** @enum {string} */
             situation: "awaiting_agent" | "awaiting_participant";
             sla: components["schemas"]["Sla"];
@@ -3901,7 +4097,7 @@ export interface components {
             receivedAt: string;
             sizeBytes: number;
             /** @enum {string} */
-            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
+            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded" | "failed";
             subject: string | null;
             ticketId: string | null;
             /** @enum {string} */
@@ -3936,7 +4132,7 @@ export interface components {
             replyText: string;
             sizeBytes: number;
             /** @enum {string} */
-            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded";
+            status: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded" | "failed";
             subject: string | null;
             ticketId: string | null;
             to: string[];
@@ -3960,6 +4156,8 @@ export interface components {
             email: string;
             id: string;
             isCustomer: boolean;
+            /** @enum {string} */
+            kind: "referrer" | "contact";
             name: string;
             otherTickets: {
                 id: string;

@@ -1,14 +1,17 @@
 import { Anchor, Divider, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Navigate } from "react-router";
 import { ReferralsSummary } from "./home/referrals-summary";
 import { RewardsSummary } from "./home/rewards-summary";
 import { useSignedInReferrer } from "./portal-session";
 import { ReferCompany } from "./refer/refer-company";
 
-// /portal – greets the referrer: their referrals by status, rewards earned, and "Indicar empresa".
+// /portal – greets the referrer: their referrals by status, rewards earned, and "Indicar empresa". A
+// helpdesk contact (not a referrer) has only the helpdesk, which is their home.
 export function PortalHomePage() {
   const { t } = useTranslation();
-  const { participant, program } = useSignedInReferrer();
+  const { participant, program, permissions } = useSignedInReferrer();
+  if (!permissions.includes("portal.referrals")) return <Navigate to="/portal/helpdesk" replace />;
   return (
     <Stack gap="xl">
       <Stack gap="sm">

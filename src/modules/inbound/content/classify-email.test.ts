@@ -152,7 +152,11 @@ describe("classifyEmail: bounces", () => {
     );
     expect(classifyEmail(parsed, { ...options, envelopeFrom: "" })).toEqual({
       kind: "bounce",
-      failedRecipients: ["ana.alias@example.com", "ana@example.com", "carl@example.com"],
+      failedRecipients: [
+        { address: "ana.alias@example.com", status: "5.1.1", isPermanent: true },
+        { address: "ana@example.com", status: "5.1.1", isPermanent: true },
+        { address: "carl@example.com", status: "5.2.2", isPermanent: true },
+      ],
     });
   });
 
@@ -160,7 +164,28 @@ describe("classifyEmail: bounces", () => {
     const parsed = parsedEmail({ "X-Failed-Recipients": "Ana@Example.com, bia@example.com" }, fromDaemon);
     expect(classifyEmail(parsed, options)).toEqual({
       kind: "bounce",
-      failedRecipients: ["ana@example.com", "bia@example.com"],
+      failedRecipients: [
+        { address: "ana@example.com", status: null, isPermanent: true },
+        { address: "bia@example.com", status: null, isPermanent: true },
+      ],
+    });
+  });
+
+  it("tells a soft failure (a class 4 status the server gave up on) from a hard one", () => {
+    const parsed = parsedEmail(
+      { "Content-Type": REPORT },
+      {
+        ...fromDaemon,
+        deliveryStatus: deliveryStatus(
+          "Final-Recipient: rfc822; ana@example.com",
+          "Action: failed",
+          "Status: 4.2.2 (mailbox full)",
+        ),
+      },
+    );
+    expect(classifyEmail(parsed, options)).toEqual({
+      kind: "bounce",
+      failedRecipients: [{ address: "ana@example.com", status: "4.2.2", isPermanent: false }],
     });
   });
 

@@ -1,7 +1,7 @@
 // Decides what must never become a helpdesk message: bounces, auto-replies, lists, loops. A reply to an
 // auto-reply is how two robots e-mail each other forever (RFC 3834 §2), so anything that says or looks
 // automatic stays out, and a bounce is told apart first because it marks an address as undeliverable.
-import { failedRecipientsOf } from "./delivery-status.js";
+import { type FailedRecipient, failedRecipientsOf } from "./delivery-status.js";
 import type { ParsedEmail } from "./parse-email.js";
 
 export type AutomaticReason =
@@ -19,7 +19,7 @@ export type AutomaticReason =
 export type EmailClassification =
   | { kind: "person" }
   | { kind: "automatic"; reason: AutomaticReason }
-  | { kind: "bounce"; failedRecipients: string[] };
+  | { kind: "bounce"; failedRecipients: FailedRecipient[] };
 
 export type ClassifyEmailOptions = {
   /** The SMTP MAIL FROM; "" or "<>" is the null sender. When unknown, the Return-Path header stands in. */
@@ -39,13 +39,17 @@ export function classifyEmail(parsed: ParsedEmail, options: ClassifyEmailOptions
   return reason ? { kind: "automatic", reason } : { kind: "person" };
 }
 
-/** The failed addresses when the message is a bounce, else null. */
-function bounceRecipientsOf(parsed: ParsedEmail): string[] | null {
+/** The failed recipients when the message is a bounce, else null. */
+function bounceRecipientsOf(parsed: ParsedEmail): FailedRecipient[] | null {
   const fromReport = isDeliveryStatusReport(parsed) ? failedRecipientsOf(parsed.deliveryStatus ?? "") : [];
-  // X-Failed-Recipients (Exim and Gmail) names them without an RFC 3464 report.
-  const fromHeader = addressesIn(parsed.headers.get("x-failed-recipients") ?? "");
+  // X-Failed-Recipients (Exim and Gmail) names them without an RFC 3464 report; Exim sends it with
+  // permanent failures only, so an address it names alone is a hard failure.
+  const reported = new Set(fromReport.map((failed) => failed.address));
+  const fromHeader = addressesIn(parsed.headers.get("x-failed-recipients") ?? "")
+    .filter((address) => !reported.has(address))
+    .map((address) => ({ address, status: null, isPermanent: true }));
   if (fromReport.length === 0 && fromHeader.length === 0) return null;
-  return [...new Set([...fromReport, ...fromHeader])];
+  return [...fromReport, ...new Map(fromHeader.map((failed) => [failed.address, failed])).values()];
 }
 
 function automaticReasonOf(parsed: ParsedEmail, options: ClassifyEmailOptions): AutomaticReason | null {

@@ -121,7 +121,10 @@ const corpus: Record<string, Expectation> = {
   "dsn-bounce": {
     fromName: "Mail Delivery System",
     subject: "Undelivered Mail Returned to Sender",
-    classification: { kind: "bounce", failedRecipients: ["joao.inexistente@example.com.br"] },
+    classification: {
+      kind: "bounce",
+      failedRecipients: [{ address: "joao.inexistente@example.com.br", status: "5.1.1", isPermanent: true }],
+    },
     // A bounce never becomes a message; its text is what an agent would see in the quarantine.
     text: [
       "This is the mail system at host smtp.corrente.test.",

@@ -7,12 +7,16 @@ export type InboundEmail = ApiSchema<"InboundEmail">;
 export type InboundEmailDetail = ApiSchema<"InboundEmailDetail">;
 type InboundPage = ApiResponse<"/api/admin/inbound", "get">;
 
-/** The lists the quarantine page offers: what waits for an agent, then what was dropped, for audit. */
+/**
+ * The lists the quarantine page offers: what waits for an agent, then what was dropped, for audit, and
+ * what could not be read as mail at all.
+ */
 export const reviewedStatuses = [
   "quarantined",
   "ignored",
   "bounce",
   "discarded",
+  "failed",
 ] as const satisfies readonly InboundEmail["status"][];
 type ReviewedStatus = (typeof reviewedStatuses)[number];
 
@@ -64,4 +68,17 @@ type ParticipantMatch = ParticipantMatches["items"][number];
 export async function findParticipants(q: string, limit = 20): Promise<ParticipantMatch[]> {
   const page = await apiRequest<ParticipantMatches>(withQuery("/api/admin/participants", { q, limit }));
   return page.items;
+}
+
+// POST /api/admin/inbound/:id/contact – the sender becomes a new contact of the program, with a ticket.
+export function openContactTicket(
+  id: string,
+  body: ApiBody<"/api/admin/inbound/{id}/contact", "post">,
+  csrfToken: string,
+) {
+  return apiRequest<InboundEmail, typeof body>(`${inboundPath(id)}/contact`, {
+    method: "POST",
+    body,
+    csrfToken,
+  });
 }

@@ -23,17 +23,13 @@ import { type Fact, FactList } from "../../app/fact-list";
 import { useFormatters } from "../../app/formatting";
 import { MessageBody } from "../../app/message-body";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
-import { AttachInboundForm } from "./attach-inbound-form";
-import { DiscardInboundButton } from "./discard-inbound-button";
-import { getInboundEmail, type InboundEmailDetail, inboundKeys, originalEmailUrl } from "./inbound-api";
-import { isAlreadyHandled, useAttachInboundEmail, useDiscardInboundEmail } from "./inbound-mutations";
+import { getInboundEmail, inboundKeys, originalEmailUrl } from "./inbound-api";
 import { inboundOutcomeText } from "./inbound-outcome";
+import { QuarantineActions } from "./quarantine-actions";
 
-export type QuarantineNotice = {
-  tone: "success" | "conflict" | "error";
-  message: string;
-  ticketId?: string | null;
-};
+export type { QuarantineNotice } from "./quarantine-actions";
+
+import type { QuarantineNotice, ReceivedEmailProps } from "./quarantine-actions";
 
 type InboundEmailPanelProps = {
   id: string;
@@ -69,15 +65,7 @@ export function InboundEmailPanel({ id, csrfToken, onHandled }: InboundEmailPane
   return <EmailDetail key={id} email={email.data} csrfToken={csrfToken} onHandled={onHandled} />;
 }
 
-function EmailDetail({
-  email,
-  csrfToken,
-  onHandled,
-}: {
-  email: InboundEmailDetail;
-  csrfToken: string;
-  onHandled: (notice: QuarantineNotice) => void;
-}) {
+function EmailDetail({ email, csrfToken, onHandled }: ReceivedEmailProps) {
   const { th } = useHelpdeskTranslation();
   const format = useFormatters();
   const from = email.fromName ? `${email.fromName} <${email.fromAddress ?? ""}>` : email.fromAddress;
@@ -178,61 +166,4 @@ function formatBytes(size: number): string {
   if (size < 1024) return `${size} B`;
   if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
   return `${(size / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function QuarantineActions({
-  email,
-  csrfToken,
-  onHandled,
-}: {
-  email: InboundEmailDetail;
-  csrfToken: string;
-  onHandled: (notice: QuarantineNotice) => void;
-}) {
-  const { th } = useHelpdeskTranslation();
-  const attach = useAttachInboundEmail(email.id, csrfToken);
-  const discard = useDiscardInboundEmail(email.id, csrfToken);
-  const conflict = () => onHandled({ tone: "conflict", message: th("admin.quarantine.conflict") });
-  return (
-    <>
-      <Divider />
-      <AttachInboundForm
-        email={email}
-        isPending={attach.isPending}
-        error={attach.error}
-        onAttach={({ participant, ticketId }) =>
-          attach.mutate(
-            { participantId: participant.id, ticketId },
-            {
-              onSuccess: (handled) =>
-                onHandled({
-                  tone: "success",
-                  message: th("admin.quarantine.attach.done", { name: participant.name }),
-                  ticketId: handled.ticketId,
-                }),
-              onError: (error) => (isAlreadyHandled(error) ? conflict() : undefined),
-            },
-          )
-        }
-      />
-      <Divider />
-      <DiscardInboundButton
-        isPending={discard.isPending}
-        error={discard.error}
-        onConfirm={(done) =>
-          discard.mutate(undefined, {
-            onSuccess: () => {
-              done();
-              onHandled({ tone: "success", message: th("admin.quarantine.discard.done") });
-            },
-            onError: (error) => {
-              if (!isAlreadyHandled(error)) return;
-              done();
-              conflict();
-            },
-          })
-        }
-      />
-    </>
-  );
 }

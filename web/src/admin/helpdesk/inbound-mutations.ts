@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { isApiError } from "../../api/api-error";
 import { helpdeskKeys } from "../../api/helpdesk-types";
-import { attachInboundEmail, discardInboundEmail, inboundKeys } from "./inbound-api";
+import { attachInboundEmail, discardInboundEmail, inboundKeys, openContactTicket } from "./inbound-api";
 
-/** 409: someone else attached or discarded it first. */
+/** 409: someone else attached or discarded it first (another 409, e.g. an address taken, is the form's). */
 export function isAlreadyHandled(error: unknown): boolean {
-  return isApiError(error) && error.status === 409;
+  return isApiError(error) && error.status === 409 && error.code === "inbound_email_not_quarantined";
 }
 
 /** An action moves the e-mail to another list (and may open a ticket): both areas reload when shown. */
@@ -32,6 +32,15 @@ export function useDiscardInboundEmail(id: string, csrfToken: string) {
   return useMutation({
     mutationFn: () => discardInboundEmail(id, csrfToken),
     onSuccess: () => settle(false),
+    onError: (error) => (isAlreadyHandled(error) ? settle(false) : undefined),
+  });
+}
+
+export function useOpenContactTicket(id: string, csrfToken: string) {
+  const settle = useSettle();
+  return useMutation({
+    mutationFn: (body: { programId: string; name: string }) => openContactTicket(id, body, csrfToken),
+    onSuccess: () => settle(true),
     onError: (error) => (isAlreadyHandled(error) ? settle(false) : undefined),
   });
 }

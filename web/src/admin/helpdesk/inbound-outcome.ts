@@ -19,6 +19,12 @@ const knownOutcomes = [
   "token",
   "references",
   "sender",
+  "sender_unverified",
+  "token_other_sender",
+  "agent_contact",
+  "bounce_unsigned",
+  "bounce_other_recipient",
+  "bounce_without_program",
 ] as const;
 type KnownOutcome = (typeof knownOutcomes)[number];
 
@@ -30,6 +36,17 @@ const isKnown = (code: string): code is KnownOutcome => (knownOutcomes as readon
  */
 export function inboundOutcomeText(outcome: string | null, th: HelpdeskT): string {
   if (!outcome) return "—";
+  // A counted bounce (bounces.ts): `bounce_hard_suppressed:a@x`, `bounce_soft:2/3_counted:a@x`.
+  const bounce = outcome.match(/^bounce_(hard|soft)(?::(\d+)\/(\d+))?_(counted|suppressed):(.+)$/);
+  if (bounce) {
+    const [, kind, count, limit, verdict, address] = bounce;
+    if (kind === "hard") return th("admin.quarantine.outcome.bounceHard", { address });
+    const key = verdict === "suppressed" ? "bounceSoftSuppressed" : "bounceSoftCounted";
+    return th(`admin.quarantine.outcome.${key}`, { address, count, limit });
+  }
+  if (outcome.startsWith("unparseable: ")) {
+    return th("admin.quarantine.outcome.unparseable", { reason: outcome.slice("unparseable: ".length) });
+  }
   if (outcome.startsWith("bounced:")) {
     const addresses = outcome.slice("bounced:".length).split(",").filter(Boolean).join(", ");
     return th("admin.quarantine.outcome.bounced", { addresses });

@@ -38,6 +38,11 @@ export function ParticipantCard({
             {th("admin.participant.left")}
           </Badge>
         ) : null}
+        {participant.kind === "contact" ? (
+          <Badge color="blue" variant="light" tt="none">
+            {th("admin.participant.contact")}
+          </Badge>
+        ) : null}
       </Group>
       <Stack gap="md">
         <FactList facts={facts} labelWidth={110} />

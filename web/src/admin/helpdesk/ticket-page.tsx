@@ -12,6 +12,7 @@ import { useCan, useSignedInStaff } from "../admin-session";
 import { getTicket } from "./helpdesk-api";
 import { useHelpdeskOptions, useReasonLabel } from "./helpdesk-queries";
 import { ParticipantCard } from "./participant-card";
+import { SenderUnverifiedBadge } from "./sender-unverified-badge";
 import { TicketComposer } from "./ticket-composer";
 import { TicketProperties } from "./ticket-properties";
 import { TicketSlaCard } from "./ticket-sla-card";
@@ -95,6 +96,7 @@ function TicketDetail({ ticket, backLink }: { ticket: AdminTicketDetail; backLin
           <TicketStatusBadge status={ticket.status} />
           <TicketPriorityBadge priority={ticket.priority} />
           <TicketSituationBadge situation={ticket.situation} reader="agent" />
+          <SenderUnverifiedBadge isUnverified={ticket.senderUnverified} />
         </Group>
         <Title order={1} style={{ overflowWrap: "anywhere" }}>
           {ticket.subject}

@@ -1,4 +1,4 @@
-import { Anchor, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Group, Stack, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 import type { AdminTicket } from "../../api/helpdesk-types";
 import { useFormatters } from "../../app/formatting";
@@ -6,6 +6,7 @@ import { ListTable, type SortOrder, sortableHeaders } from "../../app/list-kit";
 import { TicketPriorityBadge, TicketSituationBadge, TicketStatusBadge } from "../../app/ticket-status-badge";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import type { TicketSort } from "./helpdesk-filters";
+import { SenderUnverifiedBadge } from "./sender-unverified-badge";
 import { slaColor, slaText } from "./sla-text";
 
 type TicketsTableProps = {
@@ -61,9 +62,12 @@ export function TicketsTable(props: TicketsTableProps) {
             >
               {ticket.subject}
             </Anchor>
-            <Text size="xs" c="dimmed">
-              #{ticket.number}
-            </Text>
+            <Group gap={6}>
+              <Text size="xs" c="dimmed">
+                #{ticket.number}
+              </Text>
+              <SenderUnverifiedBadge isUnverified={ticket.senderUnverified} />
+            </Group>
           </Table.Th>
           <Table.Td>
             <Stack gap={0}>

@@ -146,17 +146,20 @@ function ColumnsHelp({ kind }: { kind: RegistryKind }) {
   );
 }
 
+// One literal key per case: a template-literal key over the whole catalogue is too deep for i18next's types.
 function uploadErrorMessage(error: unknown, t: ReturnType<typeof useTranslation>["t"]): string {
-  if (isApiError(error)) {
-    switch (error.code) {
-      case "csv_empty":
-      case "csv_header_invalid":
-      case "csv_unreadable":
-      case "body_too_large":
-        return t(`admin.registries.fileErrors.${error.code}`);
-      case "role_forbidden":
-        return t("admin.registries.forbidden");
-    }
+  switch (isApiError(error) ? error.code : null) {
+    case "csv_empty":
+      return t("admin.registries.fileErrors.csv_empty");
+    case "csv_header_invalid":
+      return t("admin.registries.fileErrors.csv_header_invalid");
+    case "csv_unreadable":
+      return t("admin.registries.fileErrors.csv_unreadable");
+    case "body_too_large":
+      return t("admin.registries.fileErrors.body_too_large");
+    case "role_forbidden":
+      return t("admin.registries.forbidden");
+    default:
+      return apiErrorMessage(error, t);
   }
-  return apiErrorMessage(error, t);
 }

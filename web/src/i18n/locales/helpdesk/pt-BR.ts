@@ -141,11 +141,16 @@ export const helpdeskPtBR = {
       answeredLate: "respondido em {{date}}, fora do prazo",
       resolvedAt: "resolvido em {{date}}",
     },
+    senderUnverified: {
+      label: "Remetente não verificado",
+      hint: "O e-mail que abriu este atendimento não comprovou quem o enviou (sem DKIM, SPF ou DMARC válidos), ou usou o endereço de resposta de um indicador a partir de outro endereço. Confirme com a pessoa antes de agir sobre o que ele pede.",
+    },
     participant: {
       email: "E-mail",
       phone: "Telefone",
       since: "Participa desde",
       customer: "É cliente?",
+      contact: "Contato (não é indicador)",
       left: "Saiu do programa",
       referrals: "Indicações",
       noReferrals: "Nenhuma indicação.",
@@ -193,6 +198,7 @@ export const helpdeskPtBR = {
         ignored: "Ignorados (automáticos)",
         bounce: "Devoluções (não entregues)",
         discarded: "Descartados",
+        failed: "Falharam (ilegíveis)",
       },
       list: "E-mails recebidos",
       shown_one: "{{count}} e-mail exibido",
@@ -222,6 +228,17 @@ export const helpdeskPtBR = {
         token: "Resposta a um e-mail do programa",
         references: "Resposta na mesma conversa",
         sender: "Remetente reconhecido",
+        sender_unverified: "Remetente não verificado: novo atendimento marcado",
+        token_other_sender: "Endereço de resposta usado por outro remetente: novo atendimento marcado",
+        agent_contact: "Novo contato criado por um agente",
+        bounce_unsigned: "Aviso de devolução que não veio ao nosso endereço assinado: ignorado",
+        bounce_other_recipient: "Aviso de devolução que não cita o destinatário do e-mail: ignorado",
+        bounce_without_program: "Devolução de um e-mail sem programa (equipe): nada bloqueado",
+        bounceHard: "Não foi entregue a {{address}} (falha permanente): o endereço foi bloqueado",
+        bounceSoftCounted: "Falha temporária para {{address}} ({{count}} de {{limit}} em 7 dias)",
+        bounceSoftSuppressed:
+          "Falha temporária para {{address}} ({{count}} de {{limit}} em 7 dias): o endereço foi bloqueado",
+        unparseable: "Não pôde ser lido como e-mail: {{reason}}",
         unknown: "Motivo: {{code}}",
       },
       detail: {
@@ -258,6 +275,17 @@ export const helpdeskPtBR = {
         submit: "Anexar e-mail",
         required: "Escolha o participante.",
         done: "E-mail anexado ao atendimento de {{name}}.",
+      },
+      contact: {
+        title: "Abrir atendimento para um novo contato",
+        intro:
+          "Para quem ainda não participa do programa (um interessado, por exemplo): {{address}} vira um contato, que não indica nem recebe prêmios, e o e-mail abre o atendimento dele. A resposta vai por e-mail.",
+        name: "Nome do contato",
+        basis:
+          "Base legal (LGPD, art. 7º, IX): legítimo interesse, para responder à solicitação que a pessoa enviou.",
+        submit: "Abrir atendimento",
+        nameRequired: "Informe o nome do contato.",
+        done: "{{name}} virou contato e o atendimento foi aberto.",
       },
       discard: {
         button: "Descartar",
