@@ -131,5 +131,10 @@ export function withPublicUrl<T extends Omit<Config, "appUrl" | "mailFrom" | "re
 ): T & Pick<Config, "appUrl" | "mailFrom" | "replyDomain"> {
   const appUrl = url.replace(/\/+$/, "");
   const replyDomain = config.MAIL_REPLY_DOMAIN ?? new URL(appUrl).hostname;
-  return { ...config, appUrl, mailFrom: config.MAIL_FROM ?? `Corrente <no-reply@${replyDomain}>`, replyDomain };
+  return {
+    ...config,
+    appUrl,
+    mailFrom: config.MAIL_FROM ?? `Corrente <no-reply@${replyDomain}>`,
+    replyDomain,
+  };
 }

@@ -5,7 +5,6 @@ import { NotFound } from "../../platform/http/errors.js";
 import { normalizeEmail } from "../../shared/email.js";
 import { type Participant, participants } from "./schema.js";
 
-
 export async function findParticipantByEmail(
   db: Db,
   scope: ProgramScope,

@@ -5,8 +5,8 @@ import { hashToken, newSecretToken } from "../../platform/crypto/tokens.js";
 import type { Db } from "../../platform/db/client.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
 import { Unauthenticated } from "../../platform/http/errors.js";
-import { type StaffUser, staffSessions, staffUsers } from "./schema.js";
 import { normalizeEmail } from "../../shared/email.js";
+import { type StaffUser, staffSessions, staffUsers } from "./schema.js";
 
 export const STAFF_SESSION_HOURS = 12;
 

@@ -6,7 +6,6 @@ import { Conflict, NotFound } from "../../platform/http/errors.js";
 import { normalizeEmail } from "../../shared/email.js";
 import { type StaffRole, type StaffUser, staffUsers } from "./schema.js";
 
-
 export function publicStaffUser(user: StaffUser) {
   return {
     id: user.id,

@@ -2,8 +2,8 @@
 // without APP_URL (`corrente digest` on the embedded default) writes the same links into its e-mails as
 // the server would, not links to a default port nobody listens on.
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client.js";
 import { instanceSettings } from "../crypto/schema.js";
+import type { Db } from "../db/client.js";
 
 const PUBLIC_URL_KEY = "public_url";
 
