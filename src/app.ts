@@ -1,5 +1,6 @@
 // Composition (ARCHITECTURE.md): the process's context with the modules connected by their hooks, and
 // the HTTP application (platform plugins first, then each module's routes).
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
@@ -114,6 +115,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     strictTransportSecurity: ctx.config.appUrl.startsWith("https:"),
   });
   await app.register(fastifyCookie);
+  // Answers above 1 KB leave compressed when the client accepts it (brotli or gzip); built assets are
+  // precompressed and sent as they are. Request bodies are never inflated: their limits stay exact.
+  await app.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
   // Limits are declared per route (sign-ins, submissions); the store is per process (see README).
   await app.register(fastifyRateLimit, { global: false });
   registerAuthGuard(app, {
