@@ -32,8 +32,10 @@ export async function signOutStaff(csrfToken: string): Promise<void> {
 type StaffList = ApiResponse<"/api/admin/staff", "get">;
 export type StaffMember = StaffList["items"][number];
 
-// GET /api/admin/staff[?role=] – the organization's active staff, e.g. the sales people to assign.
-export async function listStaff(role?: ApiQuery<"/api/admin/staff", "get">["role"]): Promise<StaffMember[]> {
-  const { items } = await apiRequest<StaffList>(withQuery("/api/admin/staff", { role }));
+export type StaffFilter = ApiQuery<"/api/admin/staff", "get">;
+
+// GET /api/admin/staff[?role=&permission=] – the organization's active staff, e.g. who may be assigned work.
+export async function listStaff(filter: StaffFilter = {}): Promise<StaffMember[]> {
+  const { items } = await apiRequest<StaffList>(withQuery("/api/admin/staff", filter));
   return items;
 }

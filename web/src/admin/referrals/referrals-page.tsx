@@ -7,7 +7,7 @@ import { PageHeader } from "../../app/page-header";
 import { useCan, useSignedInStaff } from "../admin-session";
 import { firstOrderOf, type ReferralFilters, referralSearch } from "./referral-filters";
 import { ReferralFiltersForm } from "./referral-filters-form";
-import { useSalesStaff } from "./referral-staff";
+import { useReferralAssignees } from "./referral-staff";
 import { listReferrals, referralsExportUrl } from "./referrals-api";
 import { ReferralsTable } from "./referrals-table";
 
@@ -17,7 +17,7 @@ export function ReferralsPage() {
   const { programs } = useSignedInStaff();
   const can = useCan();
   const isAllowed = can("referrals.work");
-  const staff = useSalesStaff();
+  const staff = useReferralAssignees();
   const list = useKeysetList({
     search: referralSearch,
     queryKey: (filters) => queryKeys.adminReferralList(filters),

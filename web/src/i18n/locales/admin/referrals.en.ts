@@ -173,8 +173,8 @@ export const adminReferralsEn: Pick<Messages["admin"], "referrals" | "referral">
     },
     assignment: {
       title: "Assignee",
-      label: "Sales person",
-      staffLoadFailed: "We could not load the sales team.",
+      label: "Who looks after it",
+      staffLoadFailed: "We could not load the team.",
       save: "Save assignee",
       saved: "Assignee: {{name}}.",
       cleared: "The referral is unassigned.",
