@@ -36,6 +36,7 @@ import { type AppContext, type ContextOptions, createContext } from "./platform/
 import { access } from "./platform/http/access.js";
 import { registerAuthGuard } from "./platform/http/auth-guard.js";
 import { registerErrorHandler } from "./platform/http/error-handler.js";
+import { logRequestsByOutcome } from "./platform/http/request-log-level.js";
 import type { RouteModule } from "./platform/http/route-module.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { stripNulFromBodies } from "./platform/http/strip-nul.js";
@@ -91,12 +92,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     // Ids from the client are never trusted; each request gets its own for the logs.
     requestIdHeader: false,
+    // One line per request instead, its level by outcome (src/platform/http/request-log-level.ts).
+    disableRequestLogging: true,
   }) as unknown as FastifyInstance; // pino's Logger type is wider than Fastify's default; same object
   // JSON only: a text/plain body is what a cross-site HTML form can send, so it gets a 415.
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  logRequestsByOutcome(app);
   stripNulFromBodies(app);
 
   ctx.requestActivity?.track(app);
