@@ -3560,6 +3560,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AdminMaterial: {
+            /** @description The body as the portal shows it: Markdown rendered and sanitised. */
+            bodyHtml: components["schemas"]["LocalizedText"];
             bodyMarkdown: components["schemas"]["LocalizedText"];
             id: string;
             /** @enum {string} */
