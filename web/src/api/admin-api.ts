@@ -16,9 +16,10 @@ export async function signInStaff(credentials: AdminCredentials): Promise<AdminL
   return result;
 }
 
-// GET /api/admin/session – who is signed in, their organization and its programs; 401 when nobody.
-export async function getAdminSession(): Promise<AdminSession> {
-  const session = await apiRequest<AdminSession>("/api/admin/session");
+// GET /api/admin/session – who is signed in, their organization and its programs; null when nobody is.
+export async function getAdminSession(): Promise<AdminSession | null> {
+  const session = await apiRequest<ApiResponse<"/api/admin/session", "get">>("/api/admin/session");
+  if (session.user === null) return null;
   rememberCsrfToken(session.csrfToken);
   return session;
 }

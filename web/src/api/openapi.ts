@@ -1886,7 +1886,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AdminSession"];
+                        "application/json": components["schemas"]["AdminSession"] | components["schemas"]["NoAdminSession"];
                     };
                 };
             };
@@ -3058,7 +3058,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PortalSession"];
+                        "application/json": components["schemas"]["PortalSession"] | components["schemas"]["NoPortalSession"];
                     };
                 };
             };
@@ -3943,6 +3943,20 @@ export interface components {
         LocalizedText: {
             en: string;
             "pt-BR": string;
+        };
+        NoAdminSession: {
+            /**
+             * @description Nobody is signed in (no session cookie, or one that ended).
+             * @enum {string|null}
+             */
+            user: null;
+        };
+        NoPortalSession: {
+            /**
+             * @description Nobody is signed in (no session cookie, or one that ended).
+             * @enum {string|null}
+             */
+            participant: null;
         };
         OfferedItem: {
             description: components["schemas"]["LocalizedText"];
