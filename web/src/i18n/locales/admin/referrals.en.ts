@@ -48,7 +48,7 @@ export const adminReferralsEn: Pick<Messages["admin"], "referrals" | "referral">
       contact: "Contact",
       referrer: "Referrer",
       byReferrer: "See referrals",
-      byReferrerLabel: "See the referrals of {{name}}",
+      byReferrerLabel: "See referrals by {{name}}",
       status: "Status",
       reason: "Reason",
       assignee: "Assignee",
