@@ -2,6 +2,7 @@
 // situation, priority, contactReason, channel, participant: {id, name}, referralId, assignee, createdAt,
 // lastMessageAt, messages?}).
 import { z } from "zod";
+import { referralStatuses } from "../../shared/referral-codes.js";
 import {
   messageAuthorKinds,
   messageSources,
@@ -67,6 +68,17 @@ export const ZAdminMessage = ZPortalMessage.omit({ isUnread: true })
   .meta({ id: "AdminMessage" });
 export type TAdminMessage = z.infer<typeof ZAdminMessage>;
 
+export const ZLinkedReferral = z
+  .object({
+    id: z.string(),
+    companyName: z.string().describe("The referred company."),
+    status: z.enum(referralStatuses),
+    reason: z.string().nullable().describe("The status's reason code, when the status needs one."),
+  })
+  .describe("The referral the ticket is about (company, status, reason), or null.")
+  .meta({ id: "LinkedReferral" });
+export type TLinkedReferral = z.infer<typeof ZLinkedReferral>;
+
 export const ZTicketEvent = z
   .object({
     id: z.number(),
@@ -106,6 +118,7 @@ export const ZPortalTicket = z
 export type TPortalTicket = z.infer<typeof ZPortalTicket>;
 
 export const ZPortalTicketDetail = ZPortalTicket.extend({
+  referral: ZLinkedReferral.nullable(),
   messages: z.array(ZPortalMessage),
   events: z
     .array(ZTicketEvent.omit({ actor: true }))
@@ -169,6 +182,7 @@ export const ZAdminTicketDetail = ZAdminTicket.extend({
   resolutionDueAt: z.string(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  referral: ZLinkedReferral.nullable(),
   messages: z.array(ZAdminMessage),
   events: z.array(ZTicketEvent),
   participantCard: ZParticipantCard,
@@ -218,6 +232,7 @@ export const ZTicketPatch = z
     priority: z.enum(ticketPriorities),
     assigneeId: z.uuid().nullable(),
     contactReason: z.string().trim().min(1).max(60),
+    referralId: z.uuid().nullable().describe("Link one of the participant's referrals, or null to unlink."),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: "Nothing to change." });

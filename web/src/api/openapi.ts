@@ -2089,6 +2089,11 @@ export interface paths {
                         contactReason?: string;
                         /** @enum {string} */
                         priority?: "low" | "normal" | "high" | "urgent";
+                        /**
+                         * Format: uuid
+                         * @description Link one of the participant's referrals, or null to unlink.
+                         */
+                        referralId?: string | null;
                         /** @enum {string} */
                         status?: "open" | "pending" | "resolved" | "closed";
                     };
@@ -3815,6 +3820,7 @@ export interface components {
             /** @enum {string} */
             priority: "low" | "normal" | "high" | "urgent";
             programId: string;
+            referral: components["schemas"]["LinkedReferral"] | null;
             referralId: string | null;
             resolutionDueAt: string;
             resolvedAt: string | null;
@@ -3939,6 +3945,16 @@ export interface components {
             to: string[];
             /** @enum {string} */
             via: "smtp" | "http";
+        };
+        /** @description The referral the ticket is about (company, status, reason), or null. */
+        LinkedReferral: {
+            /** @description The referred company. */
+            companyName: string;
+            id: string;
+            /** @description The status's reason code, when the status needs one. */
+            reason: string | null;
+            /** @enum {string} */
+            status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
         };
         LocalizedText: {
             en: string;
@@ -4141,7 +4157,7 @@ export interface components {
                 from: string | null;
                 id: number;
                 /** @enum {string} */
-                kind: "status" | "priority" | "assignee" | "contact_reason";
+                kind: "status" | "priority" | "assignee" | "contact_reason" | "referral";
                 to: string | null;
             }[];
             hasUnread: boolean;
@@ -4155,6 +4171,7 @@ export interface components {
             };
             /** @enum {string} */
             priority: "low" | "normal" | "high" | "urgent";
+            referral: components["schemas"]["LinkedReferral"] | null;
             referralId: string | null;
             /** @enum {string} */
             situation: "awaiting_agent" | "awaiting_participant";
@@ -4190,7 +4207,7 @@ export interface components {
             from: string | null;
             id: number;
             /** @enum {string} */
-            kind: "status" | "priority" | "assignee" | "contact_reason";
+            kind: "status" | "priority" | "assignee" | "contact_reason" | "referral";
             to: string | null;
         };
     };
