@@ -13,7 +13,12 @@ import { resolveParticipantSession } from "./participant-sessions.js";
 export const ZPortalSession = z
   .object({
     participant: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: z.string() }),
-    program: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    program: z.object({
+      id: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      timeZone: z.string().describe("IANA time zone the program's dates are shown in."),
+    }),
     // src/shared/permissions.ts
     permissions: z.array(z.enum(participantPermissions)).describe("What the referrer may do in the portal."),
     csrfToken: z.string(),
@@ -38,7 +43,7 @@ export async function portalSessionOf(
   principal: ParticipantPrincipal,
 ): Promise<z.infer<typeof ZPortalSession>> {
   const participant = await getParticipantOrThrow(ctx.db, principal, principal.participantId);
-  const { id, slug, name } = await getProgramByIdOrThrow(ctx.db, principal.programId);
+  const { id, slug, name, timeZone } = await getProgramByIdOrThrow(ctx.db, principal.programId);
   return {
     participant: {
       id: participant.id,
@@ -46,7 +51,7 @@ export async function portalSessionOf(
       email: participant.email,
       locale: participant.locale,
     },
-    program: { id, slug, name },
+    program: { id, slug, name, timeZone },
     permissions: [...participantPermissions],
     csrfToken: csrfTokenFor(ctx.secret, principal.sessionId),
   };

@@ -26,7 +26,14 @@ export const ZAdminSession = z
   .object({
     user: ZStaffUser,
     organization: z.object({ id: z.string(), name: z.string() }),
-    programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
+    programs: z.array(
+      z.object({
+        id: z.string(),
+        slug: z.string(),
+        name: z.string(),
+        timeZone: z.string().describe("IANA time zone the program's dates are shown in."),
+      }),
+    ),
     // src/shared/permissions.ts
     permissions: z
       .array(z.enum(permissions))

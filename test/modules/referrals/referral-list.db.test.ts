@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatDateTime } from "../../../src/shared/date-format.js";
 import { type Auth, call, moveOk, signInAs, submitChecked } from "../../support/back-office.js";
 import { makeProgram, unique } from "../../support/factories.js";
 import { cnpjFor, newCnpjRoot } from "../../support/referral-factory.js";
@@ -113,6 +114,26 @@ describe("back-office referral list, export and assignment", () => {
       "Lead não qualificado;Fora das características mínimas",
     );
     expect(lines.find((l) => l.startsWith(risky))).toContain(`"'=HYPERLINK(""x"") ${tag}"`);
+    // Times as the pages write them, in the program's time zone (the demo template's São Paulo).
+    const { createdAt } = (await call(t, sales, "GET", `/api/admin/referrals/${ids[0]}`)).json();
+    const created = formatDateTime(createdAt, "pt-BR", "America/Sao_Paulo");
+    expect(created).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(lines.find((l) => l.startsWith(ids[0]!))).toContain(`${ids[0]};${created};`);
+  });
+
+  it("exports in the reader's language: headers, statuses, reasons and dates", async () => {
+    const response = await call(t, sales, "GET", `/api/admin/referrals/export.csv?q=${tag}&lang=en`);
+    const lines = response.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "ID;Created;Status;Reason;Company;CNPJ;Contact;Contact e-mail;Referrer;Referrer e-mail;Assignee;Updated",
+    );
+    const { createdAt } = (await call(t, sales, "GET", `/api/admin/referrals/${ids[0]}`)).json();
+    const line = lines.find((l) => l.startsWith(ids[0]!));
+    expect(line).toContain(`${ids[0]};${formatDateTime(createdAt, "en", "America/Sao_Paulo")};`);
+    expect(line).toContain("Lead not qualified;Outside the minimum profile");
   });
 
   it("lists the organization's active staff by role", async () => {

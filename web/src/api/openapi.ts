@@ -1358,6 +1358,8 @@ export interface paths {
                 query?: {
                     assigneeId?: string | "none";
                     from?: string;
+                    /** @description pt-BR or en; else the Accept-Language, else pt-BR. */
+                    lang?: "pt-BR" | "en";
                     order?: "asc" | "desc";
                     programId?: string;
                     q?: string;
@@ -3753,6 +3755,8 @@ export interface components {
                 id: string;
                 name: string;
                 slug: string;
+                /** @description IANA time zone the program's dates are shown in. */
+                timeZone: string;
             }[];
             user: components["schemas"]["StaffUser"];
         };
@@ -4110,6 +4114,8 @@ export interface components {
                 id: string;
                 name: string;
                 slug: string;
+                /** @description IANA time zone the program's dates are shown in. */
+                timeZone: string;
             };
         };
         PortalTicket: {

@@ -13,7 +13,7 @@ import { ReferralsTable } from "./referrals-table";
 
 // /admin/referrals – the referrals of the organization's programs: filter, sort, page through, export.
 export function ReferralsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { programs } = useSignedInStaff();
   const can = useCan();
   const isAllowed = can("referrals.work");
@@ -39,7 +39,7 @@ export function ReferralsPage() {
         actions={
           <Button
             component="a"
-            href={referralsExportUrl(referralSearch.serialize(filters))}
+            href={referralsExportUrl(referralSearch.serialize(filters), i18n.resolvedLanguage ?? "pt-BR")}
             download
             variant="default"
           >
