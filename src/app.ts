@@ -5,7 +5,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -93,7 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Ids from the client are never trusted; each request gets its own for the logs.
     requestIdHeader: false,
     // One line per request instead, its level by outcome (src/platform/http/request-log-level.ts).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }) as unknown as FastifyInstance; // pino's Logger type is wider than Fastify's default; same object
   // JSON only: a text/plain body is what a cross-site HTML form can send, so it gets a 415.
   app.removeContentTypeParser("text/plain");

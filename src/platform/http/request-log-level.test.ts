@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { logRequestsByOutcome, requestLogLevel, SLOW_REQUEST_MS } from "./request-log-level.js";
@@ -8,7 +8,10 @@ async function loggedServer() {
   const lines: { level: number; msg: string; responseTime?: number; route?: string }[] = [];
   const logger = pino({ level: "trace" }, { write: (line: string) => lines.push(JSON.parse(line)) });
   // pino's Logger type is wider than Fastify's default; the same object (as in src/app.ts)
-  const app = Fastify({ loggerInstance: logger, disableRequestLogging: true }) as unknown as FastifyInstance;
+  const app = Fastify({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+  }) as unknown as FastifyInstance;
   logRequestsByOutcome(app);
   app.get("/ok/:id", async () => ({ ok: true }));
   app.get("/broken", async () => {

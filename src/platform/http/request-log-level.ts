@@ -1,6 +1,7 @@
 // One line per request, at a level that says whether anyone should look: `debug` for the ordinary
 // (an idle staff app polls, so `info` filled 2,000 lines in 16 minutes), `warn` when slow, `error` when
-// the server failed. Fastify's own two lines per request are turned off (`disableRequestLogging`).
+// the server failed. Fastify's own two lines per request are turned off (its LogController's
+// `disableRequestLogging`).
 import type { FastifyInstance, FastifyReply } from "fastify";
 
 /** Slower than this is worth a look even when it succeeded. */
