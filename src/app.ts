@@ -12,6 +12,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { documentedSchema, securitySchemes } from "./api-docs.js";
 import type { Config } from "./config.js";
 import { agentTicketRoutes } from "./modules/helpdesk/admin-routes.js";
 import { closeParticipantTickets } from "./modules/helpdesk/index.js";
@@ -141,12 +142,34 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         description: "Referral programs with a helpdesk for referrers.",
       },
       servers: [{ url: ctx.config.appUrl }],
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
+    // Each route's summary, description and credentials (src/api-docs.ts), then zod to JSON Schema.
+    transform: (input) =>
+      jsonSchemaTransform({
+        ...input,
+        schema: documentedSchema(input.schema, input.route) as typeof input.schema,
+      }),
     // Schemas with a registered id (`.meta({ id })`) become named components the routes refer to.
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  // Swagger UI sets styles from its script: its page allows inline styles, and nothing else foreign.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: {
+      "default-src": ["'self'"],
+      "base-uri": ["'self'"],
+      "font-src": ["'self'", "data:"],
+      "img-src": ["'self'", "data:"],
+      "object-src": ["'none'"],
+      "script-src": ["'self'"],
+      "script-src-attr": ["'none'"],
+      "style-src": ["'self'", "'unsafe-inline'"],
+      "connect-src": ["'self'"],
+      "frame-ancestors": ["'none'"],
+      "form-action": ["'self'"],
+    },
+  });
   // GET /api/openapi.json – the generated OpenAPI document
   app.get("/api/openapi.json", { config: { access: access.public }, schema: { hide: true } }, async () =>
     app.swagger(),

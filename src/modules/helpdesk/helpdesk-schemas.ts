@@ -91,25 +91,29 @@ export const ZTicketEvent = z
   .meta({ id: "TicketEvent" });
 
 const ticketCore = {
-  id: z.string(),
-  number: z.number(),
-  subject: z.string(),
-  status: z.enum(ticketStatuses),
-  situation: z.enum(ticketSituations),
-  priority: z.enum(ticketPriorities),
-  contactReason: z.string().nullable(),
-  channel: z.enum(ticketChannels),
-  referralId: z.string().nullable(),
-  assignee: ZPerson.nullable(),
-  createdAt: z.string(),
-  lastMessageAt: z.string(),
+  id: z.string().describe("The ticket's id (a UUID)."),
+  number: z.number().describe("Its number in the organization, as people say it (#42)."),
+  subject: z.string().describe("One line of plain text."),
+  status: z.enum(ticketStatuses).describe("open, pending, resolved or closed."),
+  situation: z
+    .enum(ticketSituations)
+    .describe(
+      "Who the ticket waits on, from the last public message: awaiting_agent or awaiting_participant.",
+    ),
+  priority: z.enum(ticketPriorities).describe("low, normal, high or urgent."),
+  contactReason: z.string().nullable().describe("One of the program's contact reason codes."),
+  channel: z.enum(ticketChannels).describe("Where it was opened: portal or email."),
+  referralId: z.string().nullable().describe("The referral it is about, if any."),
+  assignee: ZPerson.nullable().describe("The agent who has it; null when nobody has."),
+  createdAt: z.string().describe("When it was opened (ISO 8601)."),
+  lastMessageAt: z.string().describe("The last public message (ISO 8601)."),
 };
 
 export const ZPortalTicket = z
   .object({
     ...ticketCore,
-    participant: ZPerson,
-    hasUnread: z.boolean(),
+    participant: ZPerson.describe("The referrer the ticket is from."),
+    hasUnread: z.boolean().describe("A staff reply the referrer has not seen yet."),
     canReply: z
       .boolean()
       .describe("The referrer may add a message only while the ticket is open or pending."),
@@ -140,10 +144,10 @@ export const ZSla = z
 export const ZAdminTicket = z
   .object({
     ...ticketCore,
-    programId: z.string(),
-    participant: ZPerson.extend({ email: z.string() }),
-    lastActivityAt: z.string(),
-    sla: ZSla,
+    programId: z.string().describe("The program it belongs to."),
+    participant: ZPerson.extend({ email: z.string() }).describe("The referrer the ticket is from."),
+    lastActivityAt: z.string().describe("The last change of any kind, notes included (ISO 8601)."),
+    sla: ZSla.describe("The running deadline: first response, then resolution."),
   })
   .meta({ id: "AdminTicket" });
 export type TAdminTicket = z.infer<typeof ZAdminTicket>;

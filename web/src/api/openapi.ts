@@ -8,6 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A program's canned replies
+         * @description As written, with their fields unfilled.
+         */
         get: {
             parameters: {
                 query: {
@@ -51,6 +55,10 @@ export interface paths {
             };
         };
         put?: never;
+        /**
+         * Write a canned reply
+         * @description A title and a text with optional fields, for one program.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -114,6 +122,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a canned reply
+         * @description Replies already sent keep their text.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -147,6 +159,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
+        /**
+         * Edit a canned reply
+         * @description Its title or text.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -203,6 +219,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * What the agents' forms offer
+         * @description Each program's contact reasons and the agents a ticket may be assigned to.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -249,6 +269,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A program's SLA targets
+         * @description First response and resolution targets per priority, in hours.
+         */
         get: {
             parameters: {
                 query: {
@@ -311,6 +335,10 @@ export interface paths {
                 };
             };
         };
+        /**
+         * Set a program's SLA targets
+         * @description Admins only; open tickets keep the deadlines they had until their priority changes.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -410,6 +438,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Received e-mails
+         * @description By processing status; the default is the quarantine (mail nobody claims).
+         */
         get: {
             parameters: {
                 query?: {
@@ -461,6 +493,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One received e-mail
+         * @description What was kept of it, the full text, its attachments and where it went.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -509,6 +545,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Attach a quarantined e-mail
+         * @description To a participant: a message on one of their tickets, or a new ticket.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -582,6 +622,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Discard a quarantined e-mail
+         * @description It leaves the quarantine; the original is kept on record.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -644,6 +688,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An e-mail as received
+         * @description The raw message as plain text, headers included ("view original").
+         */
         get: {
             parameters: {
                 query?: {
@@ -683,6 +731,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Staff sign-in
+         * @description E-mail and password; sets the session cookie and answers the CSRF token writes must echo. Wrong credentials answer 401 in the same time whether the address exists; 10 attempts a minute.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -728,6 +780,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Staff sign-out
+         * @description Revokes the session on the server and clears its cookie.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -762,6 +818,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a material or tip
+         * @description It leaves the portal at once. 404 for another organization's.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -795,6 +855,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
+        /**
+         * Edit a material or tip
+         * @description Any of its fields; the body is rendered and sanitised again for the portal.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -866,6 +930,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Find a referrer
+         * @description Staff search the organization's referrers by name or e-mail (at least 2 characters), e.g. to attach a quarantined e-mail.
+         */
         get: {
             parameters: {
                 query: {
@@ -925,6 +993,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A program's support materials and tips
+         * @description Admins list the materials and referral tips the portal shows, in portal order, Markdown and rendered HTML.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -968,6 +1040,10 @@ export interface paths {
             };
         };
         put?: never;
+        /**
+         * Add a material or tip
+         * @description Title and body (Markdown) in pt-BR and English, an optional https link and a position.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1043,6 +1119,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The organization's referrals
+         * @description Filters (status, reason, referrer, assignee, dates in the program's time zone, text), sort and keyset pages.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1103,6 +1183,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One referral
+         * @description The submitted data, registry findings, fraud signals, qualification checklist, consents, contact confirmation, history with its hash chain, and the moves allowed now.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1139,6 +1223,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Assign a referral
+         * @description To someone who can work referrals, or to nobody (null).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1206,6 +1294,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Confirm a sale
+         * @description The deal's CNPJs, whether it is an upgrade and when it closed; a sale that is not an upgrade earns exactly one reward offer.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1282,6 +1374,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Move a referral
+         * @description To one of the statuses its current one allows, with a reason where the policy needs one (422 without); 409 for any other move.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1353,6 +1449,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Export referrals as CSV
+         * @description The same filters, every row, streamed; `;`-separated UTF-8 with a BOM, formula cells defused, headers, labels and dates in `lang` (pt-BR or en).
+         */
         get: {
             parameters: {
                 query?: {
@@ -1399,6 +1499,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The registries' sizes
+         * @description How many rows each registry holds and when it was last imported.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1440,7 +1544,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description CSV body (Content-Type: text/csv, up to 50 MB, `;` or `,`). Kinds: customers, pipeline, partner-customers. */
+        /**
+         * Import a registry CSV
+         * @description CSV body (Content-Type: text/csv, up to 50 MB, `;` or `,`). Kinds: customers, pipeline, partner-customers.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1509,6 +1616,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Record a delivery or a delay
+         * @description Delivered with an optional voucher code or tracking, or delayed with a note the referrer reads; each is e-mailed.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1579,6 +1690,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A program's reward catalog
+         * @description Every item, retired ones included, with stock and status.
+         */
         get: {
             parameters: {
                 query: {
@@ -1631,6 +1746,10 @@ export interface paths {
             };
         };
         put?: never;
+        /**
+         * Add a catalog item
+         * @description Name and description in both languages, kind (voucher, gift, experience…), optional stock.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1719,6 +1838,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Edit, retire or restock an item
+         * @description A choice already made keeps the item as it was chosen.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1796,6 +1919,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The fulfilment queue
+         * @description Reward offers by state (awaiting choice, chosen, delayed, delivered) and due month, keyset-paged, with counts.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1873,6 +2000,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who is signed in (staff)
+         * @description The signed-in member, their organization, its programs (with their time zones), permissions and CSRF token; `{"user":null}` when nobody is signed in.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1958,6 +2089,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The organization's tickets
+         * @description Filters (status, situation, priority, contact reason, assignee, channel, program, views), full-text search or `#number`, four sorts, keyset pages.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2038,6 +2173,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One ticket
+         * @description The thread with internal notes, its history, SLA deadlines, the referral it is about and a participant card (their referrals and other tickets).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2074,6 +2213,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a ticket
+         * @description Status, priority, assignee, contact reason or the referral it is about (one of the participant's); each change is an event.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -2149,6 +2292,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Canned replies for a ticket
+         * @description The program's canned replies with their fields ({{participant.firstName}}…) filled for this ticket.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2206,6 +2353,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add an internal note
+         * @description Staff only: never shown to the referrer nor e-mailed.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2276,6 +2427,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reply to the referrer
+         * @description Shown in the portal and e-mailed, threaded; optionally sets the status in the same step.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2346,6 +2501,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Ticket counts by view
+         * @description How many tickets each status and view holds (active, mine, unassigned, overdue), capped to stay cheap.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2423,6 +2582,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Development mailbox
+         * @description Every e-mail (and WhatsApp message) the embedded default "sent", newest first, with its links. Absent in production.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2477,6 +2640,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Receive an e-mail
+         * @description The mail provider posts one raw MIME message (`message/rfc822`); stored with its processing job before the 202, idempotent by Message-ID. 401 without the secret, 403 when wrong or not configured.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2558,6 +2725,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * What the ticket form offers
+         * @description The program's contact reasons and the referrer's referrals.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2602,6 +2773,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Leave the program
+         * @description The history is kept, e-mail stops, open tickets close and the session ends. Referring again brings the referrer back.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2642,6 +2817,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * E-mail a sign-in link
+         * @description Sends a single-use link valid 30 minutes to a referrer of the program. Always 202, whether the address takes part or not; at most 5 links an hour per address.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2689,6 +2868,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Referrer sign-out
+         * @description Revokes the referrer's session on the server and clears its cookie.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2720,6 +2903,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Materials, tips and what to share
+         * @description The referrer's program's materials and tips as sanitised HTML, the policy's tips, and the public page's link to share.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2762,6 +2949,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The referrer's profile
+         * @description Name, e-mail, phone, language and e-mail preferences.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2787,6 +2978,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change the profile
+         * @description Name, phone, language or e-mail preferences; 422 with field errors (a phone that is not Brazilian, say).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -2836,6 +3031,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The referrer's referrals
+         * @description Each with its status, the reason in the policy's words and its history; counts by status.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2895,6 +3094,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One of the referrer's referrals
+         * @description Status, reason and the policy clause behind it, history and the first-referrer receipt.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2941,6 +3144,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The referrer's reward offers
+         * @description Each offer with its due month and state, and the catalog items the referrer may choose now.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2981,6 +3188,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Choose a reward
+         * @description Among the items active at this moment; 409 once chosen, or when the item just ran out.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3050,6 +3261,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who is signed in (referrer)
+         * @description The signed-in referrer, their program (with its time zone), permissions and CSRF token; `{"participant":null}` when nobody is signed in.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3085,6 +3300,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The referrer's tickets
+         * @description The open tab (open and pending) or the closed one (resolved and closed), with counts and unread marks.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3126,6 +3345,10 @@ export interface paths {
             };
         };
         put?: never;
+        /**
+         * Open a ticket
+         * @description Subject, one of the program's contact reasons, the first message and optionally one of the referrer's referrals.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3196,6 +3419,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One of the referrer's tickets
+         * @description Public messages only, status moves, and the referral the ticket is about.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3244,6 +3471,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a message
+         * @description Only while the ticket is open or pending (409 otherwise); a message on a pending ticket reopens it.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3314,6 +3545,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark a ticket read
+         * @description The staff replies the referrer just saw are no longer new.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3358,6 +3593,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Programs running today
+         * @description Name and slug of each program open for referrals today, for the portal's program choice.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3398,6 +3637,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A program's public page data
+         * @description The program's name, rules and tips, current terms and the reward catalog active today.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3463,6 +3706,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Submit a referral
+         * @description Anyone refers a company (the referrer is known by e-mail). Malformed data, under-age referrers, missing declarations, invalid CNPJ and self-referral are refused with 422 and field errors; an accepted referral answers the same whatever the registries hold (201, status in_progress). Rate-limited per referrer and per client address (429).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3531,6 +3778,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Health check
+         * @description Answers `{"status":"ok"}` once the database answers; for load balancers and monitors.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3601,24 +3852,38 @@ export interface components {
             text: string;
         };
         AdminOffer: {
+            /** @description When the referrer chose (ISO 8601); null until then. */
             chosenAt: string | null;
+            /** @description The referred company that bought. */
             companyName: string;
+            /** @description When it was offered (ISO 8601). */
             createdAt: string;
+            /** @description Why it is late, in words the referrer reads; null unless delayed. */
             delayNote: string | null;
+            /** @description When it was delivered (ISO 8601); null until then. */
             deliveredAt: string | null;
+            /** @description The voucher code or tracking reference recorded at delivery, if any. */
             deliveryReference: string | null;
             /** @description YYYY-MM: delivery is due in the month after the sale's month. */
             dueMonth: string;
+            /** @description The offer's id. */
             id: string;
+            /** @description The catalog item chosen, as it was when chosen; null until then. */
             item: components["schemas"]["OfferedItem"] | null;
+            /** @description The referrer the reward is for. */
             participant: {
                 email: string;
                 id: string;
                 name: string;
             };
+            /** @description The referral the sale came from. */
             referralId: string;
+            /** @description The confirmed sale that earned it (one reward per sale). */
             saleId: string;
-            /** @enum {string} */
+            /**
+             * @description awaiting_choice, chosen, delayed or delivered.
+             * @enum {string}
+             */
             status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
         };
         AdminReferralDetail: {
@@ -3627,6 +3892,7 @@ export interface components {
                 /** @enum {string} */
                 to: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
             }[];
+            /** @description Who in the team looks after it; null when nobody does. */
             assignee: {
                 id: string;
                 name: string;
@@ -3636,7 +3902,9 @@ export interface components {
                 key: "role_and_department" | "company_size" | "support_agents" | "b2b";
                 met: boolean | null;
             }[];
+            /** @description The company's CNPJ, 14 characters without punctuation (numeric or the 2026 alphanumeric form); null if not given. */
             companyCnpj: string | null;
+            /** @description The referred company, as the referrer wrote it. */
             companyName: string;
             /** @enum {string} */
             companySize: "small" | "medium" | "large" | "enterprise";
@@ -3648,10 +3916,13 @@ export interface components {
             contactConfirmationRequired: boolean;
             /** @enum {string} */
             contactDepartment: "it" | "customer_service" | "other";
+            /** @description The contact's e-mail. */
             contactEmail: string;
+            /** @description The person at the referred company. */
             contactName: string;
             contactPhone: string;
             contactRole: string;
+            /** @description When it was submitted (ISO 8601, UTC). */
             createdAt: string;
             duplicateOfId: string | null;
             events: {
@@ -3694,11 +3965,15 @@ export interface components {
                 };
                 kind: string;
             }[];
+            /** @description The referral's id (a UUID). */
             id: string;
             notes: string | null;
             offer: components["schemas"]["AdminOffer"] | null;
+            /** @description The program it was made in. */
             programId: string;
+            /** @description The reason code of a not_qualified or not_advanced status (e.g. already_customer, budget); null otherwise. */
             reason: string | null;
+            /** @description The participant who made the referral. */
             referrer: {
                 email: string;
                 id: string;
@@ -3713,32 +3988,50 @@ export interface components {
                 id: string;
                 isUpgrade: boolean;
             } | null;
-            /** @enum {string} */
+            /**
+             * @description Where it stands in the lifecycle: in_progress, qualified, not_qualified, in_commercial_process, not_advanced or sale_confirmed.
+             * @enum {string}
+             */
             status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
             supportAgents: number | null;
+            /** @description Its last change (ISO 8601, UTC). */
             updatedAt: string;
             version: number;
         };
         AdminReferralSummary: {
+            /** @description Who in the team looks after it; null when nobody does. */
             assignee: {
                 id: string;
                 name: string;
             } | null;
+            /** @description The company's CNPJ, 14 characters without punctuation (numeric or the 2026 alphanumeric form); null if not given. */
             companyCnpj: string | null;
+            /** @description The referred company, as the referrer wrote it. */
             companyName: string;
+            /** @description The contact's e-mail. */
             contactEmail: string;
+            /** @description The person at the referred company. */
             contactName: string;
+            /** @description When it was submitted (ISO 8601, UTC). */
             createdAt: string;
+            /** @description The referral's id (a UUID). */
             id: string;
+            /** @description The program it was made in. */
             programId: string;
+            /** @description The reason code of a not_qualified or not_advanced status (e.g. already_customer, budget); null otherwise. */
             reason: string | null;
+            /** @description The participant who made the referral. */
             referrer: {
                 email: string;
                 id: string;
                 name: string;
             };
-            /** @enum {string} */
+            /**
+             * @description Where it stands in the lifecycle: in_progress, qualified, not_qualified, in_commercial_process, not_advanced or sale_confirmed.
+             * @enum {string}
+             */
             status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            /** @description Its last change (ISO 8601, UTC). */
             updatedAt: string;
         };
         AdminSession: {
@@ -3761,52 +4054,87 @@ export interface components {
             user: components["schemas"]["StaffUser"];
         };
         AdminTicket: {
+            /** @description The agent who has it; null when nobody has. */
             assignee: {
                 id: string;
                 name: string;
             } | null;
-            /** @enum {string} */
+            /**
+             * @description Where it was opened: portal or email.
+             * @enum {string}
+             */
             channel: "portal" | "email";
+            /** @description One of the program's contact reason codes. */
             contactReason: string | null;
+            /** @description When it was opened (ISO 8601). */
             createdAt: string;
+            /** @description The ticket's id (a UUID). */
             id: string;
+            /** @description The last change of any kind, notes included (ISO 8601). */
             lastActivityAt: string;
+            /** @description The last public message (ISO 8601). */
             lastMessageAt: string;
+            /** @description Its number in the organization, as people say it (#42). */
             number: number;
+            /** @description The referrer the ticket is from. */
             participant: {
                 email: string;
                 id: string;
                 name: string;
             };
-            /** @enum {string} */
+            /**
+             * @description low, normal, high or urgent.
+             * @enum {string}
+             */
             priority: "low" | "normal" | "high" | "urgent";
+            /** @description The program it belongs to. */
             programId: string;
+            /** @description The referral it is about, if any. */
             referralId: string | null;
-            /** @enum {string} */
+            /**
+             * @description Who the ticket waits on, from the last public message: awaiting_agent or awaiting_participant.
+             * @enum {string}
+             */
             situation: "awaiting_agent" | "awaiting_participant";
+            /** @description The running deadline: first response, then resolution. */
             sla: components["schemas"]["Sla"];
-            /** @enum {string} */
+            /**
+             * @description open, pending, resolved or closed.
+             * @enum {string}
+             */
             status: "open" | "pending" | "resolved" | "closed";
+            /** @description One line of plain text. */
             subject: string;
         };
         AdminTicketDetail: {
+            /** @description The agent who has it; null when nobody has. */
             assignee: {
                 id: string;
                 name: string;
             } | null;
-            /** @enum {string} */
+            /**
+             * @description Where it was opened: portal or email.
+             * @enum {string}
+             */
             channel: "portal" | "email";
             closedAt: string | null;
+            /** @description One of the program's contact reason codes. */
             contactReason: string | null;
+            /** @description When it was opened (ISO 8601). */
             createdAt: string;
             events: components["schemas"]["TicketEvent"][];
             firstResponseAt: string | null;
             firstResponseDueAt: string;
+            /** @description The ticket's id (a UUID). */
             id: string;
+            /** @description The last change of any kind, notes included (ISO 8601). */
             lastActivityAt: string;
+            /** @description The last public message (ISO 8601). */
             lastMessageAt: string;
             messages: components["schemas"]["AdminMessage"][];
+            /** @description Its number in the organization, as people say it (#42). */
             number: number;
+            /** @description The referrer the ticket is from. */
             participant: {
                 email: string;
                 id: string;
@@ -3821,18 +4149,31 @@ export interface components {
                 status: "open" | "pending" | "resolved" | "closed";
                 subject: string;
             } | null;
-            /** @enum {string} */
+            /**
+             * @description low, normal, high or urgent.
+             * @enum {string}
+             */
             priority: "low" | "normal" | "high" | "urgent";
+            /** @description The program it belongs to. */
             programId: string;
             referral: components["schemas"]["LinkedReferral"] | null;
+            /** @description The referral it is about, if any. */
             referralId: string | null;
             resolutionDueAt: string;
             resolvedAt: string | null;
-            /** @enum {string} */
+            /**
+             * @description Who the ticket waits on, from the last public message: awaiting_agent or awaiting_participant.
+             * @enum {string}
+             */
             situation: "awaiting_agent" | "awaiting_participant";
+            /** @description The running deadline: first response, then resolution. */
             sla: components["schemas"]["Sla"];
-            /** @enum {string} */
+            /**
+             * @description open, pending, resolved or closed.
+             * @enum {string}
+             */
             status: "open" | "pending" | "resolved" | "closed";
+            /** @description One line of plain text. */
             subject: string;
         };
         Attachment: {
@@ -4035,18 +4376,30 @@ export interface components {
             text: string;
         };
         PortalOffer: {
+            /** @description When the referrer chose (ISO 8601); null until then. */
             chosenAt: string | null;
+            /** @description The referred company that bought. */
             companyName: string;
+            /** @description When it was offered (ISO 8601). */
             createdAt: string;
+            /** @description Why it is late, in words the referrer reads; null unless delayed. */
             delayNote: string | null;
+            /** @description When it was delivered (ISO 8601); null until then. */
             deliveredAt: string | null;
+            /** @description The voucher code or tracking reference recorded at delivery, if any. */
             deliveryReference: string | null;
             /** @description YYYY-MM: delivery is due in the month after the sale's month. */
             dueMonth: string;
+            /** @description The offer's id. */
             id: string;
+            /** @description The catalog item chosen, as it was when chosen; null until then. */
             item: components["schemas"]["OfferedItem"] | null;
+            /** @description The confirmed sale that earned it (one reward per sale). */
             saleId: string;
-            /** @enum {string} */
+            /**
+             * @description awaiting_choice, chosen, delayed or delivered.
+             * @enum {string}
+             */
             status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
         };
         PortalProfile: {
@@ -4060,9 +4413,13 @@ export interface components {
             wantsStatusEmails: boolean;
         };
         PortalReferral: {
+            /** @description The company's CNPJ, 14 characters without punctuation (numeric or the 2026 alphanumeric form); null if not given. */
             companyCnpj: string | null;
+            /** @description The referred company, as the referrer wrote it. */
             companyName: string;
+            /** @description The person at the referred company. */
             contactName: string;
+            /** @description When it was submitted (ISO 8601, UTC). */
             createdAt: string;
             /** @description Oldest first. */
             events: {
@@ -4073,7 +4430,9 @@ export interface components {
                 /** @enum {string} */
                 toStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
             }[];
+            /** @description The referral's id (a UUID). */
             id: string;
+            /** @description The reason code of a not_qualified or not_advanced status (e.g. already_customer, budget); null otherwise. */
             reason: string | null;
             /** @description Null unless the status carries a reason (not qualified, did not advance). */
             reasonWords: {
@@ -4086,8 +4445,12 @@ export interface components {
                     meaning: string;
                 };
             } | null;
-            /** @enum {string} */
+            /**
+             * @description Where it stands in the lifecycle: in_progress, qualified, not_qualified, in_commercial_process, not_advanced or sale_confirmed.
+             * @enum {string}
+             */
             status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            /** @description The status in the policy's words, with what it means, in each language. */
             statusWords: {
                 en: {
                     label: string;
@@ -4098,6 +4461,7 @@ export interface components {
                     meaning: string;
                 };
             };
+            /** @description Its last change (ISO 8601, UTC). */
             updatedAt: string;
         };
         PortalSession: {
@@ -4119,43 +4483,71 @@ export interface components {
             };
         };
         PortalTicket: {
+            /** @description The agent who has it; null when nobody has. */
             assignee: {
                 id: string;
                 name: string;
             } | null;
             /** @description The referrer may add a message only while the ticket is open or pending. */
             canReply: boolean;
-            /** @enum {string} */
+            /**
+             * @description Where it was opened: portal or email.
+             * @enum {string}
+             */
             channel: "portal" | "email";
+            /** @description One of the program's contact reason codes. */
             contactReason: string | null;
+            /** @description When it was opened (ISO 8601). */
             createdAt: string;
+            /** @description A staff reply the referrer has not seen yet. */
             hasUnread: boolean;
+            /** @description The ticket's id (a UUID). */
             id: string;
+            /** @description The last public message (ISO 8601). */
             lastMessageAt: string;
+            /** @description Its number in the organization, as people say it (#42). */
             number: number;
+            /** @description The referrer the ticket is from. */
             participant: {
                 id: string;
                 name: string;
             };
-            /** @enum {string} */
+            /**
+             * @description low, normal, high or urgent.
+             * @enum {string}
+             */
             priority: "low" | "normal" | "high" | "urgent";
+            /** @description The referral it is about, if any. */
             referralId: string | null;
-            /** @enum {string} */
+            /**
+             * @description Who the ticket waits on, from the last public message: awaiting_agent or awaiting_participant.
+             * @enum {string}
+             */
             situation: "awaiting_agent" | "awaiting_participant";
-            /** @enum {string} */
+            /**
+             * @description open, pending, resolved or closed.
+             * @enum {string}
+             */
             status: "open" | "pending" | "resolved" | "closed";
+            /** @description One line of plain text. */
             subject: string;
         };
         PortalTicketDetail: {
+            /** @description The agent who has it; null when nobody has. */
             assignee: {
                 id: string;
                 name: string;
             } | null;
             /** @description The referrer may add a message only while the ticket is open or pending. */
             canReply: boolean;
-            /** @enum {string} */
+            /**
+             * @description Where it was opened: portal or email.
+             * @enum {string}
+             */
             channel: "portal" | "email";
+            /** @description One of the program's contact reason codes. */
             contactReason: string | null;
+            /** @description When it was opened (ISO 8601). */
             createdAt: string;
             /** @description Status moves only: the referrer sees when the ticket was resolved or closed, not who took it. */
             events: {
@@ -4166,23 +4558,39 @@ export interface components {
                 kind: "status" | "priority" | "assignee" | "contact_reason" | "referral";
                 to: string | null;
             }[];
+            /** @description A staff reply the referrer has not seen yet. */
             hasUnread: boolean;
+            /** @description The ticket's id (a UUID). */
             id: string;
+            /** @description The last public message (ISO 8601). */
             lastMessageAt: string;
             messages: components["schemas"]["PortalMessage"][];
+            /** @description Its number in the organization, as people say it (#42). */
             number: number;
+            /** @description The referrer the ticket is from. */
             participant: {
                 id: string;
                 name: string;
             };
-            /** @enum {string} */
+            /**
+             * @description low, normal, high or urgent.
+             * @enum {string}
+             */
             priority: "low" | "normal" | "high" | "urgent";
             referral: components["schemas"]["LinkedReferral"] | null;
+            /** @description The referral it is about, if any. */
             referralId: string | null;
-            /** @enum {string} */
+            /**
+             * @description Who the ticket waits on, from the last public message: awaiting_agent or awaiting_participant.
+             * @enum {string}
+             */
             situation: "awaiting_agent" | "awaiting_participant";
-            /** @enum {string} */
+            /**
+             * @description open, pending, resolved or closed.
+             * @enum {string}
+             */
             status: "open" | "pending" | "resolved" | "closed";
+            /** @description One line of plain text. */
             subject: string;
         };
         Sla: {
