@@ -8,9 +8,12 @@ const englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "
 
 type Parts = { year: string; month: string; day: string; hour: string; minute: string };
 
+// Intl.DateTimeFormat is costly to build (it was a measurable share of a referral's CPU), so one is
+// kept per time zone.
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function partsIn(instant: Date, timeZone: string): Parts {
+/** The instant's calendar and clock in `timeZone`, as two-digit strings (four for the year). */
+export function partsIn(instant: Date, timeZone: string): Parts {
   let formatter = partFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {

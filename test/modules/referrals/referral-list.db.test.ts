@@ -7,6 +7,13 @@ import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 type Summary = { id: string; companyName: string; status: string; assignee: { id: string } | null };
 
+/** The export's lines, without the BOM spreadsheet apps need. */
+const csvLines = (body: string) =>
+  body
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+
 describe("back-office referral list, export and assignment", () => {
   let t: TestApp;
   let slug: string;
@@ -102,10 +109,7 @@ describe("back-office referral list, export and assignment", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toContain("text/csv");
     expect(response.headers["content-disposition"]).toMatch(/attachment; filename="indicacoes-/);
-    const lines = response.body
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
+    const lines = csvLines(response.body);
     expect(lines[0]).toBe(
       "ID;Criada em;Status;Motivo;Empresa;CNPJ;Contato;E-mail do contato;Indicador;E-mail do indicador;Responsável;Atualizada em",
     );
@@ -123,10 +127,7 @@ describe("back-office referral list, export and assignment", () => {
 
   it("exports in the reader's language: headers, statuses, reasons and dates", async () => {
     const response = await call(t, sales, "GET", `/api/admin/referrals/export.csv?q=${tag}&lang=en`);
-    const lines = response.body
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
+    const lines = csvLines(response.body);
     expect(lines[0]).toBe(
       "ID;Created;Status;Reason;Company;CNPJ;Contact;Contact e-mail;Referrer;Referrer e-mail;Assignee;Updated",
     );
