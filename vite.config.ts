@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompressAssets } from "./scripts/precompress-assets.ts";
 
 const webRoot = fileURLToPath(new URL("./web", import.meta.url));
 const buildOutput = fileURLToPath(new URL("./dist/web", import.meta.url));
@@ -16,7 +17,7 @@ const serverUrl = "http://127.0.0.1:3000";
 export default defineConfig(() => ({
   root: webRoot,
   base: "/",
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   resolve: { alias: { "@shared": sharedRoot } },
   build: {
     outDir: buildOutput,

@@ -1,16 +1,18 @@
 // Composition (ARCHITECTURE.md): the process's context with the modules connected by their hooks, and
 // the HTTP application (platform plugins first, then each module's routes).
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { documentedSchema, securitySchemes } from "./api-docs.js";
 import type { Config } from "./config.js";
 import { agentTicketRoutes } from "./modules/helpdesk/admin-routes.js";
 import { closeParticipantTickets } from "./modules/helpdesk/index.js";
@@ -36,6 +38,7 @@ import { type AppContext, type ContextOptions, createContext } from "./platform/
 import { access } from "./platform/http/access.js";
 import { registerAuthGuard } from "./platform/http/auth-guard.js";
 import { registerErrorHandler } from "./platform/http/error-handler.js";
+import { logRequestsByOutcome } from "./platform/http/request-log-level.js";
 import type { RouteModule } from "./platform/http/route-module.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { stripNulFromBodies } from "./platform/http/strip-nul.js";
@@ -92,12 +95,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     // Ids from the client are never trusted; each request gets its own for the logs.
     requestIdHeader: false,
+    // One line per request instead, its level by outcome (src/platform/http/request-log-level.ts).
+    logController: new LogController({ disableRequestLogging: true }),
   }) as unknown as FastifyInstance; // pino's Logger type is wider than Fastify's default; same object
   // JSON only: a text/plain body is what a cross-site HTML form can send, so it gets a 415.
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  logRequestsByOutcome(app);
   stripNulFromBodies(app);
 
   ctx.requestActivity?.track(app);
@@ -116,6 +122,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     strictTransportSecurity: ctx.config.appUrl.startsWith("https:"),
   });
   await app.register(fastifyCookie);
+  // Answers above 1 KB leave compressed when the client accepts it (brotli or gzip); built assets are
+  // precompressed and sent as they are. Request bodies are never inflated: their limits stay exact.
+  await app.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
   // Limits are declared per route (sign-ins, submissions); the store is per process (see README).
   await app.register(fastifyRateLimit, { global: false });
   registerAuthGuard(app, {
@@ -135,12 +144,34 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         description: "Referral programs with a helpdesk for referrers.",
       },
       servers: [{ url: ctx.config.appUrl }],
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
+    // Each route's summary, description and credentials (src/api-docs.ts), then zod to JSON Schema.
+    transform: (input) =>
+      jsonSchemaTransform({
+        ...input,
+        schema: documentedSchema(input.schema, input.route) as typeof input.schema,
+      }),
     // Schemas with a registered id (`.meta({ id })`) become named components the routes refer to.
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  // Swagger UI sets styles from its script: its page allows inline styles, and nothing else foreign.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: {
+      "default-src": ["'self'"],
+      "base-uri": ["'self'"],
+      "font-src": ["'self'", "data:"],
+      "img-src": ["'self'", "data:"],
+      "object-src": ["'none'"],
+      "script-src": ["'self'"],
+      "script-src-attr": ["'none'"],
+      "style-src": ["'self'", "'unsafe-inline'"],
+      "connect-src": ["'self'"],
+      "frame-ancestors": ["'none'"],
+      "form-action": ["'self'"],
+    },
+  });
   // GET /api/openapi.json – the generated OpenAPI document
   app.get("/api/openapi.json", { config: { access: access.public }, schema: { hide: true } }, async () =>
     app.swagger(),

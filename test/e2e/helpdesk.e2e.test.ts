@@ -17,6 +17,9 @@ const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>
 const SUBJECT = `Prêmio não chegou ${XSS}`;
 const REPLY = "Olá, Ana! O voucher foi reenviado para o seu e-mail hoje.";
 const NOTE = "Nota interna: a operadora do voucher confirmou o reenvio.";
+// Two of the demo referrer's referrals (src/demo/demo-referrals.ts).
+const SOLD_COMPANY = "Construtora Horizonte Ltda";
+const OTHER_COMPANY = "Clínica Bem-Estar S.A.";
 
 type MailboxItem = { to: string; subject: string; text: string; links: string[]; messageId: string };
 
@@ -97,9 +100,20 @@ describe("the helpdesk, from the portal to the agent and back", () => {
     await referrer.getByLabel("Assunto").fill(SUBJECT);
     await referrer.getByLabel("Motivo do contato").selectOption({ label: "Prêmios e entrega" });
     await referrer.getByLabel("Mensagem").fill("Escolhi o vale-presente há duas semanas e ainda não recebi.");
+    await referrer
+      .getByLabel("Indicação relacionada (opcional)")
+      .selectOption({ label: `${SOLD_COMPANY} — Venda confirmada` });
     await referrer.getByRole("button", { name: "Enviar" }).click();
     await referrer.getByText("Solicitação enviada!").waitFor();
     await referrer.getByRole("heading", { name: SUBJECT, level: 1 }).waitFor();
+    // The referral it is about heads the ticket, with its status, and opens it.
+    const aboutReferral = referrer.getByRole("region", { name: "Indicação deste atendimento" });
+    await aboutReferral.getByText("Venda confirmada").waitFor();
+    expect(
+      await aboutReferral
+        .getByRole("link", { name: `Abrir a indicação de ${SOLD_COMPANY}` })
+        .getAttribute("href"),
+    ).toMatch(/^\/portal\/referrals\//);
     expect(await xssFired(referrer)).toBe(false);
     await screenshot(referrer, "portal-ticket-opened");
     const ticketUrl = referrer.url();
@@ -132,6 +146,17 @@ describe("the helpdesk, from the portal to the agent and back", () => {
     await agent.getByRole("link", { name: SUBJECT }).click();
     await agent.getByRole("heading", { name: SUBJECT, level: 1 }).waitFor();
     await agent.getByRole("heading", { name: "Ana Indicadora" }).waitFor();
+    const agentReferral = agent.getByRole("region", { name: "Indicação deste atendimento" });
+    await agentReferral.getByRole("link", { name: `Abrir a indicação de ${SOLD_COMPANY}` }).waitFor();
+
+    // The agent finds it is about another of her referrals and changes it.
+    await agent.getByLabel("Indicação", { exact: true }).selectOption({ label: OTHER_COMPANY });
+    await agent.getByRole("button", { name: "Salvar" }).click();
+    await agent.getByText("Alterações salvas.").waitFor();
+    await agentReferral.getByRole("link", { name: `Abrir a indicação de ${OTHER_COMPANY}` }).waitFor();
+    await agent
+      .getByText(`${AGENT_NAME} mudou a indicação do atendimento de ${SOLD_COMPANY} para ${OTHER_COMPANY}`)
+      .waitFor();
 
     // Replies, adds an internal note, then resolves with an explicit save.
     await agent.getByLabel("Resposta ao participante").fill(REPLY);

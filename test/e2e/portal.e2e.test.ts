@@ -155,6 +155,10 @@ describe("the referrer portal", () => {
     await disqualified.getByText("Lead não qualificado", { exact: true }).waitFor();
     await disqualified.getByText("Motivo: Fora das características mínimas").waitFor();
     await disqualified.getByText(/^A empresa ou o contato não tem o perfil pedido/).waitFor();
+    await disqualified
+      .getByText(/^\d{2}\/\d{2}\/\d{4}$/)
+      .first()
+      .waitFor();
     await disqualified.getByRole("button", { name: /^Ver histórico/ }).click();
     await disqualified
       .getByText("Indicação em andamento → Lead não qualificado (Fora das características mínimas)")
@@ -271,6 +275,11 @@ describe("the referrer portal", () => {
     await page.getByRole("heading", { name: "My Referrals", level: 1 }).waitFor();
     const disqualified = page.getByRole("article", { name: referrer.disqualified });
     await disqualified.getByText("Reason: Outside the minimum profile").waitFor();
+    // Dates day first with the month's name ("3 Dec 2026"), never US style ("12/3/26").
+    await disqualified
+      .getByText(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/)
+      .first()
+      .waitFor();
     await disqualified.getByText(/^The company or contact does not match the profile/).waitFor();
     const profile = (await (await page.request.get(`${server.url}/api/portal/profile`)).json()) as {
       locale: string;

@@ -114,7 +114,7 @@ describe("from a referral to a reward", () => {
     await sales.getByRole("heading", { name: referral.companyName, level: 1 }).waitFor();
 
     // Assigns it to herself, then walks it through the lifecycle.
-    await sales.getByLabel("Pessoa de vendas").selectOption({ label: SALES_NAME });
+    await sales.getByLabel("Quem cuida da indicação").selectOption({ label: SALES_NAME });
     await sales.getByRole("button", { name: "Salvar responsável" }).click();
     await sales.getByText(`Responsável: ${SALES_NAME}.`).waitFor();
     await moveReferral(sales, "Qualificar lead", "Lead qualificado");

@@ -52,6 +52,25 @@ async function waitForNewEmail(to: string, seenMessageIds: Set<string>): Promise
 }
 
 describe("signing in", () => {
+  it("a signed-out visit to /admin or /portal lands on the sign-in page with nothing in the console", async () => {
+    const page = await openPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+    });
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${server.url}/admin`);
+    await page.waitForURL(`${server.url}/admin/login`);
+    await page.getByRole("heading", { name: "Entrar na Corrente" }).waitFor();
+    await page.goto(`${server.url}/portal`);
+    await page.waitForURL((url) => url.pathname === "/portal/login");
+    await page.getByLabel("E-mail").waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 20_000);
+
   it("staff sign in with e-mail and password, see their organization's programs, switch to English and sign out", async () => {
     const page = await openPage();
 
@@ -85,7 +104,7 @@ describe("signing in", () => {
     await page.waitForURL(`${server.url}/admin/login`);
     await page.getByRole("heading", { name: "Sign in to Corrente" }).waitFor();
     // The session is gone on the server too, not only forgotten by the page.
-    expect((await page.request.get(`${server.url}/api/admin/session`)).status()).toBe(401);
+    expect(await (await page.request.get(`${server.url}/api/admin/session`)).json()).toEqual({ user: null });
     await page.context().close();
   }, 20_000);
 

@@ -15,6 +15,38 @@ describe("the HTTP contract's error handling", () => {
     expect(typeof parsed.error.message).toBe("string");
   };
 
+  it("answers the whole error body in the caller's language, the codes and field names as they are", async () => {
+    const signIn = (language: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/admin/login",
+        headers: { "accept-language": language },
+        payload: { email: "not-an-email" },
+      });
+    expect((await signIn("en-US,en;q=0.9")).json()).toEqual({
+      error: {
+        code: "validation_failed",
+        message: "Some fields are invalid.",
+        fields: { email: ["This e-mail is not valid."], password: ["Invalid value."] },
+      },
+    });
+    expect((await signIn("pt-BR,pt;q=0.9,en;q=0.8")).json()).toEqual({
+      error: {
+        code: "validation_failed",
+        message: "Alguns campos estão inválidos.",
+        fields: { email: ["E-mail inválido."], password: ["Valor inválido."] },
+      },
+    });
+    // A language we do not speak falls to the next one the caller accepts, else to pt-BR.
+    const unknownRoute = (language: string) =>
+      t.app.inject({ method: "GET", url: "/api/nowhere", headers: { "accept-language": language } });
+    expect((await unknownRoute("fr-FR, en;q=0.5")).json().error).toEqual({
+      code: "route_not_found",
+      message: "There is no such address.",
+    });
+    expect((await unknownRoute("fr-FR")).json().error.message).toBe("Este endereço não existe.");
+  });
+
   it("malformed JSON is a 400 with the error shape", async () => {
     const response = await t.app.inject({
       method: "POST",

@@ -7,6 +7,7 @@ import { NotFound } from "../../platform/http/errors.js";
 import { getOrganizationParticipantOrThrow } from "../participants/index.js";
 import { referralsOfParticipant } from "../referrals/index.js";
 import type { TAdminTicketDetail } from "./helpdesk-schemas.js";
+import { linkedReferral } from "./linked-referral.js";
 import { type Ticket, ticketColumns, tickets } from "./schema.js";
 import { assigneesOf } from "./ticket-people.js";
 import { adminMessages, ticketHistory, toAdminTicket } from "./ticket-views.js";
@@ -57,12 +58,13 @@ export async function getAdminTicketDetail(
     .from(tickets)
     .where(and(eq(tickets.id, id), eq(tickets.organizationId, scope.organizationId)));
   if (!ticket) throw new NotFound("ticket_not_found", "No such ticket.");
-  const [card, assignees, messages, events, previousTicket] = await Promise.all([
+  const [card, assignees, messages, events, previousTicket, referral] = await Promise.all([
     participantCard(db, scope, ticket),
     assigneesOf(db, scope, [ticket]),
     adminMessages(db, ticket),
     ticketHistory(db, ticket, false),
     ticket.previousTicketId ? ticketSummary(db, ticket.previousTicketId) : null,
+    linkedReferral(db, ticket),
   ]);
   return {
     ...toAdminTicket(ticket, { id: card.id, name: card.name, email: card.email }, assignees.of(ticket)),
@@ -72,6 +74,7 @@ export async function getAdminTicketDetail(
     resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
     closedAt: ticket.closedAt?.toISOString() ?? null,
     previousTicket,
+    referral,
     messages,
     events,
     participantCard: card,

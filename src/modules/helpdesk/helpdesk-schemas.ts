@@ -70,6 +70,17 @@ export const ZAdminMessage = ZPortalMessage.omit({ isUnread: true })
   .meta({ id: "AdminMessage" });
 export type TAdminMessage = z.infer<typeof ZAdminMessage>;
 
+export const ZLinkedReferral = z
+  .object({
+    id: z.string(),
+    companyName: z.string().describe("The referred company."),
+    status: z.enum(referralStatuses),
+    reason: z.string().nullable().describe("The status's reason code, when the status needs one."),
+  })
+  .describe("The referral the ticket is about (company, status, reason), or null.")
+  .meta({ id: "LinkedReferral" });
+export type TLinkedReferral = z.infer<typeof ZLinkedReferral>;
+
 export const ZTicketEvent = z
   .object({
     id: z.number(),
@@ -82,25 +93,29 @@ export const ZTicketEvent = z
   .meta({ id: "TicketEvent" });
 
 const ticketCore = {
-  id: z.string(),
-  number: z.number(),
-  subject: z.string(),
-  status: z.enum(ticketStatuses),
-  situation: z.enum(ticketSituations),
-  priority: z.enum(ticketPriorities),
-  contactReason: z.string().nullable(),
-  channel: z.enum(ticketChannels),
-  referralId: z.string().nullable(),
-  assignee: ZPerson.nullable(),
-  createdAt: z.string(),
-  lastMessageAt: z.string(),
+  id: z.string().describe("The ticket's id (a UUID)."),
+  number: z.number().describe("Its number in the organization, as people say it (#42)."),
+  subject: z.string().describe("One line of plain text."),
+  status: z.enum(ticketStatuses).describe("open, pending, resolved or closed."),
+  situation: z
+    .enum(ticketSituations)
+    .describe(
+      "Who the ticket waits on, from the last public message: awaiting_agent or awaiting_participant.",
+    ),
+  priority: z.enum(ticketPriorities).describe("low, normal, high or urgent."),
+  contactReason: z.string().nullable().describe("One of the program's contact reason codes."),
+  channel: z.enum(ticketChannels).describe("Where it was opened: portal or email."),
+  referralId: z.string().nullable().describe("The referral it is about, if any."),
+  assignee: ZPerson.nullable().describe("The agent who has it; null when nobody has."),
+  createdAt: z.string().describe("When it was opened (ISO 8601)."),
+  lastMessageAt: z.string().describe("The last public message (ISO 8601)."),
 };
 
 export const ZPortalTicket = z
   .object({
     ...ticketCore,
-    participant: ZPerson,
-    hasUnread: z.boolean(),
+    participant: ZPerson.describe("The referrer the ticket is from."),
+    hasUnread: z.boolean().describe("A staff reply the referrer has not seen yet."),
     canReply: z
       .boolean()
       .describe("The referrer may add a message only while the ticket is open or pending."),
@@ -109,6 +124,7 @@ export const ZPortalTicket = z
 export type TPortalTicket = z.infer<typeof ZPortalTicket>;
 
 export const ZPortalTicketDetail = ZPortalTicket.extend({
+  referral: ZLinkedReferral.nullable(),
   messages: z.array(ZPortalMessage),
   events: z
     .array(ZTicketEvent.omit({ actor: true }))
@@ -130,15 +146,17 @@ export const ZSla = z
 export const ZAdminTicket = z
   .object({
     ...ticketCore,
-    programId: z.string(),
-    participant: ZPerson.extend({ email: z.string() }),
-    lastActivityAt: z.string(),
-    sla: ZSla,
+    programId: z.string().describe("The program it belongs to."),
+    participant: ZPerson.extend({ email: z.string() }).describe("The referrer the ticket is from."),
+    lastActivityAt: z.string().describe("The last change of any kind, notes included (ISO 8601)."),
+    sla: ZSla.describe("The running deadline: first response, then resolution."),
     /**
      * "Remetente não verificado": opened by an e-mail whose sender could not be verified (DKIM, SPF,
      * DMARC), or written with the referrer's reply address from another address. Agents only.
      */
-    senderUnverified: z.boolean(),
+    senderUnverified: z
+      .boolean()
+      .describe('"Remetente não verificado": the e-mail that opened it failed DKIM/SPF/DMARC (agents only).'),
   })
   .meta({ id: "AdminTicket" });
 export type TAdminTicket = z.infer<typeof ZAdminTicket>;
@@ -179,6 +197,7 @@ export const ZAdminTicketDetail = ZAdminTicket.extend({
   resolutionDueAt: z.string(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  referral: ZLinkedReferral.nullable(),
   messages: z.array(ZAdminMessage),
   events: z.array(ZTicketEvent),
   participantCard: ZParticipantCard,
@@ -228,6 +247,7 @@ export const ZTicketPatch = z
     priority: z.enum(ticketPriorities),
     assigneeId: z.uuid().nullable(),
     contactReason: z.string().trim().min(1).max(60),
+    referralId: z.uuid().nullable().describe("Link one of the participant's referrals, or null to unlink."),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: "Nothing to change." });

@@ -10,6 +10,7 @@ import { getParticipantOrThrow } from "../participants/index.js";
 import { getProgramByIdOrThrow } from "../programs/index.js";
 import { referralsOfParticipant } from "../referrals/index.js";
 import type { TPortalTicketQuery } from "./helpdesk-schemas.js";
+import { linkedReferral } from "./linked-referral.js";
 import { type TicketStatus, ticketColumns, tickets } from "./schema.js";
 import {
   changeStatus,
@@ -79,14 +80,16 @@ export async function getPortalTicket(db: Db, participant: ParticipantPrincipal,
     .from(tickets)
     .where(and(eq(tickets.id, id), eq(tickets.participantId, participant.participantId)));
   if (!ticket) throw new NotFound("ticket_not_found", "No such ticket.");
-  const [person, assignees, messages, events] = await Promise.all([
+  const [person, assignees, messages, events, referral] = await Promise.all([
     participantPerson(db, participant),
     assigneesOf(db, participant, [ticket]),
     portalMessages(db, ticket),
     ticketHistory(db, ticket, true),
+    linkedReferral(db, ticket),
   ]);
   return {
     ...toPortalTicket(ticket, person, assignees.of(ticket)),
+    referral,
     messages,
     events: events.map(({ actor: _actor, ...event }) => event),
   };

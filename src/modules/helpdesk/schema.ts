@@ -199,7 +199,7 @@ export const ticketAttachments = pgTable(
   (table) => [index("ticket_attachments_message_idx").on(table.messageId)],
 );
 
-export const ticketEventKinds = ["status", "priority", "assignee", "contact_reason"] as const;
+export const ticketEventKinds = ["status", "priority", "assignee", "contact_reason", "referral"] as const;
 export type TicketEventKind = (typeof ticketEventKinds)[number];
 
 /** Append-only history of a ticket's changes (status moves, priority, assignment). */

@@ -1,8 +1,10 @@
 // How tickets, messages and events leave the module: the referrer's view (public messages only) and the
 // agent's (notes, sources, SLA). Messages and events of a ticket are read in a fixed number of queries.
+
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { TAdminMessage, TAdminTicket, TPortalMessage, TPortalTicket } from "./helpdesk-schemas.js";
+import { referralCompanyNames } from "./linked-referral.js";
 import {
   type Ticket,
   type TicketMessage,
@@ -156,12 +158,22 @@ export async function ticketHistory(db: Db, ticket: Ticket, statusOnly: boolean)
     .filter((event) => event.kind === "assignee")
     .flatMap((event) => [event.fromValue, event.toValue]);
   const actorIds = (kind: string) => events.filter((e) => e.actorKind === kind).map((e) => e.actorId);
-  const people = await peopleOf(db, ticket, {
-    staff: [...assigneeIds, ...actorIds("staff")],
-    participants: actorIds("participant"),
-  });
-  const value = (kind: string, raw: string | null) =>
-    kind === "assignee" && raw ? (people.staff(raw)?.name ?? null) : raw;
+  // Referral events store referral ids; the history shows their companies.
+  const referralIds = events
+    .filter((event) => event.kind === "referral")
+    .flatMap((event) => [event.fromValue, event.toValue]);
+  const [people, companyOf] = await Promise.all([
+    peopleOf(db, ticket, {
+      staff: [...assigneeIds, ...actorIds("staff")],
+      participants: actorIds("participant"),
+    }),
+    referralCompanyNames(db, ticket, referralIds),
+  ]);
+  const value = (kind: string, raw: string | null) => {
+    if (!raw) return raw;
+    if (kind === "assignee") return people.staff(raw)?.name ?? null;
+    return kind === "referral" ? companyOf(raw) : raw;
+  };
   const actorName = (event: (typeof events)[number]) =>
     (event.actorKind === "staff"
       ? people.staff(event.actorId)?.name

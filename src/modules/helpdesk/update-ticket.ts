@@ -1,6 +1,7 @@
 // PATCH /api/admin/tickets/:id – an agent saves the ticket's properties (seed: "altere o status … Não se
 // esqueça de clicar em salvar"): status, priority (deadlines follow the new targets), assignee and
-// contact reason. Each change is an event; the whole save is one transaction.
+// contact reason, and the referral the ticket is about. Each change is an event; the whole save is one
+// transaction.
 import { recordAudit } from "../../platform/audit/record-audit.js";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
@@ -9,6 +10,7 @@ import { Invalid } from "../../platform/http/errors.js";
 import { getProgramByIdOrThrow } from "../programs/index.js";
 import { isActiveStaffWith } from "../staff/index.js";
 import type { TTicketPatch } from "./helpdesk-schemas.js";
+import { changeLinkedReferral } from "./linked-referral.js";
 import type { Ticket } from "./schema.js";
 import { clockAfterPriorityChange } from "./sla.js";
 import { getSlaTargets } from "./sla-settings.js";
@@ -69,6 +71,8 @@ export async function updateTicket(
         now,
       );
     }
+    if (patch.referralId !== undefined)
+      changes = { ...changes, ...(await changeLinkedReferral(tx, ticket, patch.referralId, actor, now)) };
     if (patch.status)
       changes = { ...changes, ...(await changeStatus(tx, current(), patch.status, actor, now)) };
     if (Object.keys(changes).length === 0) return;

@@ -1,4 +1,5 @@
 import { defineEmailTemplate } from "../../platform/mail/template.js";
+import { formatDay } from "../../shared/date-format.js";
 import type { ReferralStatus } from "../../shared/referral-codes.js";
 import { reasonLabel, statusLabel } from "../referrals/index.js";
 
@@ -6,6 +7,7 @@ export type DigestReferral = {
   companyName: string;
   status: ReferralStatus;
   reason: string | null;
+  /** The day it was made in the program's time zone ("YYYY-MM-DD"), written in the reader's language. */
   createdOn: string;
 };
 
@@ -29,7 +31,7 @@ export const monthlyDigestEmail = defineEmailTemplate<DigestData>({
       const status = statusLabel(r.status, locale).label;
       const reason = r.reason ? reasonLabel(r.reason, locale) : null;
       const because = reason ? ` ${isEnglish ? "Reason" : "Motivo"}: ${reason.label}. ${reason.meaning}` : "";
-      return `• ${r.companyName} (${r.createdOn}): ${status}.${because}`;
+      return `• ${r.companyName} (${formatDay(r.createdOn, locale)}): ${status}.${because}`;
     });
     const count = d.referrals.length;
     return {

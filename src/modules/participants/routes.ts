@@ -2,7 +2,6 @@ import { z } from "zod";
 import { recordAudit } from "../../platform/audit/record-audit.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { access, PORTAL_COOKIE } from "../../platform/http/access.js";
-import { csrfTokenFor } from "../../platform/http/auth-guard.js";
 import { participantRoute, staffRoute } from "../../platform/http/principal-handlers.js";
 import {
   clientInfo,
@@ -12,7 +11,6 @@ import {
   ZNoContent,
 } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
-import { participantPermissions, participantPermissionsOf } from "../../shared/permissions.js";
 import { getProgramByIdOrThrow } from "../programs/index.js";
 import { getParticipantOrThrow } from "./participant-queries.js";
 import {
@@ -28,6 +26,12 @@ import {
   ZProfileUpdate,
 } from "./portal-profile.js";
 import { isSafePortalPath } from "./portal-return-path.js";
+import {
+  participantFromCookie,
+  portalSessionOf,
+  ZNoPortalSession,
+  ZPortalSession,
+} from "./portal-session.js";
 import { consumeSignInLink, findSignInLinkProgramSlug, requestSignInLink } from "./sign-in-links.js";
 import { searchParticipants, ZParticipantMatch, ZParticipantSearch } from "./staff-participant-search.js";
 
@@ -114,48 +118,15 @@ export const participantRoutes: RouteModule = (app, ctx) => {
     },
   });
 
-  // GET /api/portal/session – the signed-in referrer and their program
-  r.get(
-    "/api/portal/session",
-    participantRoute({
-      schema: {
-        tags: ["portal"],
-        response: {
-          200: z
-            .object({
-              participant: z.object({
-                id: z.string(),
-                name: z.string(),
-                email: z.string(),
-                locale: z.string(),
-              }),
-              program: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-              // src/shared/permissions.ts
-              permissions: z
-                .array(z.enum(participantPermissions))
-                .describe("What the referrer may do in the portal."),
-              csrfToken: z.string(),
-            })
-            .meta({ id: "PortalSession" }),
-        },
-      },
-      handler: async (_request, principal) => {
-        const participant = await getParticipantOrThrow(ctx.db, principal, principal.participantId);
-        const { id, slug, name } = await getProgramByIdOrThrow(ctx.db, principal.programId);
-        return {
-          participant: {
-            id: participant.id,
-            name: participant.name,
-            email: participant.email,
-            locale: participant.locale,
-          },
-          program: { id, slug, name },
-          permissions: [...participantPermissionsOf(participant.kind)],
-          csrfToken: csrfTokenFor(ctx.secret, principal.sessionId),
-        };
-      },
-    }),
-  );
+  // GET /api/portal/session – the signed-in referrer and their program; `{"participant":null}` to nobody
+  r.get("/api/portal/session", {
+    config: { access: access.public },
+    schema: { tags: ["portal"], response: { 200: z.union([ZPortalSession, ZNoPortalSession]) } },
+    handler: async (request) => {
+      const principal = await participantFromCookie(ctx, request.cookies);
+      return principal ? portalSessionOf(ctx, principal) : { participant: null };
+    },
+  });
 
   // POST /api/portal/logout – revoke the current referrer session
   r.post(

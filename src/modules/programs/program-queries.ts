@@ -34,7 +34,7 @@ export async function listRunningPrograms(db: Db) {
 
 export async function listOrganizationPrograms(db: Db, scope: OrganizationScope) {
   return db
-    .select({ id: programs.id, slug: programs.slug, name: programs.name })
+    .select({ id: programs.id, slug: programs.slug, name: programs.name, timeZone: programs.timeZone })
     .from(programs)
     .where(eq(programs.organizationId, scope.organizationId))
     .orderBy(asc(programs.name));

@@ -37,6 +37,7 @@ export const ZAdminMaterial = z
     kind: z.enum(["material", "tip"]),
     title: ZLocalizedText,
     bodyMarkdown: ZLocalizedText,
+    bodyHtml: ZLocalizedText.describe("The body as the portal shows it: Markdown rendered and sanitised."),
     linkUrl: z.string().nullable(),
     position: z.number().describe("Lower first in the portal; ties in creation order."),
     updatedAt: z.string(),
@@ -53,12 +54,19 @@ export const ZPortalMaterial = z
   })
   .meta({ id: "PortalMaterial" });
 
+/** The body in each language as sanitised HTML; English falls back to the pt-BR text. */
+const renderedBody = (m: SupportMaterial) => ({
+  "pt-BR": renderSafeMarkdown(m.bodyMarkdown["pt-BR"]),
+  en: renderSafeMarkdown(m.bodyMarkdown.en || m.bodyMarkdown["pt-BR"]),
+});
+
 const toAdminMaterial = (m: SupportMaterial) => ({
   id: m.id,
   programId: m.programId,
   kind: m.kind,
   title: m.title,
   bodyMarkdown: m.bodyMarkdown,
+  bodyHtml: renderedBody(m),
   linkUrl: m.linkUrl,
   position: m.position,
   updatedAt: m.updatedAt.toISOString(),
@@ -82,10 +90,7 @@ export async function listPortalMaterials(db: Db, programId: string) {
     id: m.id,
     kind: m.kind,
     title: m.title,
-    bodyHtml: {
-      "pt-BR": renderSafeMarkdown(m.bodyMarkdown["pt-BR"]),
-      en: renderSafeMarkdown(m.bodyMarkdown.en || m.bodyMarkdown["pt-BR"]),
-    },
+    bodyHtml: renderedBody(m),
     linkUrl: m.linkUrl,
   }));
 }

@@ -8,6 +8,7 @@ import type { ParticipantPrincipal } from "../../platform/http/access.js";
 import { NotFound } from "../../platform/http/errors.js";
 import { locales } from "../../platform/i18n/locale.js";
 import { isDecisionHidden, shownStatusSql } from "./decision-notice.js";
+import { referralFields } from "./referral-fields.js";
 import { type Referral, referralEvents, referralStatuses, referrals } from "./schema.js";
 import { reasonLabel, statusLabel } from "./status-words.js";
 
@@ -16,15 +17,10 @@ const ZLocalizedWords = z.object({ "pt-BR": ZWords, en: ZWords });
 
 export const ZPortalReferral = z
   .object({
-    id: z.string(),
-    status: z.enum(referralStatuses),
-    reason: z.string().nullable(),
-    companyName: z.string(),
-    companyCnpj: z.string().nullable(),
-    contactName: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    statusWords: ZLocalizedWords,
+    ...referralFields,
+    statusWords: ZLocalizedWords.describe(
+      "The status in the policy's words, with what it means, in each language.",
+    ),
     reasonWords: ZLocalizedWords.nullable().describe(
       "Null unless the status carries a reason (not qualified, did not advance).",
     ),

@@ -51,19 +51,29 @@ export type TCatalogItemPatch = z.infer<typeof ZCatalogItemPatch>;
 
 export const ZAdminOffer = z
   .object({
-    id: z.string(),
-    status: z.enum(rewardOfferStatuses),
+    id: z.string().describe("The offer's id."),
+    status: z.enum(rewardOfferStatuses).describe("awaiting_choice, chosen, delayed or delivered."),
     dueMonth: z.string().describe("YYYY-MM: delivery is due in the month after the sale's month."),
-    saleId: z.string(),
-    referralId: z.string(),
-    companyName: z.string(),
-    participant: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-    item: ZOfferedItem.nullable(),
-    chosenAt: z.string().nullable(),
-    deliveryReference: z.string().nullable(),
-    deliveredAt: z.string().nullable(),
-    delayNote: z.string().nullable(),
-    createdAt: z.string(),
+    saleId: z.string().describe("The confirmed sale that earned it (one reward per sale)."),
+    referralId: z.string().describe("The referral the sale came from."),
+    companyName: z.string().describe("The referred company that bought."),
+    participant: z
+      .object({ id: z.string(), name: z.string(), email: z.string() })
+      .describe("The referrer the reward is for."),
+    item: ZOfferedItem.nullable().describe(
+      "The catalog item chosen, as it was when chosen; null until then.",
+    ),
+    chosenAt: z.string().nullable().describe("When the referrer chose (ISO 8601); null until then."),
+    deliveryReference: z
+      .string()
+      .nullable()
+      .describe("The voucher code or tracking reference recorded at delivery, if any."),
+    deliveredAt: z.string().nullable().describe("When it was delivered (ISO 8601); null until then."),
+    delayNote: z
+      .string()
+      .nullable()
+      .describe("Why it is late, in words the referrer reads; null unless delayed."),
+    createdAt: z.string().describe("When it was offered (ISO 8601)."),
   })
   .meta({ id: "AdminOffer" });
 export type TAdminOffer = z.infer<typeof ZAdminOffer>;

@@ -5,22 +5,17 @@ import { csrfTokenFor } from "../../platform/http/auth-guard.js";
 import { staffRoute } from "../../platform/http/principal-handlers.js";
 import { clientInfo, type RouteModule, withZod, ZNoContent } from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
-import { permissions, permissionsOf, staffRoles } from "../../shared/permissions.js";
-import { getOrganizationOrThrow, listOrganizationPrograms } from "../programs/index.js";
+import { permissions, staffRoles } from "../../shared/permissions.js";
 import { listActiveStaff } from "./staff-directory.js";
+import {
+  adminSessionOf,
+  staffFromCookie,
+  ZAdminSession,
+  ZNoAdminSession,
+  ZStaffUser,
+} from "./staff-session-answer.js";
 import { revokeStaffSession, STAFF_SESSION_HOURS, signInStaff } from "./staff-sessions.js";
-import { getStaffUserOrThrow, publicStaffUser } from "./staff-users.js";
-
-const ZStaffUser = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(staffRoles),
-    organizationId: z.string(),
-    locale: z.string(),
-  })
-  .meta({ id: "StaffUser" });
+import { publicStaffUser } from "./staff-users.js";
 
 export const ZStaffSignIn = z.object({
   email: z.string().trim().min(1, "Informe o e-mail.").max(320).pipe(z.email("E-mail inválido.")),
@@ -63,48 +58,15 @@ export const staffRoutes: RouteModule = (app, ctx) => {
     }),
   );
 
-  // GET /api/admin/session – who is signed in, their organization and its programs
-  r.get(
-    "/api/admin/session",
-    staffRoute("staff.basics", {
-      schema: {
-        tags: ["staff"],
-        response: {
-          200: z
-            .object({
-              user: ZStaffUser,
-              organization: z.object({ id: z.string(), name: z.string() }),
-              programs: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
-              // src/shared/permissions.ts
-              permissions: z
-                .array(z.enum(permissions))
-                .describe(
-                  "What the signed-in member may do: pages and buttons show by these, never by role.",
-                ),
-              csrfToken: z.string(),
-              devMailbox: z.boolean().describe("True only when the server runs the development mailbox."),
-            })
-            .meta({ id: "AdminSession" }),
-        },
-      },
-      handler: async (_request, staff) => {
-        const scope = { organizationId: staff.organizationId };
-        const [user, organization, programs] = await Promise.all([
-          getStaffUserOrThrow(ctx.db, scope, staff.staffUserId),
-          getOrganizationOrThrow(ctx.db, scope),
-          listOrganizationPrograms(ctx.db, scope),
-        ]);
-        return {
-          user: publicStaffUser(user),
-          organization: { id: organization.id, name: organization.name },
-          programs,
-          permissions: [...permissionsOf(user.role)],
-          csrfToken: csrfTokenFor(ctx.secret, staff.sessionId),
-          devMailbox: !ctx.config.isProduction && ctx.transport.kind === "development",
-        };
-      },
-    }),
-  );
+  // GET /api/admin/session – who is signed in, their organization and its programs; `{"user":null}` to nobody
+  r.get("/api/admin/session", {
+    config: { access: access.public },
+    schema: { tags: ["staff"], response: { 200: z.union([ZAdminSession, ZNoAdminSession]) } },
+    handler: async (request) => {
+      const staff = await staffFromCookie(ctx, request.cookies);
+      return staff ? adminSessionOf(ctx, staff) : { user: null };
+    },
+  });
   // GET /api/admin/staff – any staff member lists the organization's active staff (e.g. to assign work)
   r.get(
     "/api/admin/staff",

@@ -1,6 +1,14 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { AppError, errorBody, type FieldErrors } from "./errors.js";
+import { type Locale, localeFromAcceptLanguage } from "../i18n/locale.js";
+import { inLocale } from "./error-messages.js";
+import { AppError, type ErrorBody, errorBody, type FieldErrors } from "./errors.js";
+
+/** Error bodies speak the caller's language: the Accept-Language they send (the web app sets it). */
+function callerLocale(request: FastifyRequest): Locale {
+  const header = request.headers["accept-language"];
+  return localeFromAcceptLanguage(Array.isArray(header) ? header.join(",") : header) ?? "pt-BR";
+}
 
 function fieldErrorsFromValidation(
   issues: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[],
@@ -17,38 +25,40 @@ function fieldErrorsFromValidation(
   return fields;
 }
 
-/** Every error leaves as the contract's shape; anything unexpected is logged and answered 500. */
+/** Every error leaves as the contract's shape, in the caller's language (src/platform/http/error-messages.ts). */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) {
-      return reply
-        .status(error.status)
-        .send(errorBody(error.code, error.message, error.fields, error.details));
-    }
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = fieldErrorsFromValidation(error.validation, error.validationContext);
-      return reply.status(422).send(errorBody("validation_failed", "Some fields are invalid.", fields));
-    }
-    if (isResponseSerializationError(error)) {
-      request.log.error({ err: error }, "response did not match its schema");
-      return reply.status(500).send(errorBody("internal_error", "Something went wrong on our side."));
-    }
-    const status = error.statusCode ?? 500;
-    if (status === 429) {
-      return reply.status(429).send(errorBody("rate_limited", "Too many requests; try again later."));
-    }
-    if (status >= 400 && status < 500) {
-      return reply.status(status).send(errorBody(clientErrorCode(error), clientErrorMessage(error)));
-    }
-    request.log.error({ err: error, reqId: request.id }, "unhandled error");
-    return reply.status(500).send(errorBody("internal_error", "Something went wrong on our side."));
+    const body = errorBodyFor(error, request);
+    return reply.status(body.status).send(inLocale(body.body, callerLocale(request)));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send(errorBody("route_not_found", `No route ${request.method} ${request.url.split("?")[0]}.`));
+    const body = errorBody("route_not_found", `No route ${request.method} ${request.url.split("?")[0]}.`);
+    reply.status(404).send(inLocale(body, callerLocale(request)));
   });
+}
+
+/** The contract's shape and status for any error; anything unexpected is logged and answered 500. */
+function errorBodyFor(error: FastifyError, request: FastifyRequest): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    return { status: error.status, body: errorBody(error.code, error.message, error.fields, error.details) };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = fieldErrorsFromValidation(error.validation, error.validationContext);
+    return { status: 422, body: errorBody("validation_failed", "Some fields are invalid.", fields) };
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: error }, "response did not match its schema");
+    return { status: 500, body: errorBody("internal_error", "Something went wrong on our side.") };
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 429)
+    return { status, body: errorBody("rate_limited", "Too many requests; try again later.") };
+  if (status >= 400 && status < 500) {
+    return { status, body: errorBody(clientErrorCode(error), clientErrorMessage(error)) };
+  }
+  request.log.error({ err: error, reqId: request.id }, "unhandled error");
+  return { status: 500, body: errorBody("internal_error", "Something went wrong on our side.") };
 }
 
 const codesByFastifyError: Record<string, [string, string]> = {

@@ -14,12 +14,15 @@ export async function registerWebApp(app: FastifyInstance) {
     ? readFileSync(indexPath, "utf8")
     : "<!doctype html><title>Corrente</title><p>The web application is not built. Run <code>npm run build</code>.</p>";
   if (existsSync(`${webRoot}/assets`)) {
-    // Vite names assets by content hash, so they can be cached for good.
+    // Vite names assets by content hash, so they can be cached for good. The build writes a brotli
+    // and a gzip copy of each (scripts/precompress-assets.ts): sent as they are, chosen by
+    // Accept-Encoding, with `Vary: Accept-Encoding`.
     await app.register(fastifyStatic, {
       root: `${webRoot}/assets`,
       prefix: "/assets/",
       immutable: true,
       maxAge: "365d",
+      preCompressed: true,
     });
   }
   const sendIndex = async (_request: unknown, reply: import("fastify").FastifyReply) =>

@@ -63,7 +63,7 @@ describe("monthly status e-mail", () => {
     await composeMonthlyDigests(t.ctx, "2026-03");
     const [digest] = await digestsTo(email, "2026-03");
     expect(digest!.subject).toBe("Suas indicações em março de 2026: 2 indicações");
-    expect(digest!.text).toContain(`${first!.companyName} (2026-03-`);
+    expect(digest!.text).toContain(`${first!.companyName} (05/03/2026)`);
     expect(digest!.text).toContain("Lead não qualificado. Motivo: Lead já estava no funil");
     expect(digest!.text).toContain("Indicação em andamento");
     expect(digest!.replyTo).toMatch(/^reply\+[^@]+@corrente\.test$/);
@@ -99,6 +99,7 @@ describe("monthly status e-mail", () => {
     await composeMonthlyDigests(t.ctx, "2026-09");
     const [digest] = await digestsTo(email, "2026-09");
     expect(digest!.subject).toBe("Your referrals in September 2026: 1 referral");
+    expect(digest!.text).toContain("(10 Sep 2026)");
     expect(digest!.text).toContain("See my referrals: http://corrente.test/portal/referrals");
   });
 
@@ -173,7 +174,7 @@ describe("monthly status e-mail", () => {
     const earlyJuly = await referrerWith([new Date("2026-07-01T03:30:00Z")]);
     await composeMonthlyDigests(t.ctx, "2026-06");
     const [june] = await digestsTo(lateJune, "2026-06");
-    expect(june!.text).toContain("(2026-06-30)");
+    expect(june!.text).toContain("(30/06/2026)");
     expect(await digestsTo(earlyJuly, "2026-06")).toHaveLength(0);
   });
 

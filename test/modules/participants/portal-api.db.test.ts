@@ -150,6 +150,10 @@ describe("referrer portal API", () => {
       linkUrl: "https://example.com/deck.pdf",
     });
     expect(created.statusCode, created.body).toBe(201);
+    // The admins' list shows the body as the portal will: rendered and sanitised.
+    const listed = (await call(t, admin, "GET", `/api/admin/programs/${programId}/materials`)).json();
+    const listedMaterial = listed.items.find((m: { id: string }) => m.id === created.json().id);
+    expect(listedMaterial.bodyHtml["pt-BR"]).toBe("<p><strong>Use</strong> isto </p>\n");
     const bad = await call(t, admin, "POST", `/api/admin/programs/${programId}/materials`, {
       title: { "pt-BR": "", en: "x" },
       bodyMarkdown: { "pt-BR": "", en: "" },

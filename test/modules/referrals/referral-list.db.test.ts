@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatDateTime } from "../../../src/shared/date-format.js";
 import { type Auth, call, moveOk, signInAs, submitChecked } from "../../support/back-office.js";
 import { makeProgram, unique } from "../../support/factories.js";
 import { cnpjFor, newCnpjRoot } from "../../support/referral-factory.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 type Summary = { id: string; companyName: string; status: string; assignee: { id: string } | null };
+
+/** The export's lines, without the BOM spreadsheet apps need. */
+const csvLines = (body: string) =>
+  body
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
 
 describe("back-office referral list, export and assignment", () => {
   let t: TestApp;
@@ -101,10 +109,7 @@ describe("back-office referral list, export and assignment", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toContain("text/csv");
     expect(response.headers["content-disposition"]).toMatch(/attachment; filename="indicacoes-/);
-    const lines = response.body
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
+    const lines = csvLines(response.body);
     expect(lines[0]).toBe(
       "ID;Criada em;Status;Motivo;Empresa;CNPJ;Contato;E-mail do contato;Indicador;E-mail do indicador;Responsável;Atualizada em",
     );
@@ -113,6 +118,23 @@ describe("back-office referral list, export and assignment", () => {
       "Lead não qualificado;Fora das características mínimas",
     );
     expect(lines.find((l) => l.startsWith(risky))).toContain(`"'=HYPERLINK(""x"") ${tag}"`);
+    // Times as the pages write them, in the program's time zone (the demo template's São Paulo).
+    const { createdAt } = (await call(t, sales, "GET", `/api/admin/referrals/${ids[0]}`)).json();
+    const created = formatDateTime(createdAt, "pt-BR", "America/Sao_Paulo");
+    expect(created).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(lines.find((l) => l.startsWith(ids[0]!))).toContain(`${ids[0]};${created};`);
+  });
+
+  it("exports in the reader's language: headers, statuses, reasons and dates", async () => {
+    const response = await call(t, sales, "GET", `/api/admin/referrals/export.csv?q=${tag}&lang=en`);
+    const lines = csvLines(response.body);
+    expect(lines[0]).toBe(
+      "ID;Created;Status;Reason;Company;CNPJ;Contact;Contact e-mail;Referrer;Referrer e-mail;Assignee;Updated",
+    );
+    const { createdAt } = (await call(t, sales, "GET", `/api/admin/referrals/${ids[0]}`)).json();
+    const line = lines.find((l) => l.startsWith(ids[0]!));
+    expect(line).toContain(`${ids[0]};${formatDateTime(createdAt, "en", "America/Sao_Paulo")};`);
+    expect(line).toContain("Lead not qualified;Outside the minimum profile");
   });
 
   it("lists the organization's active staff by role", async () => {

@@ -5,6 +5,7 @@ import { Outlet } from "react-router";
 import type { AdminSession } from "../api/admin-api";
 import { apiErrorMessage } from "../app/api-error-message";
 import { AreaShell } from "../app/area-shell";
+import { ProgramTimeZone } from "../app/formatting";
 import { SessionGate } from "../app/session-gate";
 import { useHelpdeskTranslation } from "../i18n/helpdesk-translation";
 import { adoptProfileLocale } from "../i18n/i18n";
@@ -58,7 +59,10 @@ function AdminShell({ session }: { session: AdminSession }) {
       isSigningOut={signOut.isPending}
       signOutError={signOut.isError ? apiErrorMessage(signOut.error, t) : undefined}
     >
-      <Outlet context={session} />
+      {/* Dates in the program's time zone; an organization with programs in several shows its first's. */}
+      <ProgramTimeZone.Provider value={session.programs[0]?.timeZone}>
+        <Outlet context={session} />
+      </ProgramTimeZone.Provider>
     </AreaShell>
   );
 }

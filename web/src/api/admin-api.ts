@@ -16,9 +16,10 @@ export async function signInStaff(credentials: AdminCredentials): Promise<AdminL
   return result;
 }
 
-// GET /api/admin/session – who is signed in, their organization and its programs; 401 when nobody.
-export async function getAdminSession(): Promise<AdminSession> {
-  const session = await apiRequest<AdminSession>("/api/admin/session");
+// GET /api/admin/session – who is signed in, their organization and its programs; null when nobody is.
+export async function getAdminSession(): Promise<AdminSession | null> {
+  const session = await apiRequest<ApiResponse<"/api/admin/session", "get">>("/api/admin/session");
+  if (session.user === null) return null;
   rememberCsrfToken(session.csrfToken);
   return session;
 }
@@ -32,8 +33,10 @@ export async function signOutStaff(csrfToken: string): Promise<void> {
 type StaffList = ApiResponse<"/api/admin/staff", "get">;
 export type StaffMember = StaffList["items"][number];
 
-// GET /api/admin/staff[?role=] – the organization's active staff, e.g. the sales people to assign.
-export async function listStaff(role?: ApiQuery<"/api/admin/staff", "get">["role"]): Promise<StaffMember[]> {
-  const { items } = await apiRequest<StaffList>(withQuery("/api/admin/staff", { role }));
+export type StaffFilter = ApiQuery<"/api/admin/staff", "get">;
+
+// GET /api/admin/staff[?role=&permission=] – the organization's active staff, e.g. who may be assigned work.
+export async function listStaff(filter: StaffFilter = {}): Promise<StaffMember[]> {
+  const { items } = await apiRequest<StaffList>(withQuery("/api/admin/staff", filter));
   return items;
 }

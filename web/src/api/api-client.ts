@@ -20,6 +20,9 @@ export function rememberCsrfToken(token: string | undefined): void {
 
 function requestHeaders(method: HttpMethod, hasBody: boolean, csrfToken: string | undefined): Headers {
   const headers = new Headers({ accept: "application/json" });
+  // Errors come back in the language the page is in (the app keeps <html lang> to it), not the browser's.
+  const language = typeof document === "undefined" ? "" : document.documentElement.lang;
+  if (language) headers.set("accept-language", language);
   // Fastify refuses an empty body declared as JSON, so the content type goes only with a body.
   if (hasBody) headers.set("content-type", "application/json");
   const token = csrfToken ?? rememberedCsrfToken;

@@ -5,6 +5,7 @@ export type PortalTicket = ApiSchema<"PortalTicket">;
 export type PortalTicketDetail = ApiSchema<"PortalTicketDetail">;
 export type AdminTicket = ApiSchema<"AdminTicket">;
 export type AdminTicketDetail = ApiSchema<"AdminTicketDetail">;
+export type LinkedReferral = ApiSchema<"LinkedReferral">;
 export type AdminMessage = ApiSchema<"AdminMessage">;
 export type MessageSource = AdminMessage["source"];
 export type ParticipantCard = ApiSchema<"ParticipantCard">;

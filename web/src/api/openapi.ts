@@ -8,6 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A program's canned replies
+         * @description As written, with their fields unfilled.
+         */
         get: {
             parameters: {
                 query: {
@@ -51,6 +55,10 @@ export interface paths {
             };
         };
         put?: never;
+        /**
+         * Write a canned reply
+         * @description A title and a text with optional fields, for one program.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -114,6 +122,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a canned reply
+         * @description Replies already sent keep their text.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -147,6 +159,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
+        /**
+         * Edit a canned reply
+         * @description Its title or text.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -203,6 +219,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * What the agents' forms offer
+         * @description Each program's contact reasons and the agents a ticket may be assigned to.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -250,6 +270,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A program's SLA targets
+         * @description First response and resolution targets per priority, in hours.
+         */
         get: {
             parameters: {
                 query: {
@@ -312,6 +336,10 @@ export interface paths {
                 };
             };
         };
+        /**
+         * Set a program's SLA targets
+         * @description Admins only; open tickets keep the deadlines they had until their priority changes.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -411,6 +439,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Received e-mails
+         * @description By processing status; the default is the quarantine (mail nobody claims).
+         */
         get: {
             parameters: {
                 query?: {
@@ -462,6 +494,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One received e-mail
+         * @description What was kept of it, the full text, its attachments and where it went.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -510,6 +546,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Attach a quarantined e-mail
+         * @description To a participant: a message on one of their tickets, or a new ticket.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -583,6 +623,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Open a ticket for a new contact
+         * @description The sender of a quarantined e-mail is not a referrer (a prospect, a customer): they become a contact of the chosen program (legal basis: answering their request) with a ticket holding the e-mail, answered by e-mail like any other. 409 when the e-mail is no longer in the quarantine.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -655,6 +699,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Discard a quarantined e-mail
+         * @description It leaves the quarantine; the original is kept on record.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -717,6 +765,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An e-mail as received
+         * @description The raw message as plain text, headers included ("view original").
+         */
         get: {
             parameters: {
                 query?: {
@@ -756,6 +808,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Staff sign-in
+         * @description E-mail and password; sets the session cookie and answers the CSRF token writes must echo. Wrong credentials answer 401 in the same time whether the address exists; 10 attempts a minute.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -801,6 +857,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Staff sign-out
+         * @description Revokes the session on the server and clears its cookie.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -835,6 +895,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a material or tip
+         * @description It leaves the portal at once. 404 for another organization's.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -868,6 +932,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
+        /**
+         * Edit a material or tip
+         * @description Any of its fields; the body is rendered and sanitised again for the portal.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -939,6 +1007,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Find a referrer
+         * @description Staff search the organization's referrers by name or e-mail (at least 2 characters), e.g. to attach a quarantined e-mail.
+         */
         get: {
             parameters: {
                 query: {
@@ -998,6 +1070,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A program's support materials and tips
+         * @description Admins list the materials and referral tips the portal shows, in portal order, Markdown and rendered HTML.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1041,6 +1117,10 @@ export interface paths {
             };
         };
         put?: never;
+        /**
+         * Add a material or tip
+         * @description Title and body (Markdown) in pt-BR and English, an optional https link and a position.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1116,6 +1196,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The organization's referrals
+         * @description Filters (status, reason, referrer, assignee, dates in the program's time zone, text), sort and keyset pages.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1176,6 +1260,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One referral
+         * @description The submitted data, registry findings, fraud signals, qualification checklist, consents, contact confirmation, history with its hash chain, and the moves allowed now.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1212,6 +1300,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Assign a referral
+         * @description To someone who can work referrals, or to nobody (null).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1279,6 +1371,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Confirm a sale
+         * @description The deal's CNPJs, whether it is an upgrade and when it closed; a sale that is not an upgrade earns exactly one reward offer.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1355,6 +1451,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Move a referral
+         * @description To one of the statuses its current one allows, with a reason where the policy needs one (422 without); 409 for any other move.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1426,11 +1526,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Export referrals as CSV
+         * @description The same filters, every row, streamed; `;`-separated UTF-8 with a BOM, formula cells defused, headers, labels and dates in `lang` (pt-BR or en).
+         */
         get: {
             parameters: {
                 query?: {
                     assigneeId?: string | "none";
                     from?: string;
+                    /** @description pt-BR or en; else the Accept-Language, else pt-BR. */
+                    lang?: "pt-BR" | "en";
                     order?: "asc" | "desc";
                     programId?: string;
                     q?: string;
@@ -1470,6 +1576,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The registries' sizes
+         * @description How many rows each registry holds and when it was last imported.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1511,7 +1621,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description CSV body (Content-Type: text/csv, up to 50 MB, `;` or `,`). Kinds: customers, pipeline, partner-customers. */
+        /**
+         * Import a registry CSV
+         * @description CSV body (Content-Type: text/csv, up to 50 MB, `;` or `,`). Kinds: customers, pipeline, partner-customers.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1580,6 +1693,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Record a delivery or a delay
+         * @description Delivered with an optional voucher code or tracking, or delayed with a note the referrer reads; each is e-mailed.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1650,6 +1767,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A program's reward catalog
+         * @description Every item, retired ones included, with stock and status.
+         */
         get: {
             parameters: {
                 query: {
@@ -1702,6 +1823,10 @@ export interface paths {
             };
         };
         put?: never;
+        /**
+         * Add a catalog item
+         * @description Name and description in both languages, kind (voucher, gift, experience…), optional stock.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1790,6 +1915,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Edit, retire or restock an item
+         * @description A choice already made keeps the item as it was chosen.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1867,6 +1996,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The fulfilment queue
+         * @description Reward offers by state (awaiting choice, chosen, delayed, delivered) and due month, keyset-paged, with counts.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1944,6 +2077,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who is signed in (staff)
+         * @description The signed-in member, their organization, its programs (with their time zones), permissions and CSRF token; `{"user":null}` when nobody is signed in.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1959,7 +2096,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AdminSession"];
+                        "application/json": components["schemas"]["AdminSession"] | components["schemas"]["NoAdminSession"];
                     };
                 };
             };
@@ -2029,6 +2166,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Suppressed addresses
+         * @description The addresses the organization's programs no longer write to, newest first (keyset pages): a contact's objection, a hard bounce or repeated soft ones, a referrer who left; with the reason, the time and the e-mail that bounced.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2101,6 +2242,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Lift a suppression
+         * @description The program writes to the address again (audited). A referrer who signs in again lifts a bounce of their own address themself.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -2151,6 +2296,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The organization's tickets
+         * @description Filters (status, situation, priority, contact reason, assignee, channel, program, views), full-text search or `#number`, four sorts, keyset pages.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2231,6 +2380,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One ticket
+         * @description The thread with internal notes, its history, SLA deadlines, the referral it is about and a participant card (their referrals and other tickets).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2267,6 +2420,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a ticket
+         * @description Status, priority, assignee, contact reason or the referral it is about (one of the participant's); each change is an event.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -2284,6 +2441,11 @@ export interface paths {
                         contactReason?: string;
                         /** @enum {string} */
                         priority?: "low" | "normal" | "high" | "urgent";
+                        /**
+                         * Format: uuid
+                         * @description Link one of the participant's referrals, or null to unlink.
+                         */
+                        referralId?: string | null;
                         /** @enum {string} */
                         status?: "open" | "pending" | "resolved" | "closed";
                     };
@@ -2337,6 +2499,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Canned replies for a ticket
+         * @description The program's canned replies with their fields ({{participant.firstName}}…) filled for this ticket.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2394,6 +2560,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add an internal note
+         * @description Staff only: never shown to the referrer nor e-mailed.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2464,6 +2634,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reply to the referrer
+         * @description Shown in the portal and e-mailed, threaded; optionally sets the status in the same step.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2534,6 +2708,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Ticket counts by view
+         * @description How many tickets each status and view holds (active, mine, unassigned, overdue), capped to stay cheap.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2611,6 +2789,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Development mailbox
+         * @description Every e-mail (and WhatsApp message) the embedded default "sent", newest first, with its links. Absent in production.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2665,6 +2847,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Receive an e-mail
+         * @description The mail provider posts one raw MIME message (`message/rfc822`); stored with its processing job before the 202, idempotent by Message-ID. 401 without the secret, 403 when wrong or not configured.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2746,6 +2932,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * What the ticket form offers
+         * @description The program's contact reasons and the referrer's referrals.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2791,6 +2981,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Leave the program
+         * @description The history is kept, e-mail stops, open tickets close and the session ends. Referring again brings the referrer back.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2831,6 +3025,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * E-mail a sign-in link
+         * @description Sends a single-use link valid 30 minutes to a referrer of the program. Always 202, whether the address takes part or not; at most 5 links an hour per address.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2878,6 +3076,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Referrer sign-out
+         * @description Revokes the referrer's session on the server and clears its cookie.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2909,6 +3111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Materials, tips and what to share
+         * @description The referrer's program's materials and tips as sanitised HTML, the policy's tips, and the public page's link to share.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2951,6 +3157,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The referrer's profile
+         * @description Name, e-mail, phone, language and e-mail preferences.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2976,6 +3186,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change the profile
+         * @description Name, phone, language or e-mail preferences; 422 with field errors (a phone that is not Brazilian, say).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -3025,6 +3239,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The referrer's referrals
+         * @description Each with its status, the reason in the policy's words and its history; counts by status.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3084,6 +3302,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One of the referrer's referrals
+         * @description Status, reason and the policy clause behind it, history and the first-referrer receipt.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3130,6 +3352,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The referrer's reward offers
+         * @description Each offer with its due month and state, and the catalog items the referrer may choose now.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3170,6 +3396,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Choose a reward
+         * @description Among the items active at this moment; 409 once chosen, or when the item just ran out.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3239,6 +3469,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who is signed in (referrer)
+         * @description The signed-in referrer, their program (with its time zone), permissions and CSRF token; `{"participant":null}` when nobody is signed in.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3254,7 +3488,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PortalSession"];
+                        "application/json": components["schemas"]["PortalSession"] | components["schemas"]["NoPortalSession"];
                     };
                 };
             };
@@ -3274,6 +3508,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The referrer's tickets
+         * @description The open tab (open and pending) or the closed one (resolved and closed), with counts and unread marks.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3315,6 +3553,10 @@ export interface paths {
             };
         };
         put?: never;
+        /**
+         * Open a ticket
+         * @description Subject, one of the program's contact reasons, the first message and optionally one of the referrer's referrals.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3385,6 +3627,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One of the referrer's tickets
+         * @description Public messages only, status moves, and the referral the ticket is about.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3433,6 +3679,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a message
+         * @description Only while the ticket is open or pending (409 otherwise); a message on a pending ticket reopens it.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3503,6 +3753,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark a ticket read
+         * @description The staff replies the referrer just saw are no longer new.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3547,6 +3801,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Programs running today
+         * @description Name and slug of each program open for referrals today, for the portal's program choice.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3587,6 +3845,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A program's public page data
+         * @description The program's name, rules and tips, current terms and the reward catalog active today.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3653,6 +3915,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Submit a referral
+         * @description Anyone refers a company (the referrer is known by e-mail). Malformed data, under-age referrers, missing declarations, invalid CNPJ and self-referral are refused with 422 and field errors; an accepted referral answers the same whatever the registries hold (201, status in_progress). Rate-limited per referrer and per client address (429).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3721,6 +3987,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Health check
+         * @description Answers `{"status":"ok"}` once the database answers; for load balancers and monitors.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3757,6 +4027,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AdminMaterial: {
+            /** @description The body as the portal shows it: Markdown rendered and sanitised. */
+            bodyHtml: components["schemas"]["LocalizedText"];
             bodyMarkdown: components["schemas"]["LocalizedText"];
             id: string;
             /** @enum {string} */
@@ -3789,24 +4061,38 @@ export interface components {
             text: string;
         };
         AdminOffer: {
+            /** @description When the referrer chose (ISO 8601); null until then. */
             chosenAt: string | null;
+            /** @description The referred company that bought. */
             companyName: string;
+            /** @description When it was offered (ISO 8601). */
             createdAt: string;
+            /** @description Why it is late, in words the referrer reads; null unless delayed. */
             delayNote: string | null;
+            /** @description When it was delivered (ISO 8601); null until then. */
             deliveredAt: string | null;
+            /** @description The voucher code or tracking reference recorded at delivery, if any. */
             deliveryReference: string | null;
             /** @description YYYY-MM: delivery is due in the month after the sale's month. */
             dueMonth: string;
+            /** @description The offer's id. */
             id: string;
+            /** @description The catalog item chosen, as it was when chosen; null until then. */
             item: components["schemas"]["OfferedItem"] | null;
+            /** @description The referrer the reward is for. */
             participant: {
                 email: string;
                 id: string;
                 name: string;
             };
+            /** @description The referral the sale came from. */
             referralId: string;
+            /** @description The confirmed sale that earned it (one reward per sale). */
             saleId: string;
-            /** @enum {string} */
+            /**
+             * @description awaiting_choice, chosen, delayed or delivered.
+             * @enum {string}
+             */
             status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
         };
         AdminReferralDetail: {
@@ -3815,6 +4101,7 @@ export interface components {
                 /** @enum {string} */
                 to: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
             }[];
+            /** @description Who in the team looks after it; null when nobody does. */
             assignee: {
                 id: string;
                 name: string;
@@ -3824,7 +4111,9 @@ export interface components {
                 key: "role_and_department" | "company_size" | "support_agents" | "b2b";
                 met: boolean | null;
             }[];
+            /** @description The company's CNPJ, 14 characters without punctuation (numeric or the 2026 alphanumeric form); null if not given. */
             companyCnpj: string | null;
+            /** @description The referred company, as the referrer wrote it. */
             companyName: string;
             /** @enum {string} */
             companySize: "small" | "medium" | "large" | "enterprise";
@@ -3836,10 +4125,13 @@ export interface components {
             contactConfirmationRequired: boolean;
             /** @enum {string} */
             contactDepartment: "it" | "customer_service" | "other";
+            /** @description The contact's e-mail. */
             contactEmail: string;
+            /** @description The person at the referred company. */
             contactName: string;
             contactPhone: string;
             contactRole: string;
+            /** @description When it was submitted (ISO 8601, UTC). */
             createdAt: string;
             duplicateOfId: string | null;
             events: {
@@ -3882,11 +4174,15 @@ export interface components {
                 };
                 kind: string;
             }[];
+            /** @description The referral's id (a UUID). */
             id: string;
             notes: string | null;
             offer: components["schemas"]["AdminOffer"] | null;
+            /** @description The program it was made in. */
             programId: string;
+            /** @description The reason code of a not_qualified or not_advanced status (e.g. already_customer, budget); null otherwise. */
             reason: string | null;
+            /** @description The participant who made the referral. */
             referrer: {
                 email: string;
                 id: string;
@@ -3901,34 +4197,52 @@ export interface components {
                 id: string;
                 isUpgrade: boolean;
             } | null;
-            /** @enum {string} */
+            /**
+             * @description Where it stands in the lifecycle: in_progress, qualified, not_qualified, in_commercial_process, not_advanced or sale_confirmed.
+             * @enum {string}
+             */
             status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
             submittedReferrerName: string | null;
             submittedReferrerPhone: string | null;
             supportAgents: number | null;
+            /** @description Its last change (ISO 8601, UTC). */
             updatedAt: string;
             version: number;
         };
         AdminReferralSummary: {
+            /** @description Who in the team looks after it; null when nobody does. */
             assignee: {
                 id: string;
                 name: string;
             } | null;
+            /** @description The company's CNPJ, 14 characters without punctuation (numeric or the 2026 alphanumeric form); null if not given. */
             companyCnpj: string | null;
+            /** @description The referred company, as the referrer wrote it. */
             companyName: string;
+            /** @description The contact's e-mail. */
             contactEmail: string;
+            /** @description The person at the referred company. */
             contactName: string;
+            /** @description When it was submitted (ISO 8601, UTC). */
             createdAt: string;
+            /** @description The referral's id (a UUID). */
             id: string;
+            /** @description The program it was made in. */
             programId: string;
+            /** @description The reason code of a not_qualified or not_advanced status (e.g. already_customer, budget); null otherwise. */
             reason: string | null;
+            /** @description The participant who made the referral. */
             referrer: {
                 email: string;
                 id: string;
                 name: string;
             };
-            /** @enum {string} */
+            /**
+             * @description Where it stands in the lifecycle: in_progress, qualified, not_qualified, in_commercial_process, not_advanced or sale_confirmed.
+             * @enum {string}
+             */
             status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            /** @description Its last change (ISO 8601, UTC). */
             updatedAt: string;
         };
         AdminSession: {
@@ -3945,57 +4259,95 @@ export interface components {
                 id: string;
                 name: string;
                 slug: string;
+                /** @description IANA time zone the program's dates are shown in. */
+                timeZone: string;
             }[];
             user: components["schemas"]["StaffUser"];
         };
         AdminTicket: {
+            /** @description The agent who has it; null when nobody has. */
             assignee: {
                 id: string;
                 name: string;
             } | null;
-            /** @enum {string} */
+            /**
+             * @description Where it was opened: portal or email.
+             * @enum {string}
+             */
             channel: "portal" | "email";
+            /** @description One of the program's contact reason codes. */
             contactReason: string | null;
+            /** @description When it was opened (ISO 8601). */
             createdAt: string;
+            /** @description The ticket's id (a UUID). */
             id: string;
+            /** @description The last change of any kind, notes included (ISO 8601). */
             lastActivityAt: string;
+            /** @description The last public message (ISO 8601). */
             lastMessageAt: string;
+            /** @description Its number in the organization, as people say it (#42). */
             number: number;
+            /** @description The referrer the ticket is from. */
             participant: {
                 email: string;
                 id: string;
                 name: string;
             };
-            /** @enum {string} */
+            /**
+             * @description low, normal, high or urgent.
+             * @enum {string}
+             */
             priority: "low" | "normal" | "high" | "urgent";
+            /** @description The program it belongs to. */
             programId: string;
+            /** @description The referral it is about, if any. */
             referralId: string | null;
+            /** @description "Remetente não verificado": the e-mail that opened it failed DKIM/SPF/DMARC (agents only). */
             senderUnverified: boolean;
-            /** @enum {string} */
+            /**
+             * @description Who the ticket waits on, from the last public message: awaiting_agent or awaiting_participant.
+             * @enum {string}
+             */
             situation: "awaiting_agent" | "awaiting_participant";
+            /** @description The running deadline: first response, then resolution. */
             sla: components["schemas"]["Sla"];
-            /** @enum {string} */
+            /**
+             * @description open, pending, resolved or closed.
+             * @enum {string}
+             */
             status: "open" | "pending" | "resolved" | "closed";
+            /** @description One line of plain text. */
             subject: string;
         };
         AdminTicketDetail: {
+            /** @description The agent who has it; null when nobody has. */
             assignee: {
                 id: string;
                 name: string;
             } | null;
-            /** @enum {string} */
+            /**
+             * @description Where it was opened: portal or email.
+             * @enum {string}
+             */
             channel: "portal" | "email";
             closedAt: string | null;
+            /** @description One of the program's contact reason codes. */
             contactReason: string | null;
+            /** @description When it was opened (ISO 8601). */
             createdAt: string;
             events: components["schemas"]["TicketEvent"][];
             firstResponseAt: string | null;
             firstResponseDueAt: string;
+            /** @description The ticket's id (a UUID). */
             id: string;
+            /** @description The last change of any kind, notes included (ISO 8601). */
             lastActivityAt: string;
+            /** @description The last public message (ISO 8601). */
             lastMessageAt: string;
             messages: components["schemas"]["AdminMessage"][];
+            /** @description Its number in the organization, as people say it (#42). */
             number: number;
+            /** @description The referrer the ticket is from. */
             participant: {
                 email: string;
                 id: string;
@@ -4010,18 +4362,33 @@ export interface components {
                 status: "open" | "pending" | "resolved" | "closed";
                 subject: string;
             } | null;
-            /** @enum {string} */
+            /**
+             * @description low, normal, high or urgent.
+             * @enum {string}
+             */
             priority: "low" | "normal" | "high" | "urgent";
+            /** @description The program it belongs to. */
             programId: string;
+            referral: components["schemas"]["LinkedReferral"] | null;
+            /** @description The referral it is about, if any. */
             referralId: string | null;
             resolutionDueAt: string;
             resolvedAt: string | null;
+            /** @description "Remetente não verificado": the e-mail that opened it failed DKIM/SPF/DMARC (agents only). */
             senderUnverified: boolean;
-            /** @enum {string} */
+            /**
+             * @description Who the ticket waits on, from the last public message: awaiting_agent or awaiting_participant.
+             * @enum {string}
+             */
             situation: "awaiting_agent" | "awaiting_participant";
+            /** @description The running deadline: first response, then resolution. */
             sla: components["schemas"]["Sla"];
-            /** @enum {string} */
+            /**
+             * @description open, pending, resolved or closed.
+             * @enum {string}
+             */
             status: "open" | "pending" | "resolved" | "closed";
+            /** @description One line of plain text. */
             subject: string;
         };
         Attachment: {
@@ -4139,9 +4506,33 @@ export interface components {
             /** @enum {string} */
             via: "smtp" | "http";
         };
+        /** @description The referral the ticket is about (company, status, reason), or null. */
+        LinkedReferral: {
+            /** @description The referred company. */
+            companyName: string;
+            id: string;
+            /** @description The status's reason code, when the status needs one. */
+            reason: string | null;
+            /** @enum {string} */
+            status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+        };
         LocalizedText: {
             en: string;
             "pt-BR": string;
+        };
+        NoAdminSession: {
+            /**
+             * @description Nobody is signed in (no session cookie, or one that ended).
+             * @enum {string|null}
+             */
+            user: null;
+        };
+        NoPortalSession: {
+            /**
+             * @description Nobody is signed in (no session cookie, or one that ended).
+             * @enum {string|null}
+             */
+            participant: null;
         };
         OfferedItem: {
             description: components["schemas"]["LocalizedText"];
@@ -4203,18 +4594,30 @@ export interface components {
             text: string;
         };
         PortalOffer: {
+            /** @description When the referrer chose (ISO 8601); null until then. */
             chosenAt: string | null;
+            /** @description The referred company that bought. */
             companyName: string;
+            /** @description When it was offered (ISO 8601). */
             createdAt: string;
+            /** @description Why it is late, in words the referrer reads; null unless delayed. */
             delayNote: string | null;
+            /** @description When it was delivered (ISO 8601); null until then. */
             deliveredAt: string | null;
+            /** @description The voucher code or tracking reference recorded at delivery, if any. */
             deliveryReference: string | null;
             /** @description YYYY-MM: delivery is due in the month after the sale's month. */
             dueMonth: string;
+            /** @description The offer's id. */
             id: string;
+            /** @description The catalog item chosen, as it was when chosen; null until then. */
             item: components["schemas"]["OfferedItem"] | null;
+            /** @description The confirmed sale that earned it (one reward per sale). */
             saleId: string;
-            /** @enum {string} */
+            /**
+             * @description awaiting_choice, chosen, delayed or delivered.
+             * @enum {string}
+             */
             status: "awaiting_choice" | "chosen" | "delivered" | "delayed";
         };
         PortalProfile: {
@@ -4228,9 +4631,13 @@ export interface components {
             wantsStatusEmails: boolean;
         };
         PortalReferral: {
+            /** @description The company's CNPJ, 14 characters without punctuation (numeric or the 2026 alphanumeric form); null if not given. */
             companyCnpj: string | null;
+            /** @description The referred company, as the referrer wrote it. */
             companyName: string;
+            /** @description The person at the referred company. */
             contactName: string;
+            /** @description When it was submitted (ISO 8601, UTC). */
             createdAt: string;
             /** @description Oldest first. */
             events: {
@@ -4241,7 +4648,9 @@ export interface components {
                 /** @enum {string} */
                 toStatus: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
             }[];
+            /** @description The referral's id (a UUID). */
             id: string;
+            /** @description The reason code of a not_qualified or not_advanced status (e.g. already_customer, budget); null otherwise. */
             reason: string | null;
             /** @description Null unless the status carries a reason (not qualified, did not advance). */
             reasonWords: {
@@ -4254,8 +4663,12 @@ export interface components {
                     meaning: string;
                 };
             } | null;
-            /** @enum {string} */
+            /**
+             * @description Where it stands in the lifecycle: in_progress, qualified, not_qualified, in_commercial_process, not_advanced or sale_confirmed.
+             * @enum {string}
+             */
             status: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
+            /** @description The status in the policy's words, with what it means, in each language. */
             statusWords: {
                 en: {
                     label: string;
@@ -4266,6 +4679,7 @@ export interface components {
                     meaning: string;
                 };
             };
+            /** @description Its last change (ISO 8601, UTC). */
             updatedAt: string;
         };
         PortalSession: {
@@ -4282,46 +4696,76 @@ export interface components {
                 id: string;
                 name: string;
                 slug: string;
+                /** @description IANA time zone the program's dates are shown in. */
+                timeZone: string;
             };
         };
         PortalTicket: {
+            /** @description The agent who has it; null when nobody has. */
             assignee: {
                 id: string;
                 name: string;
             } | null;
             /** @description The referrer may add a message only while the ticket is open or pending. */
             canReply: boolean;
-            /** @enum {string} */
+            /**
+             * @description Where it was opened: portal or email.
+             * @enum {string}
+             */
             channel: "portal" | "email";
+            /** @description One of the program's contact reason codes. */
             contactReason: string | null;
+            /** @description When it was opened (ISO 8601). */
             createdAt: string;
+            /** @description A staff reply the referrer has not seen yet. */
             hasUnread: boolean;
+            /** @description The ticket's id (a UUID). */
             id: string;
+            /** @description The last public message (ISO 8601). */
             lastMessageAt: string;
+            /** @description Its number in the organization, as people say it (#42). */
             number: number;
+            /** @description The referrer the ticket is from. */
             participant: {
                 id: string;
                 name: string;
             };
-            /** @enum {string} */
+            /**
+             * @description low, normal, high or urgent.
+             * @enum {string}
+             */
             priority: "low" | "normal" | "high" | "urgent";
+            /** @description The referral it is about, if any. */
             referralId: string | null;
-            /** @enum {string} */
+            /**
+             * @description Who the ticket waits on, from the last public message: awaiting_agent or awaiting_participant.
+             * @enum {string}
+             */
             situation: "awaiting_agent" | "awaiting_participant";
-            /** @enum {string} */
+            /**
+             * @description open, pending, resolved or closed.
+             * @enum {string}
+             */
             status: "open" | "pending" | "resolved" | "closed";
+            /** @description One line of plain text. */
             subject: string;
         };
         PortalTicketDetail: {
+            /** @description The agent who has it; null when nobody has. */
             assignee: {
                 id: string;
                 name: string;
             } | null;
             /** @description The referrer may add a message only while the ticket is open or pending. */
             canReply: boolean;
-            /** @enum {string} */
+            /**
+             * @description Where it was opened: portal or email.
+             * @enum {string}
+             */
             channel: "portal" | "email";
+            /** @description One of the program's contact reason codes. */
             contactReason: string | null;
+            /** @description When it was opened (ISO 8601). */
             createdAt: string;
             /** @description Status moves only: the referrer sees when the ticket was resolved or closed, not who took it. */
             events: {
@@ -4329,25 +4773,42 @@ export interface components {
                 from: string | null;
                 id: number;
                 /** @enum {string} */
-                kind: "status" | "priority" | "assignee" | "contact_reason";
+                kind: "status" | "priority" | "assignee" | "contact_reason" | "referral";
                 to: string | null;
             }[];
+            /** @description A staff reply the referrer has not seen yet. */
             hasUnread: boolean;
+            /** @description The ticket's id (a UUID). */
             id: string;
+            /** @description The last public message (ISO 8601). */
             lastMessageAt: string;
             messages: components["schemas"]["PortalMessage"][];
+            /** @description Its number in the organization, as people say it (#42). */
             number: number;
+            /** @description The referrer the ticket is from. */
             participant: {
                 id: string;
                 name: string;
             };
-            /** @enum {string} */
+            /**
+             * @description low, normal, high or urgent.
+             * @enum {string}
+             */
             priority: "low" | "normal" | "high" | "urgent";
+            referral: components["schemas"]["LinkedReferral"] | null;
+            /** @description The referral it is about, if any. */
             referralId: string | null;
-            /** @enum {string} */
+            /**
+             * @description Who the ticket waits on, from the last public message: awaiting_agent or awaiting_participant.
+             * @enum {string}
+             */
             situation: "awaiting_agent" | "awaiting_participant";
-            /** @enum {string} */
+            /**
+             * @description open, pending, resolved or closed.
+             * @enum {string}
+             */
             status: "open" | "pending" | "resolved" | "closed";
+            /** @description One line of plain text. */
             subject: string;
         };
         Sla: {
@@ -4378,7 +4839,7 @@ export interface components {
             from: string | null;
             id: number;
             /** @enum {string} */
-            kind: "status" | "priority" | "assignee" | "contact_reason";
+            kind: "status" | "priority" | "assignee" | "contact_reason" | "referral";
             to: string | null;
         };
     };

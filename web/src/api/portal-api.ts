@@ -14,9 +14,10 @@ export async function requestSignInLink(request: SignInLinkRequest): Promise<voi
   });
 }
 
-// GET /api/portal/session – the signed-in referrer and their program; 401 when nobody.
-export async function getPortalSession(): Promise<PortalSession> {
-  const session = await apiRequest<PortalSession>("/api/portal/session");
+// GET /api/portal/session – the signed-in referrer and their program; null when nobody is signed in.
+export async function getPortalSession(): Promise<PortalSession | null> {
+  const session = await apiRequest<ApiResponse<"/api/portal/session", "get">>("/api/portal/session");
+  if (session.participant === null) return null;
   rememberCsrfToken(session.csrfToken);
   return session;
 }

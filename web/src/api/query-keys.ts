@@ -1,11 +1,9 @@
-import type { StaffRole } from "@shared/permissions";
-
 /** TanStack Query keys in one place, so sign-in and sign-out can reset exactly what they change. */
 export const queryKeys = {
   adminSession: ["admin", "session"] as const,
   portalSession: ["portal", "session"] as const,
   publicPrograms: ["public", "programs"] as const,
-  staff: (role?: StaffRole) => ["admin", "staff", role ?? "all"] as const,
+  staff: (filter: object = {}) => ["admin", "staff", filter] as const,
   /** Every referral list and detail: a move or a sale changes both. */
   adminReferrals: ["admin", "referrals"] as const,
   adminReferralList: (filters: object) => ["admin", "referrals", "list", filters] as const,

@@ -7,25 +7,30 @@ import { isApiError } from "../api/api-error";
 import { apiErrorMessage } from "./api-error-message";
 
 type SessionGateProps<TSession> = {
-  session: UseQueryResult<TSession, Error>;
+  /** `null`: nobody is signed in. */
+  session: UseQueryResult<TSession | null, Error>;
   signInPath: string;
   children: (session: TSession) => ReactNode;
 };
 
-/** Renders an area only with a session: 401 goes to the sign-in page, other failures offer a retry. */
+/**
+ * Renders an area only with a session: nobody signed in (or a 401, a session that ended since) goes
+ * to the sign-in page, other failures offer a retry.
+ */
 export function SessionGate<TSession>({ session, signInPath, children }: SessionGateProps<TSession>) {
   const { t } = useTranslation();
   const location = useLocation();
 
   if (session.data) return children(session.data);
-  if (session.isPending) {
+  // A "nobody" remembered from before a sign-in is being checked again: wait for the answer.
+  if (session.isPending || (session.data === null && session.isFetching)) {
     return (
       <Center h="100vh" role="status">
         <Loader aria-label={t("common.loading")} />
       </Center>
     );
   }
-  if (isApiError(session.error) && session.error.isUnauthenticated) {
+  if (session.data === null || (isApiError(session.error) && session.error.isUnauthenticated)) {
     return <Navigate to={signInPath} replace state={{ from: location.pathname }} />;
   }
   return (

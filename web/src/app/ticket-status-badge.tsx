@@ -22,6 +22,12 @@ export const unclippedBadge = {
   label: { overflow: "visible", textOverflow: "clip" },
 } as const;
 
+/** In a narrow table column the whole label wraps onto a second line instead. */
+const wrappingBadge = {
+  root: { height: "auto", maxWidth: "100%", paddingBlock: 2 },
+  label: { whiteSpace: "normal", overflow: "visible", textOverflow: "clip" },
+} as const;
+
 /** A ticket's status in words; the colour only repeats what the words say. */
 export function TicketStatusBadge({ status, size = "sm" }: { status: TicketStatus; size?: "sm" | "lg" }) {
   const { th } = useHelpdeskTranslation();
@@ -51,9 +57,12 @@ export function TicketPriorityBadge({ priority }: { priority: TicketPriority }) 
 export function TicketSituationBadge({
   situation,
   reader,
+  wrap = false,
 }: {
   situation: TicketSituation;
   reader: "agent" | "participant";
+  /** Let a long label wrap (a table column) rather than keep one line. */
+  wrap?: boolean;
 }) {
   const { th } = useHelpdeskTranslation();
   const waitsOnReader =
@@ -64,7 +73,7 @@ export function TicketSituationBadge({
       color={waitsOnReader ? "orange" : "gray"}
       tt="none"
       size="sm"
-      styles={unclippedBadge}
+      styles={wrap ? wrappingBadge : unclippedBadge}
     >
       {reader === "agent" ? th(`situation.${situation}`) : th(`portal.situation.${situation}`)}
     </Badge>

@@ -5,6 +5,7 @@ import { Outlet } from "react-router";
 import type { PortalSession } from "../api/portal-api";
 import { apiErrorMessage } from "../app/api-error-message";
 import { AreaShell } from "../app/area-shell";
+import { ProgramTimeZone } from "../app/formatting";
 import { SessionGate } from "../app/session-gate";
 import { useHelpdeskTranslation } from "../i18n/helpdesk-translation";
 import { adoptProfileLocale } from "../i18n/i18n";
@@ -51,7 +52,9 @@ function PortalShell({ session }: { session: PortalSession }) {
       isSigningOut={signOut.isPending}
       signOutError={signOut.isError ? apiErrorMessage(signOut.error, t) : undefined}
     >
-      <Outlet context={session} />
+      <ProgramTimeZone.Provider value={program.timeZone}>
+        <Outlet context={session} />
+      </ProgramTimeZone.Provider>
     </AreaShell>
   );
 }

@@ -6,7 +6,7 @@ export function staffSession(role: StaffRole = "admin", permissions?: Permission
   return {
     user: { id: "u1", email: "ana@corrente.test", name: "Ana", role, organizationId: "o1", locale: "pt-BR" },
     organization: { id: "o1", name: "Acme" },
-    programs: [{ id: "p1", slug: "acme", name: "Acme Indica" }],
+    programs: [{ id: "p1", slug: "acme", name: "Acme Indica", timeZone: "America/Sao_Paulo" }],
     csrfToken: "csrf-1",
     permissions: permissions ?? [...permissionsOf(role)],
     devMailbox: false,

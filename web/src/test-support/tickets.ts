@@ -34,6 +34,7 @@ export function adminTicketDetail(n: number): AdminTicketDetail {
     sla: { state: "running", dueAt: null, secondsLeft: null, isOverdue: false, firstResponseBreached: false },
     senderUnverified: false,
     previousTicket: null,
+    referral: null,
     firstResponseAt: null,
     firstResponseDueAt: "2026-11-02T12:00:00Z",
     resolutionDueAt: "2026-11-05T12:00:00Z",

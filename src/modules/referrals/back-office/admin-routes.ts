@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { staffRoute } from "../../../platform/http/principal-handlers.js";
 import { type RouteModule, withZod, ZErrorResponse } from "../../../platform/http/route-module.js";
+import { localeFromAcceptLanguage, locales } from "../../../platform/i18n/locale.js";
 import { todayIn } from "../../../shared/today.js";
 import {
   ZAdminReferralDetail,
@@ -19,6 +20,11 @@ import { getReferralDetail } from "./referral-detail.js";
 
 const ZIdParams = z.object({ id: z.uuid() });
 const errors = { 404: ZErrorResponse, 409: ZErrorResponse, 422: ZErrorResponse };
+
+/** The export's filters, and the language its headers, labels and dates are written in (the page's). */
+const ZReferralExportQuery = ZReferralFilters.extend({
+  lang: z.enum(locales).optional().describe("pt-BR or en; else the Accept-Language, else pt-BR."),
+});
 
 export const salesBackOfficeRoutes: RouteModule = (app, ctx) => {
   const r = withZod(app);
@@ -44,9 +50,11 @@ export const salesBackOfficeRoutes: RouteModule = (app, ctx) => {
   r.get(
     "/api/admin/referrals/export.csv",
     staffRoute("referrals.work", {
-      schema: { tags: ["referrals"], querystring: ZReferralFilters, produces: ["text/csv"] },
+      schema: { tags: ["referrals"], querystring: ZReferralExportQuery, produces: ["text/csv"] },
       handler: async (request, staff, reply) => {
-        const stream = exportReferralsCsv(ctx.db, scopeOf(staff), request.query);
+        const { lang, ...filters } = request.query;
+        const locale = lang ?? localeFromAcceptLanguage(request.headers["accept-language"]) ?? "pt-BR";
+        const stream = exportReferralsCsv(ctx.db, scopeOf(staff), filters, locale);
         return reply
           .type("text/csv; charset=utf-8")
           .header("content-disposition", `attachment; filename="indicacoes-${todayIn()}.csv"`)

@@ -6,6 +6,7 @@ import { companySizes, contactDepartments, referralStatuses } from "../../../sha
 // schema used at load time must be defined whatever the order modules are first imported in.
 import { ZAdminOffer } from "../../rewards/index.js";
 import { disqualificationReasons, notAdvancedReasons } from "../lifecycle.js";
+import { referralFields } from "../referral-fields.js";
 
 const ZIsoDate = z.string().refine(isValidIsoDate, { message: "Use uma data no formato AAAA-MM-DD." });
 const referralReasons = [...disqualificationReasons, ...notAdvancedReasons] as const;
@@ -32,18 +33,23 @@ export type TReferralListQuery = z.infer<typeof ZReferralListQuery>;
 
 export const ZAdminReferralSummary = z
   .object({
-    id: z.string(),
-    programId: z.string(),
-    status: z.enum(referralStatuses),
-    reason: z.string().nullable(),
-    companyName: z.string(),
-    companyCnpj: z.string().nullable(),
-    contactName: z.string(),
-    contactEmail: z.string(),
-    referrer: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-    assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    id: referralFields.id,
+    programId: z.string().describe("The program it was made in."),
+    status: referralFields.status,
+    reason: referralFields.reason,
+    companyName: referralFields.companyName,
+    companyCnpj: referralFields.companyCnpj,
+    contactName: referralFields.contactName,
+    contactEmail: z.string().describe("The contact's e-mail."),
+    referrer: z
+      .object({ id: z.string(), name: z.string(), email: z.string() })
+      .describe("The participant who made the referral."),
+    assignee: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .describe("Who in the team looks after it; null when nobody does."),
+    createdAt: referralFields.createdAt,
+    updatedAt: referralFields.updatedAt,
   })
   .meta({ id: "AdminReferralSummary" });
 export type TAdminReferralSummary = z.infer<typeof ZAdminReferralSummary>;

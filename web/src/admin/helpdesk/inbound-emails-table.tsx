@@ -19,7 +19,7 @@ export function InboundEmailsTable({ emails, selectedId, linkTo }: InboundEmails
   const format = useFormatters();
   return (
     <ListTable
-      minWidth={560}
+      minWidth={360}
       density="compact"
       striped={false}
       highlightOnHover
@@ -34,7 +34,7 @@ export function InboundEmailsTable({ emails, selectedId, linkTo }: InboundEmails
         const isSelected = email.id === selectedId;
         return (
           <Table.Tr key={email.id} bg={isSelected ? "blue.0" : undefined}>
-            <Table.Th scope="row" fw={500} miw={180} style={{ overflowWrap: "anywhere" }}>
+            <Table.Th scope="row" fw={500} miw={120} style={{ overflowWrap: "anywhere" }}>
               <Anchor
                 component={Link}
                 to={linkTo(email.id)}
@@ -52,7 +52,8 @@ export function InboundEmailsTable({ emails, selectedId, linkTo }: InboundEmails
                 </Text>
               </Stack>
             </Table.Td>
-            <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(email.receivedAt)}</Table.Td>
+            {/* Date and time may take two lines: the list shares the width with the open e-mail. */}
+            <Table.Td miw={90}>{format.dateTime(email.receivedAt)}</Table.Td>
             <Table.Td>{inboundOutcomeText(email.outcome, th)}</Table.Td>
           </Table.Tr>
         );

@@ -6,6 +6,7 @@ import { isApiError } from "../../api/api-error";
 import { type AdminTicketDetail, helpdeskKeys } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useFormatters } from "../../app/formatting";
+import { LinkedReferralCard } from "../../app/linked-referral-card";
 import { TicketPriorityBadge, TicketSituationBadge, TicketStatusBadge } from "../../app/ticket-status-badge";
 import { useHelpdeskTranslation } from "../../i18n/helpdesk-translation";
 import { useCan, useSignedInStaff } from "../admin-session";
@@ -120,6 +121,9 @@ function TicketDetail({ ticket, backLink }: { ticket: AdminTicketDetail; backLin
           </Text>
         ) : null}
       </div>
+      {ticket.referral ? (
+        <LinkedReferralCard referral={ticket.referral} to={`/admin/referrals/${ticket.referral.id}`} />
+      ) : null}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">

@@ -16,16 +16,26 @@ import { useUpdateTicket } from "./ticket-mutations";
 
 const NOBODY = "";
 
-type Draft = { status: TicketStatus; priority: TicketPriority; assigneeId: string; contactReason: string };
+type Draft = {
+  status: TicketStatus;
+  priority: TicketPriority;
+  assigneeId: string;
+  contactReason: string;
+  referralId: string;
+};
 
 const draftOf = (ticket: AdminTicketDetail): Draft => ({
   status: ticket.status,
   priority: ticket.priority,
   assigneeId: ticket.assignee?.id ?? NOBODY,
   contactReason: ticket.contactReason ?? "",
+  referralId: ticket.referralId ?? NOBODY,
 });
 
-/** Status, priority, assignee and reason, saved together with one button (seed: "clicar em salvar"). */
+/**
+ * Status, priority, assignee, reason and the referral it is about, saved together with one button
+ * (seed: "clicar em salvar"). The referrals offered are the participant's (their card's list).
+ */
 export function TicketProperties({
   ticket,
   options,
@@ -63,6 +73,7 @@ export function TicketProperties({
     if (draft.assigneeId !== saved.assigneeId) patch.assigneeId = draft.assigneeId || null;
     if (draft.contactReason && draft.contactReason !== saved.contactReason)
       patch.contactReason = draft.contactReason;
+    if (draft.referralId !== saved.referralId) patch.referralId = draft.referralId || null;
     return patch;
   }
   const patch = changes();
@@ -110,6 +121,19 @@ export function TicketProperties({
               ...reasons.map((reason) => ({ value: reason.code, label: localized(reason.label) })),
             ]}
           />
+          <NativeSelect
+            label={th("admin.properties.referral")}
+            description={th("admin.properties.referralHint")}
+            value={draft.referralId}
+            onChange={(event) => set({ referralId: event.currentTarget.value })}
+            data={[
+              { value: NOBODY, label: th("admin.properties.noReferral") },
+              ...referralChoices(ticket).map((referral) => ({
+                value: referral.id,
+                label: referral.companyName,
+              })),
+            ]}
+          />
           <Button type="submit" loading={update.isPending} disabled={!isDirty}>
             {th("admin.properties.save")}
           </Button>
@@ -129,4 +153,11 @@ export function TicketProperties({
       </form>
     </Card>
   );
+}
+
+/** The participant's referrals, with the linked one kept choosable should it be older than the card's list. */
+function referralChoices(ticket: AdminTicketDetail): { id: string; companyName: string }[] {
+  const own = ticket.participantCard.referrals;
+  const linked = ticket.referral;
+  return linked && !own.some((referral) => referral.id === linked.id) ? [linked, ...own] : own;
 }

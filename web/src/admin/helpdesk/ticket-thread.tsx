@@ -15,7 +15,7 @@ function eventValue(
   th: HelpdeskT,
   reasonLabel: (code: string) => string,
 ) {
-  if (value === null) return th("admin.unassigned");
+  if (value === null) return th(kind === "referral" ? "admin.ticket.noReferral" : "admin.unassigned");
   if (kind === "status") return th(`status.${value as "open"}`);
   if (kind === "priority") return th(`priority.${value as "low"}`);
   if (kind === "contact_reason") return reasonLabel(value);

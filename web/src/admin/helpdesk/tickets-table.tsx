@@ -29,7 +29,7 @@ export function TicketsTable(props: TicketsTableProps) {
   const sortable = sortableHeaders({ sort, order, onSort, hint: th("admin.table.sortHint") });
   return (
     <ListTable
-      minWidth={1100}
+      minWidth={340}
       density="compact"
       highlightOnHover
       caption={th("admin.table.caption", {
@@ -37,23 +37,24 @@ export function TicketsTable(props: TicketsTableProps) {
         order: th(`admin.table.orderNames.${order}`),
       })}
       columns={[
+        // Narrower lists drop columns, least needed first; the situation and subject always stay.
         th("admin.table.situation"),
         th("admin.table.subject"),
-        th("admin.table.participant"),
-        sortable("priority", th("admin.table.priority")),
-        th("admin.table.contactReason"),
-        th("admin.table.status"),
-        th("admin.table.assignee"),
-        sortable("dueAt", th("admin.table.sla")),
-        sortable("lastActivityAt", th("admin.table.lastActivity")),
+        { header: th("admin.table.participant"), hideBelow: 760 },
+        { header: sortable("priority", th("admin.table.priority")), hideBelow: 620 },
+        { header: th("admin.table.contactReason"), hideBelow: 980 },
+        { header: th("admin.table.status"), hideBelow: 520 },
+        { header: th("admin.table.assignee"), hideBelow: 880 },
+        { header: sortable("dueAt", th("admin.table.sla")), hideBelow: 440 },
+        { header: sortable("lastActivityAt", th("admin.table.lastActivity")), hideBelow: 700 },
       ]}
     >
       {tickets.map((ticket) => (
         <Table.Tr key={ticket.id}>
           <Table.Td>
-            <TicketSituationBadge situation={ticket.situation} reader="agent" />
+            <TicketSituationBadge situation={ticket.situation} reader="agent" wrap />
           </Table.Td>
-          <Table.Th scope="row" fw={500} miw={220}>
+          <Table.Th scope="row" fw={500} miw={160}>
             <Anchor
               component={Link}
               to={`/admin/helpdesk/${ticket.id}`}
@@ -69,7 +70,7 @@ export function TicketsTable(props: TicketsTableProps) {
               <SenderUnverifiedBadge isUnverified={ticket.senderUnverified} />
             </Group>
           </Table.Th>
-          <Table.Td>
+          <Table.Td style={{ overflowWrap: "anywhere" }}>
             <Stack gap={0}>
               <Text size="sm">{ticket.participant.name}</Text>
               <Text size="xs" c="dimmed">
@@ -85,12 +86,13 @@ export function TicketsTable(props: TicketsTableProps) {
             <TicketStatusBadge status={ticket.status} />
           </Table.Td>
           <Table.Td>{ticket.assignee?.name ?? th("admin.unassigned")}</Table.Td>
-          <Table.Td style={{ whiteSpace: "nowrap" }}>
+          <Table.Td miw={96}>
             <Text size="sm" c={slaColor(ticket.sla)} fw={ticket.sla.isOverdue ? 600 : undefined}>
               {slaText(ticket.sla, th)}
             </Text>
           </Table.Td>
-          <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(ticket.lastActivityAt)}</Table.Td>
+          {/* Date and time may take two lines: the column stays narrow enough for all nine. */}
+          <Table.Td miw={90}>{format.dateTime(ticket.lastActivityAt)}</Table.Td>
         </Table.Tr>
       ))}
     </ListTable>

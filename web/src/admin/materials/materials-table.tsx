@@ -3,7 +3,9 @@ import { useTranslation } from "react-i18next";
 import { useFormatters } from "../../app/formatting";
 import { ListTable } from "../../app/list-kit";
 import { useLocalizedText } from "../../app/localized-text";
+import { SafeHtmlBody } from "../../app/safe-html-body";
 import type { AdminMaterial } from "./materials-api";
+import classes from "./materials-table.module.css";
 
 type MaterialsTableProps = {
   materials: AdminMaterial[];
@@ -39,9 +41,13 @@ export function MaterialsTable({ materials, programName, onEdit, onDelete }: Mat
               <Text fw={600} size="sm">
                 {title}
               </Text>
-              <Text size="xs" c="dimmed" lineClamp={2}>
-                {localized(material.bodyMarkdown)}
-              </Text>
+              {/* As the portal shows it (rendered and sanitised by the server), cut to a few lines. */}
+              <SafeHtmlBody
+                html={localized(material.bodyHtml)}
+                fz="xs"
+                c="dimmed"
+                className={classes.excerpt}
+              />
             </Table.Th>
             <Table.Td>
               <Badge

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useAssignReferral } from "./referral-mutations";
-import { useSalesStaff } from "./referral-staff";
+import { useReferralAssignees } from "./referral-staff";
 import type { AdminReferralDetail } from "./referrals-api";
 
 const NOBODY = "";
@@ -17,7 +17,7 @@ export function ReferralAssignment({
   csrfToken: string;
 }) {
   const { t } = useTranslation();
-  const staff = useSalesStaff();
+  const staff = useReferralAssignees();
   const assign = useAssignReferral(referral.id, csrfToken);
   const [chosen, setChosen] = useState(referral.assignee?.id ?? NOBODY);
   const current = referral.assignee;

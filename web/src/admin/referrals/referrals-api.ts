@@ -18,9 +18,11 @@ export function listReferrals(query: URLSearchParams, cursor: string | null): Pr
   return apiRequest<ReferralPage>(withQuery("/api/admin/referrals", params));
 }
 
-/** GET /api/admin/referrals/export.csv – the same filters, every row, as a file. */
-export function referralsExportUrl(query: URLSearchParams): string {
-  return withQuery("/api/admin/referrals/export.csv", query);
+/** GET /api/admin/referrals/export.csv – the same filters, every row, as a file in the page's language. */
+export function referralsExportUrl(query: URLSearchParams, language: string): string {
+  const params = new URLSearchParams(query);
+  params.set("lang", language === "en" ? "en" : "pt-BR");
+  return withQuery("/api/admin/referrals/export.csv", params);
 }
 
 const referralPath = (id: string) => `/api/admin/referrals/${encodeURIComponent(id)}`;

@@ -192,3 +192,19 @@ describe("list kit: load more", () => {
     expect(screen.getByText("Empresa 1")).toBeTruthy();
   });
 });
+
+describe("referral assignees", () => {
+  it("offers everyone who can work referrals, owners and admins too, not only sales", async () => {
+    const network = referralsApi({ "": { items: [referral(1)], nextCursor: null } });
+    network.on("GET", "/api/admin/staff", () =>
+      json({ items: [{ id: "s1", name: "Olga Dona", email: "olga@corrente.test", role: "owner" }] }),
+    );
+    openReferrals();
+    const assignee = await screen.findByLabelText("Responsável");
+    await within(assignee).findByRole("option", { name: "Olga Dona" });
+    const asked = network
+      .to("/api/admin/staff")
+      .map((request) => Object.fromEntries(request.url.searchParams));
+    expect(asked).toEqual([{ permission: "referrals.work" }]);
+  });
+});

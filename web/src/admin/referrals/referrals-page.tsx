@@ -7,17 +7,17 @@ import { PageHeader } from "../../app/page-header";
 import { useCan, useSignedInStaff } from "../admin-session";
 import { firstOrderOf, type ReferralFilters, referralSearch } from "./referral-filters";
 import { ReferralFiltersForm } from "./referral-filters-form";
-import { useSalesStaff } from "./referral-staff";
+import { useReferralAssignees } from "./referral-staff";
 import { listReferrals, referralsExportUrl } from "./referrals-api";
 import { ReferralsTable } from "./referrals-table";
 
 // /admin/referrals – the referrals of the organization's programs: filter, sort, page through, export.
 export function ReferralsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { programs } = useSignedInStaff();
   const can = useCan();
   const isAllowed = can("referrals.work");
-  const staff = useSalesStaff();
+  const staff = useReferralAssignees();
   const list = useKeysetList({
     search: referralSearch,
     queryKey: (filters) => queryKeys.adminReferralList(filters),
@@ -39,7 +39,7 @@ export function ReferralsPage() {
         actions={
           <Button
             component="a"
-            href={referralsExportUrl(referralSearch.serialize(filters))}
+            href={referralsExportUrl(referralSearch.serialize(filters), i18n.resolvedLanguage ?? "pt-BR")}
             download
             variant="default"
           >

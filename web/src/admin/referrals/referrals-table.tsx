@@ -1,4 +1,4 @@
-import { Anchor, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { formatCnpj } from "@shared/cnpj";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -24,7 +24,7 @@ export function ReferralsTable({ referrals, sort, order, onSort, listSearch }: R
   const sortable = sortableHeaders({ sort, order, onSort, hint: t("admin.referrals.table.sortHint") });
   return (
     <ListTable
-      minWidth={1180}
+      minWidth={340}
       density="compact"
       highlightOnHover
       caption={t("admin.referrals.table.caption", {
@@ -32,20 +32,21 @@ export function ReferralsTable({ referrals, sort, order, onSort, listSearch }: R
         order: t(`admin.referrals.table.orderNames.${order}`),
       })}
       columns={[
+        // The company (with its CNPJ) and where it stands come first; narrower lists drop the rest,
+        // least needed first.
         sortable("companyName", t("admin.referrals.table.company")),
-        t("admin.referrals.table.cnpj"),
-        t("admin.referrals.table.contact"),
-        t("admin.referrals.table.referrer"),
         t("admin.referrals.table.status"),
-        t("admin.referrals.table.reason"),
-        t("admin.referrals.table.assignee"),
-        sortable("createdAt", t("admin.referrals.table.createdAt")),
-        sortable("updatedAt", t("admin.referrals.table.updatedAt")),
+        { header: t("admin.referrals.table.reason"), hideBelow: 560 },
+        { header: t("admin.referrals.table.contact"), hideBelow: 960 },
+        { header: t("admin.referrals.table.referrer"), hideBelow: 880 },
+        { header: t("admin.referrals.table.assignee"), hideBelow: 760 },
+        { header: sortable("createdAt", t("admin.referrals.table.createdAt")), hideBelow: 480 },
+        { header: sortable("updatedAt", t("admin.referrals.table.updatedAt")), hideBelow: 660 },
       ]}
     >
       {referrals.map((referral) => (
         <Table.Tr key={referral.id}>
-          <Table.Th scope="row" fw={500} miw={160}>
+          <Table.Th scope="row" fw={500} miw={150}>
             <Anchor
               component={Link}
               to={`/admin/referrals/${referral.id}`}
@@ -54,11 +55,18 @@ export function ReferralsTable({ referrals, sort, order, onSort, listSearch }: R
             >
               {referral.companyName}
             </Anchor>
+            {referral.companyCnpj ? (
+              <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+                <VisuallyHidden>{t("admin.referrals.table.cnpj")} </VisuallyHidden>
+                {formatCnpj(referral.companyCnpj)}
+              </Text>
+            ) : null}
           </Table.Th>
-          <Table.Td style={{ whiteSpace: "nowrap" }}>
-            {referral.companyCnpj ? formatCnpj(referral.companyCnpj) : "—"}
+          <Table.Td miw={130}>
+            <ReferralStatusBadge status={referral.status} />
           </Table.Td>
-          <Table.Td>
+          <Table.Td>{reasonLabel(t, referral.reason) || "—"}</Table.Td>
+          <Table.Td style={{ overflowWrap: "anywhere" }}>
             <Text size="sm">{referral.contactName}</Text>
             <Text size="xs" c="dimmed">
               {referral.contactEmail}
@@ -77,10 +85,6 @@ export function ReferralsTable({ referrals, sort, order, onSort, listSearch }: R
               </Anchor>
             </Stack>
           </Table.Td>
-          <Table.Td miw={130}>
-            <ReferralStatusBadge status={referral.status} />
-          </Table.Td>
-          <Table.Td>{reasonLabel(t, referral.reason) || "—"}</Table.Td>
           <Table.Td>{referral.assignee?.name ?? t("admin.referrals.unassigned")}</Table.Td>
           <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(referral.createdAt)}</Table.Td>
           <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(referral.updatedAt)}</Table.Td>

@@ -20,16 +20,17 @@ export function FulfilmentTable({ offers, caption, onAction }: FulfilmentTablePr
   const none = "—";
   return (
     <ListTable
-      minWidth={1080}
+      minWidth={340}
       caption={caption}
       columns={[
+        // The referrer, the item and the actions always stay; narrower lists drop the rest.
         t("admin.fulfilment.table.participant"),
-        t("admin.fulfilment.table.company"),
+        { header: t("admin.fulfilment.table.company"), hideBelow: 760 },
         t("admin.fulfilment.table.item"),
-        t("admin.fulfilment.table.dueMonth"),
-        t("admin.fulfilment.table.chosenAt"),
-        t("admin.fulfilment.table.delivery"),
-        t("admin.fulfilment.table.delayNote"),
+        { header: t("admin.fulfilment.table.dueMonth"), hideBelow: 560 },
+        { header: t("admin.fulfilment.table.chosenAt"), hideBelow: 900 },
+        { header: t("admin.fulfilment.table.delivery"), hideBelow: 820 },
+        { header: t("admin.fulfilment.table.delayNote"), hideBelow: 680 },
         t("admin.fulfilment.table.actions"),
       ]}
     >
@@ -37,7 +38,7 @@ export function FulfilmentTable({ offers, caption, onAction }: FulfilmentTablePr
         const name = offer.participant.name;
         return (
           <Table.Tr key={offer.id}>
-            <Table.Th scope="row" fw={400}>
+            <Table.Th scope="row" fw={400} style={{ overflowWrap: "anywhere" }}>
               <Text size="sm" fw={600}>
                 {name}
               </Text>
@@ -81,7 +82,7 @@ export function FulfilmentTable({ offers, caption, onAction }: FulfilmentTablePr
               {offer.status === "delivered" ? (
                 none
               ) : (
-                <Group gap="xs" wrap="nowrap">
+                <Group gap="xs">
                   {offer.item ? (
                     <Button
                       size="xs"

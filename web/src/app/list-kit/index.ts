@@ -3,7 +3,7 @@ export { FilterActions, useFilterFieldError, useFilterForm } from "./filter-form
 export { ForbiddenNotice } from "./forbidden-notice";
 export { ListSection, type ListTexts } from "./list-section";
 export { type ListState, wholeListState } from "./list-state";
-export { ListTable } from "./list-table";
+export { type ListColumn, ListTable } from "./list-table";
 export {
   choiceParam,
   describeSearch,

@@ -19,8 +19,11 @@ export function SortableHeader<K extends string>(props: SortableHeaderProps<K>) 
   const arrow = isActive ? (order === "asc" ? "▲" : "▼") : "↕";
   return (
     <Table.Th scope="col" aria-sort={ariaSortOf(isActive, order)}>
-      <UnstyledButton onClick={() => onSort(column)} fw={700} fz="sm" style={{ whiteSpace: "nowrap" }}>
-        {label} <span aria-hidden="true">{arrow}</span>
+      {/* A long label may wrap in a narrow column; the arrow stays with its last word. */}
+      <UnstyledButton onClick={() => onSort(column)} fw={700} fz="sm" ta="start">
+        {label}
+        {"\u00a0"}
+        <span aria-hidden="true">{arrow}</span>
         <VisuallyHidden>{hint}</VisuallyHidden>
       </UnstyledButton>
     </Table.Th>

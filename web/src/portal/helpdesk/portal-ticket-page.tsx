@@ -20,6 +20,7 @@ import { isApiError } from "../../api/api-error";
 import { helpdeskKeys, type PortalTicketDetail } from "../../api/helpdesk-types";
 import { apiErrorMessage } from "../../app/api-error-message";
 import { useFormatters } from "../../app/formatting";
+import { LinkedReferralCard } from "../../app/linked-referral-card";
 import { MessageBody } from "../../app/message-body";
 import { PageLink } from "../../app/page-header";
 import { TicketStatusBadge } from "../../app/ticket-status-badge";
@@ -92,6 +93,12 @@ export function PortalTicketPage() {
           {ticket.data.subject}
         </Title>
       </div>
+      {ticket.data.referral ? (
+        <LinkedReferralCard
+          referral={ticket.data.referral}
+          to={`/portal/referrals/${ticket.data.referral.id}`}
+        />
+      ) : null}
       <Thread ticket={ticket.data} />
       {ticket.data.canReply ? (
         <ReplyBox ticket={ticket.data} csrfToken={csrfToken} />

@@ -1,16 +1,10 @@
-import { Anchor, Card, Stack, Text, Title, Typography, VisuallyHidden } from "@mantine/core";
+import { Anchor, Card, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocalizedText } from "../../api/reward-types";
 import { useLocalizedText } from "../../app/localized-text";
+import { SafeHtmlBody } from "../../app/safe-html-body";
 import type { PortalMaterial } from "./portal-materials-api";
-
-/** HTML the server rendered from the admins' Markdown and sanitised (allow-listed tags, safe links). */
-function SafeBody({ html }: { html: string }) {
-  if (!html.trim()) return null;
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the server (src/platform/text/safe-html.ts).
-  return <Typography fz="sm" dangerouslySetInnerHTML={{ __html: html }} />;
-}
 
 function MaterialLink({ url, title }: { url: string; title: string }) {
   const { t } = useTranslation();
@@ -46,7 +40,7 @@ function MaterialCard({ material }: { material: PortalMaterial }) {
         <Title order={3} size="h4" id={headingId}>
           {title}
         </Title>
-        <SafeBody html={localized(material.bodyHtml)} />
+        <SafeHtmlBody fz="sm" html={localized(material.bodyHtml)} />
         {material.linkUrl ? <MaterialLink url={material.linkUrl} title={title} /> : null}
       </Stack>
     </Card>
@@ -68,7 +62,7 @@ export function TipList({ policyTips, tips }: { policyTips: LocalizedText[]; tip
           <Text size="sm" fw={600}>
             {localized(tip.title)}
           </Text>
-          <SafeBody html={localized(tip.bodyHtml)} />
+          <SafeHtmlBody fz="sm" html={localized(tip.bodyHtml)} />
           {tip.linkUrl ? <MaterialLink url={tip.linkUrl} title={localized(tip.title)} /> : null}
         </li>
       ))}

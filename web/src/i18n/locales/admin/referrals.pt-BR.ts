@@ -177,8 +177,8 @@ export const adminReferralsPtBR = {
     },
     assignment: {
       title: "Responsável",
-      label: "Pessoa de vendas",
-      staffLoadFailed: "Não foi possível carregar a equipe de vendas.",
+      label: "Quem cuida da indicação",
+      staffLoadFailed: "Não foi possível carregar a equipe.",
       save: "Salvar responsável",
       saved: "Responsável: {{name}}.",
       cleared: "A indicação está sem responsável.",

@@ -5,6 +5,11 @@ export const helpdeskEn: HelpdeskMessages = {
   priority: { low: "Low", normal: "Normal", high: "High", urgent: "Urgent" },
   situation: { awaiting_agent: "Awaiting agent", awaiting_participant: "Awaiting participant" },
   channel: { portal: "portal", email: "e-mail" },
+  linkedReferral: {
+    title: "The referral this is about",
+    reason: "Reason: {{reason}}",
+    open: "Open the referral of {{company}}",
+  },
   duration: {
     daysHours: "{{days}} d {{hours}} h",
     hoursMinutes: "{{hours}} h {{minutes}} min",
@@ -101,7 +106,9 @@ export const helpdeskEn: HelpdeskMessages = {
         priority: "{{actor}} changed the priority from {{from}} to {{to}}",
         assignee: "{{actor}} changed the assignee from {{from}} to {{to}}",
         contact_reason: "{{actor}} changed the contact reason from {{from}} to {{to}}",
+        referral: "{{actor}} changed the ticket's referral from {{from}} to {{to}}",
       },
+      noReferral: "none",
     },
     composer: {
       title: "Reply or add a note",
@@ -127,6 +134,9 @@ export const helpdeskEn: HelpdeskMessages = {
       priority: "Priority",
       assignee: "Assignee",
       contactReason: "Contact reason",
+      referral: "Referral",
+      referralHint: "One of this participant's referrals.",
+      noReferral: "No referral",
       save: "Save",
       saved: "Changes saved.",
     },

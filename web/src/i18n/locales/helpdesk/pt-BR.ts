@@ -6,6 +6,11 @@ export const helpdeskPtBR = {
   priority: { low: "Baixa", normal: "Normal", high: "Alta", urgent: "Urgente" },
   situation: { awaiting_agent: "Aguardando atendimento", awaiting_participant: "Aguardando participante" },
   channel: { portal: "portal", email: "e-mail" },
+  linkedReferral: {
+    title: "Indicação deste atendimento",
+    reason: "Motivo: {{reason}}",
+    open: "Abrir a indicação de {{company}}",
+  },
   duration: {
     daysHours: "{{days}} d {{hours}} h",
     hoursMinutes: "{{hours}} h {{minutes}} min",
@@ -102,7 +107,9 @@ export const helpdeskPtBR = {
         priority: "{{actor}} mudou a prioridade de {{from}} para {{to}}",
         assignee: "{{actor}} mudou o responsável de {{from}} para {{to}}",
         contact_reason: "{{actor}} mudou o motivo do contato de {{from}} para {{to}}",
+        referral: "{{actor}} mudou a indicação do atendimento de {{from}} para {{to}}",
       },
+      noReferral: "nenhuma",
     },
     composer: {
       title: "Responder ou anotar",
@@ -128,6 +135,9 @@ export const helpdeskPtBR = {
       priority: "Prioridade",
       assignee: "Responsável",
       contactReason: "Motivo do contato",
+      referral: "Indicação",
+      referralHint: "Uma das indicações deste participante.",
+      noReferral: "Nenhuma indicação",
       save: "Salvar",
       saved: "Alterações salvas.",
     },
