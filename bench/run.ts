@@ -285,6 +285,22 @@ function withSection(previous: string, heading: string, section: string): string
     : `${previous.slice(0, at)}${section}${next === -1 ? "" : previous.slice(next)}`;
 }
 
+/**
+ * Sections written by hand (a before/after comparison of a refactoring): a full run keeps them as they
+ * are, since no scenario measures them again.
+ */
+const KEPT_HEADINGS = ["## Before and after the architecture (issue 15)"];
+
+/** The kept sections of `document`, each from its heading to the next section. */
+function keptSections(document: string): string {
+  return KEPT_HEADINGS.map((heading) => {
+    const at = sectionStart(document, heading);
+    if (at === -1) return "";
+    const next = document.indexOf("\n## ", at + 1);
+    return `\n${document.slice(at, next === -1 ? undefined : next + 1).replace(/\n*$/, "\n")}`;
+  }).join("");
+}
+
 /** The intake table: the baselines and the intake on PostgreSQL, then on a fresh PGlite folder. */
 async function intakeResults(): Promise<Result[]> {
   const results: Result[] = [];
@@ -332,12 +348,13 @@ if (process.argv.includes("--digest")) {
   const digest = await withFreshPostgres(pgUrl, (url) => digestScenario(url));
   const helpdesk = await withFreshPostgres(pgUrl, (url) => helpdeskScenario(url));
   const inbound = await withFreshPostgres(pgUrl, (url) => inboundScenario(url));
-  const report = [
+  const measured = [
     markdown(results),
     digestMarkdown(digest),
     helpdeskMarkdown(helpdesk),
     inboundMarkdown(inbound),
-  ].join("\n");
+  ];
+  const report = measured.join("\n") + keptSections(previous);
   // The scale mode's section is measured on its own (npm run bench -- --scale): kept, not dropped.
   writeFileSync(resultsFile, withScaleSection(report, scaleSectionOf(previous)));
   console.log(report);
