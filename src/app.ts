@@ -36,13 +36,16 @@ import { resolveStaffSession } from "./modules/staff/index.js";
 import { staffRoutes } from "./modules/staff/routes.js";
 import { type AppContext, type ContextOptions, createContext } from "./platform/context.js";
 import { access } from "./platform/http/access.js";
-import { registerAuthGuard } from "./platform/http/auth-guard.js";
-import { registerErrorHandler } from "./platform/http/error-handler.js";
+import { developmentAudience, registerAuthGuard } from "./platform/http/auth-guard.js";
+import { answerClientError } from "./platform/http/client-errors.js";
+import { capConnectionsPerAddress } from "./platform/http/connection-cap.js";
+import { answerFrameworkError, registerErrorHandler } from "./platform/http/error-handler.js";
 import { logRequestsByOutcome } from "./platform/http/request-log-level.js";
 import type { RouteModule } from "./platform/http/route-module.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
-import { stripNulFromBodies } from "./platform/http/strip-nul.js";
+import { refuseNulInUrls, stripNulFromBodies } from "./platform/http/strip-nul.js";
 import { systemRoutes } from "./platform/http/system-routes.js";
+import { fastifyTrustProxy, trustedPeerCheck } from "./platform/http/trusted-proxies.js";
 import { registerWebApp } from "./platform/http/web-app-routes.js";
 
 const routeModules: RouteModule[] = [
@@ -89,10 +92,23 @@ export async function createAppContext(config: Config, options: ContextOptions):
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const config = ctx.config;
   const app = Fastify({
     loggerInstance: ctx.logger,
-    trustProxy: ctx.config.TRUST_PROXY,
+    // A hop count or the proxies' addresses: never the client's own left-most X-Forwarded-For entry.
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     bodyLimit: JSON_BODY_LIMIT_BYTES,
+    // Slow clients are cut (issue 16.9): headers, then the whole request, must arrive in time, and an
+    // idle kept-alive connection closes. Node checks the deadlines on this interval.
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(config.HTTP_HEADERS_TIMEOUT_MS / 2)),
+    },
+    // What Node refuses before routing (malformed request, timeout) still answers in the error shape.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     // Ids from the client are never trusted; each request gets its own for the logs.
     requestIdHeader: false,
     // One line per request instead, its level by outcome (src/platform/http/request-log-level.ts).
@@ -102,8 +118,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  capConnectionsPerAddress(app.server, {
+    maxPerAddress: config.HTTP_MAX_CONNECTIONS_PER_ADDRESS,
+    isExempt: trustedPeerCheck(config.TRUST_PROXY),
+    onRefused: (address) => app.log.warn({ address }, "connection refused: too many from one address"),
+  });
   registerErrorHandler(app);
   logRequestsByOutcome(app);
+  refuseNulInUrls(app);
   stripNulFromBodies(app);
 
   ctx.requestActivity?.track(app);
@@ -129,7 +151,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false });
   registerAuthGuard(app, {
     secret: ctx.secret,
-    isProduction: ctx.config.isProduction,
+    developmentRoutes: developmentAudience({
+      isProduction: config.isProduction,
+      host: config.HOST,
+      behindProxy: config.TRUST_PROXY !== false,
+    }),
     resolvers: {
       staff: (token) => resolveStaffSession(ctx.db, token),
       participant: (token) => resolveParticipantSession(ctx.db, token),

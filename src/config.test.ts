@@ -28,6 +28,13 @@ describe("configuration", () => {
     [{ SMTP_URL: "not a url" }, "SMTP_URL"],
     [{ APP_URL: "ftp://example.com" }, "APP_URL"],
     [{ TRUST_PROXY: "maybe" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "10.0.0.1, proxy.internal" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "999" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "-1" }, "TRUST_PROXY"],
+    [{ HTTP_HEADERS_TIMEOUT_MS: "soon" }, "HTTP_HEADERS_TIMEOUT_MS"],
+    [{ HTTP_HEADERS_TIMEOUT_MS: "60000", HTTP_REQUEST_TIMEOUT_MS: "30000" }, "HTTP_HEADERS_TIMEOUT_MS"],
+    [{ HTTP_MAX_CONNECTIONS_PER_ADDRESS: "-5" }, "HTTP_MAX_CONNECTIONS_PER_ADDRESS"],
     [{ ADMIN_PASSWORD: "short" }, "ADMIN_PASSWORD"],
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
     [{ INBOUND_SMTP_PORT: "-1" }, "INBOUND_SMTP_PORT"],
@@ -52,6 +59,35 @@ describe("configuration", () => {
     expect(config.appUrl).toBe("https://indique.example.com");
     expect(config.replyDomain).toBe("indique.example.com");
     expect(config.mailFrom).toBe("Corrente <no-reply@indique.example.com>");
-    expect(config.TRUST_PROXY).toBe(true);
+    // `true` is one proxy in front: the address the last proxy appended, not the client's own entry.
+    expect(config.TRUST_PROXY).toBe(1);
+  });
+
+  it.each([
+    [undefined, false],
+    ["", false],
+    ["false", false],
+    ["0", false],
+    ["true", 1],
+    ["3", 3],
+    [
+      "10.0.0.0/8, 192.168.1.7 ,::1, fd00::/8, loopback",
+      ["10.0.0.0/8", "192.168.1.7", "::1", "fd00::/8", "loopback"],
+    ],
+  ])("TRUST_PROXY=%s is %o", (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it("a TRUST_PROXY list with a wrong entry names it", () => {
+    const [problem] = problemsOf({ TRUST_PROXY: "10.0.0.1, proxy.internal" });
+    expect(problem?.message).toContain('"proxy.internal"');
+  });
+
+  it("slow clients are cut by default: headers, request and idle timeouts and a per-address cap", () => {
+    const config = loadConfig({});
+    expect(config.HTTP_HEADERS_TIMEOUT_MS).toBe(15_000);
+    expect(config.HTTP_REQUEST_TIMEOUT_MS).toBe(120_000);
+    expect(config.HTTP_KEEP_ALIVE_TIMEOUT_MS).toBe(10_000);
+    expect(config.HTTP_MAX_CONNECTIONS_PER_ADDRESS).toBe(128);
   });
 });

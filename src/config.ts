@@ -1,16 +1,20 @@
 // The environment, parsed and validated once at start-up. This is the only module that reads
 // process.env: everything else receives a Config.
 import { z } from "zod";
+import { parseTrustProxy } from "./platform/http/trusted-proxies.js";
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const booleanFlag = z.preprocess(
-  emptyToUndefined,
-  z
-    .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
-    .optional()
-    .transform((value) => value === "true" || value === "1" || value === "yes"),
-);
+const trustProxy = z.preprocess(emptyToUndefined, z.string().optional()).transform((value, context) => {
+  const parsed = parseTrustProxy(value);
+  if ("problem" in parsed) {
+    context.addIssue({ code: "custom", message: parsed.problem });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+const milliseconds = (fallback: number, min: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(3_600_000).default(fallback));
 const port = (fallback?: number) =>
   z.preprocess(
     emptyToUndefined,
@@ -62,7 +66,18 @@ export const ZEnvironment = z.object({
       .regex(/^[A-Za-z0-9.-]{1,253}$/, "must be the relay's host name, as its Authentication-Results say it")
       .optional(),
   ),
-  TRUST_PROXY: booleanFlag,
+  TRUST_PROXY: trustProxy,
+  // Slow clients (issue 16.9): how long a request's headers, and the whole request, may take to
+  // arrive, and how long an idle kept-alive connection stays open.
+  HTTP_HEADERS_TIMEOUT_MS: milliseconds(15_000, 100),
+  HTTP_REQUEST_TIMEOUT_MS: milliseconds(120_000, 100),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(10_000, 100),
+  // Open connections one client address may hold (0: no cap). Peers that are trusted proxies are not
+  // counted: every client behind them shares their address.
+  HTTP_MAX_CONNECTIONS_PER_ADDRESS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(100_000).default(128),
+  ),
   APP_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   // WhatsApp Cloud API (Meta). Without a token and phone number id, messages go to the development mailbox.
   WHATSAPP_API_URL: z.preprocess(
@@ -113,6 +128,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(values.WHATSAPP_ACCESS_TOKEN) !== Boolean(values.WHATSAPP_PHONE_NUMBER_ID)) {
     const missing = values.WHATSAPP_ACCESS_TOKEN ? "WHATSAPP_PHONE_NUMBER_ID" : "WHATSAPP_ACCESS_TOKEN";
     throw new ConfigError([{ variable: missing, message: "is required with the other WHATSAPP_ variable" }]);
+  }
+  if (values.HTTP_HEADERS_TIMEOUT_MS > values.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError([
+      { variable: "HTTP_HEADERS_TIMEOUT_MS", message: "must not be longer than HTTP_REQUEST_TIMEOUT_MS" },
+    ]);
   }
   if (isProduction && !values.APP_URL) {
     throw new ConfigError([{ variable: "APP_URL", message: "is required when NODE_ENV=production" }]);

@@ -10,6 +10,7 @@ import { rememberedPublicUrl, rememberPublicUrl } from "./instance/public-url.js
 import type { JobQueue } from "./jobs/job.js";
 import { LocalJobQueue } from "./jobs/local-queue.js";
 import { PgBossJobQueue } from "./jobs/pg-boss-queue.js";
+import { logSerializers } from "./log-redaction.js";
 import type { MailSettings } from "./mail/outbox.js";
 import { createDevelopmentTransport, createSmtpTransport, type MailTransport } from "./mail/transport.js";
 
@@ -50,7 +51,12 @@ const JOB_YIELD_MAX_MS = 500;
 
 /** The platform alone; processes start from app.ts's `createAppContext`, which connects the modules. */
 export async function createContext(configured: Config, options: ContextOptions): Promise<AppContext> {
-  const logger = options.logger ?? pino({ level: configured.LOG_LEVEL });
+  // Requests and errors are logged without credentials or query values (log-redaction.ts), whoever
+  // made the logger (tests hand their own).
+  const logger = (options.logger ?? pino({ level: configured.LOG_LEVEL })).child(
+    {},
+    { serializers: logSerializers },
+  );
   const database =
     options.database ??
     (await openDatabase({

@@ -14,7 +14,7 @@ describe("every route declares who may call it", () => {
     const app = Fastify();
     registerAuthGuard(app, {
       secret: "s",
-      isProduction: false,
+      developmentRoutes: "anyone",
       resolvers: { staff: async () => null, participant: async () => null },
     });
     expect(() => app.get("/api/forgotten", async () => ({}))).toThrow(/declares no access policy/);

@@ -24,11 +24,12 @@ export type TestApp = {
 
 /**
  * `database` lets a second app share the first one's database (two "server processes" on one
- * PostgreSQL); without it each call gets a fresh database.
+ * PostgreSQL); without it each call gets a fresh database. `logger` keeps the log lines (tests of
+ * what is logged).
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { database?: Database; dns?: TestDnsZone } = {},
+  options: { database?: Database; dns?: TestDnsZone; logger?: pino.Logger } = {},
 ): Promise<TestApp> {
   const dns = options.dns ?? new TestDnsZone();
   const database = options.database ?? (await openTestDatabase());
@@ -38,7 +39,7 @@ export async function createTestApp(
     database,
     forceLocalJobs: true,
     dnsResolver: dns.resolver,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   });
   registerJobHandlers(ctx);
   const app = await buildApp(ctx);

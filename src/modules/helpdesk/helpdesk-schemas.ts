@@ -2,6 +2,7 @@
 // situation, priority, contactReason, channel, participant: {id, name}, referralId, assignee, createdAt,
 // lastMessageAt, messages?}).
 import { z } from "zod";
+import { ZCursor } from "../../platform/db/keyset.js";
 import { referralStatuses } from "../../shared/referral-codes.js";
 import { withoutBidiControls } from "../../shared/unicode-text.js";
 import {
@@ -255,7 +256,7 @@ export type TTicketPatch = z.infer<typeof ZTicketPatch>;
 
 const listPage = {
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(500).optional(),
+  cursor: ZCursor.optional(),
 };
 
 export const ZPortalTicketQuery = z.object({

@@ -3,12 +3,19 @@
 // Each sort is backed by an (organization, …, key, id) index; see schema.ts.
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
-import { decodeCursor, type KeysetPosition, pageOf } from "../../platform/db/keyset.js";
+import {
+  type CursorKey,
+  cursorKeys,
+  decodeCursor,
+  isIsoInstant,
+  type KeysetPosition,
+  pageOf,
+} from "../../platform/db/keyset.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
 import { getOrganizationProgramOrThrow } from "../programs/index.js";
 import type { TAdminTicketQuery } from "./helpdesk-schemas.js";
-import { type Ticket, ticketColumns, tickets } from "./schema.js";
+import { type Ticket, ticketColumns, ticketPriorities, tickets } from "./schema.js";
 import { matchesSearch, searchWords, ticketNumberIn } from "./search.js";
 import { peopleOf } from "./ticket-people.js";
 import { toAdminTicket } from "./ticket-views.js";
@@ -67,6 +74,22 @@ function sortKey(
       return `${ticket.priority}|${ticket.lastActivityAt.toISOString()}`;
     default:
       return ticket.lastActivityAt.toISOString();
+  }
+}
+
+/** What a cursor's key must be for the sort it pages (as `sortKey` writes it). */
+function cursorKeyOf(sort: TAdminTicketQuery["sort"]): CursorKey {
+  switch (sort) {
+    case "dueAt":
+      return cursorKeys.instantOrNull;
+    case "priority":
+      return (key) => {
+        if (typeof key !== "string") return false;
+        const [priority, at, ...rest] = key.split("|");
+        return rest.length === 0 && ticketPriorities.includes(priority as never) && isIsoInstant(at);
+      };
+    default:
+      return cursorKeys.instant;
   }
 }
 
@@ -168,7 +191,10 @@ async function searchPage(db: Db, view: SQL, text: SQL, query: TAdminTicketQuery
 
 export async function listAdminTickets(db: Db, staff: StaffPrincipal, query: TAdminTicketQuery) {
   const conditions = [await ticketFilter(db, staff, query)];
-  if (query.cursor) conditions.push(relativeTo(decodeCursor(query.cursor), "after", query.sort, query.order));
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor, cursorKeyOf(query.sort));
+    conditions.push(relativeTo(after, "after", query.sort, query.order));
+  }
   const view = and(...conditions)!;
   const rows = query.q
     ? await searchPage(db, view, textMatch(query.q), query)

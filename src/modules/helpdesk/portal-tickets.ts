@@ -2,7 +2,7 @@
 // public messages only. Someone else's ticket id answers 404, exactly like an id that does not exist.
 import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
-import { decodeCursor, pageOf } from "../../platform/db/keyset.js";
+import { cursorKeys, decodeCursor, pageOf } from "../../platform/db/keyset.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { ParticipantPrincipal } from "../../platform/http/access.js";
 import { Conflict, NotFound } from "../../platform/http/errors.js";
@@ -43,7 +43,7 @@ export async function listPortalTickets(
   const mine = eq(tickets.participantId, participant.participantId);
   const conditions: SQL[] = [mine, inArray(tickets.status, statusesOf[query.state])];
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, cursorKeys.instant);
     conditions.push(
       sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`,
     );

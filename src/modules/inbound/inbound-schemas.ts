@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { ZCursor } from "../../platform/db/keyset.js";
 import { inboundChannels, inboundEmailStatuses } from "./schema.js";
 
 export const ZInboundQuery = z.object({
   status: z.enum(inboundEmailStatuses).default("quarantined"),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
+  cursor: ZCursor.optional(),
 });
 export type TInboundQuery = z.infer<typeof ZInboundQuery>;
 

@@ -3,7 +3,7 @@
 // only their organization's messages.
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
-import { decodeCursor, pageOf } from "../../platform/db/keyset.js";
+import { cursorKeys, decodeCursor, pageOf } from "../../platform/db/keyset.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { NotFound } from "../../platform/http/errors.js";
 import { participantsByIds } from "../participants/index.js";
@@ -65,7 +65,7 @@ export async function listInboundEmails(db: Db, scope: OrganizationScope, query:
     eq(inboundEmails.status, query.status),
   ];
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, cursorKeys.instant);
     conditions.push(
       sql`(${inboundEmails.receivedAt}, ${inboundEmails.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`,
     );

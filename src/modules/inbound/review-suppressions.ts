@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit/record-audit.js";
 import type { Db } from "../../platform/db/client.js";
+import { ZCursor } from "../../platform/db/keyset.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { StaffPrincipal } from "../../platform/http/access.js";
 import { NotFound } from "../../platform/http/errors.js";
@@ -13,7 +14,7 @@ import { listOrganizationPrograms } from "../programs/index.js";
 
 export const ZSuppressionQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
+  cursor: ZCursor.optional(),
   /** Part of the address. */
   email: z.string().trim().max(320).optional(),
 });

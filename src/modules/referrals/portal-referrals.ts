@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../platform/db/client.js";
-import { decodeCursor, pageOf } from "../../platform/db/keyset.js";
+import { cursorKeys, decodeCursor, pageOf, ZCursor } from "../../platform/db/keyset.js";
 import type { ParticipantPrincipal } from "../../platform/http/access.js";
 import { NotFound } from "../../platform/http/errors.js";
 import { locales } from "../../platform/i18n/locale.js";
@@ -41,7 +41,7 @@ export type TPortalReferral = z.infer<typeof ZPortalReferral>;
 export const ZPortalReferralQuery = z.object({
   status: z.enum(referralStatuses).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: ZCursor.optional(),
 });
 
 const wordsFor = (of: (locale: (typeof locales)[number]) => { label: string; meaning: string }) =>
@@ -56,7 +56,7 @@ export async function listPortalReferrals(
   const conditions = [eq(referrals.participantId, participant.participantId)];
   if (query.status) conditions.push(sql`${shownStatusSql} = ${query.status}`);
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, cursorKeys.instant);
     conditions.push(
       sql`(${referrals.createdAt}, ${referrals.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`,
     );

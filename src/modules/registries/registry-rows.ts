@@ -25,7 +25,8 @@ export type RowErrorCode =
   | "status_invalid"
   | "date_required"
   | "date_invalid"
-  | "row_unreadable";
+  | "row_unreadable"
+  | "value_has_nul";
 
 /** A problem with one field of one row; `field` is the column's canonical header name. */
 export type RowProblem = { field: string; code: RowErrorCode; message: string; value?: string };
@@ -44,6 +45,20 @@ const shown = (value: string) => (value.length > 80 ? `${value.slice(0, 80)}…`
 
 function text(values: RegistryValues, column: RegistryColumn): string {
   return values[column]?.trim() ?? "";
+}
+
+/**
+ * A value with a NUL character (U+0000), which PostgreSQL text cannot hold: the row is refused, naming
+ * the column, and the rest of the file imports.
+ */
+function nulProblems(values: RegistryValues): RowProblem[] {
+  return (Object.keys(values) as RegistryColumn[])
+    .filter((column) => values[column]?.includes("\u0000"))
+    .map((column) => ({
+      field: column.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+      code: "value_has_nul" as const,
+      message: "The value contains a NUL character.",
+    }));
 }
 
 function parseCnpj(values: RegistryValues, problems: RowProblem[]) {
@@ -115,7 +130,8 @@ function companyRow(values: RegistryValues, problems: RowProblem[]) {
 }
 
 export function parseCustomerRow(values: RegistryValues): Parsed<CustomerRow> {
-  const problems: RowProblem[] = [];
+  const problems = nulProblems(values);
+  if (problems.length > 0) return { problems };
   const { entryKey, ...company } = companyRow(values, problems);
   const givenStatus = text(values, "status");
   const status = givenStatus ? parseCustomerStatus(givenStatus) : null;
@@ -132,14 +148,16 @@ export function parseCustomerRow(values: RegistryValues): Parsed<CustomerRow> {
 }
 
 export function parsePartnerCustomerRow(values: RegistryValues): Parsed<PartnerCustomerRow> {
-  const problems: RowProblem[] = [];
+  const problems = nulProblems(values);
+  if (problems.length > 0) return { problems };
   const { entryKey, ...company } = companyRow(values, problems);
   if (problems.length > 0 || !entryKey) return { problems };
   return { row: { entryKey, ...company } };
 }
 
 export function parsePipelineRow(values: RegistryValues): Parsed<PipelineRow> {
-  const problems: RowProblem[] = [];
+  const problems = nulProblems(values);
+  if (problems.length > 0) return { problems };
   const { cnpj, cnpjRoot } = parseCnpj(values, problems);
   const givenEmail = text(values, "email");
   const email = givenEmail ? normalizeRegistryEmail(givenEmail) : null;

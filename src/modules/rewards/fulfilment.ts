@@ -3,7 +3,7 @@
 import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/record-audit.js";
 import type { Db } from "../../platform/db/client.js";
-import { decodeCursor, pageOf } from "../../platform/db/keyset.js";
+import { cursorKeys, decodeCursor, pageOf } from "../../platform/db/keyset.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { Conflict, NotFound } from "../../platform/http/errors.js";
@@ -21,7 +21,7 @@ export async function listFulfilment(db: Db, scope: OrganizationScope, query: TF
   const conditions = [...base];
   if (query.status) conditions.push(eq(rewardOffers.status, query.status));
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, cursorKeys.month);
     conditions.push(
       sql`(${rewardOffers.dueMonth}, ${rewardOffers.id}) > (${String(after.key)}, ${after.id}::uuid)`,
     );

@@ -1,6 +1,7 @@
 // Inputs and outputs of the reward routes (DESIGN "HTTP contract": a reward offer {id, status, dueMonth,
 // item, saleId}).
 import { z } from "zod";
+import { ZCursor } from "../../platform/db/keyset.js";
 // From the schema file, as the tables do: programs' index imports this module back (the program template
 // seeds a catalog), and through that cycle the value would not be defined yet here.
 import { ZLocalizedText } from "../../shared/localized-text.js";
@@ -97,7 +98,7 @@ export const ZFulfilmentQuery = z.object({
     .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, "Use o formato AAAA-MM.")
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: ZCursor.optional(),
 });
 export type TFulfilmentQuery = z.infer<typeof ZFulfilmentQuery>;
 

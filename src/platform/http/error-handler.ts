@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { type Locale, localeFromAcceptLanguage } from "../i18n/locale.js";
 import { inLocale } from "./error-messages.js";
@@ -36,6 +36,16 @@ export function registerErrorHandler(app: FastifyInstance) {
     const body = errorBody("route_not_found", `No route ${request.method} ${request.url.split("?")[0]}.`);
     reply.status(404).send(inLocale(body, callerLocale(request)));
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: an address its router cannot read (broken percent-encoding such as
+ * `%FF`) is the caller's mistake, answered in the contract's shape like any other.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const body = errorBody("bad_request", "The request could not be understood.");
+  request.log.debug({ code: error.code }, "unreadable address");
+  return reply.status(400).send(inLocale(body, callerLocale(request)));
 }
 
 /** The contract's shape and status for any error; anything unexpected is logged and answered 500. */

@@ -18,6 +18,19 @@ const messagesByCode: Record<string, Words> = {
     "The Content-Length header is wrong.",
   ),
   bad_request: words("A requisição não pôde ser entendida.", "The request could not be understood."),
+  nul_character: words(
+    "O endereço contém um caractere NUL (%00).",
+    "The address contains a NUL character (%00).",
+  ),
+  invalid_cursor: words(
+    "Cursor inválido: use o nextCursor da página anterior.",
+    "Invalid cursor: use the previous page's nextCursor.",
+  ),
+  request_timeout: words("A requisição demorou demais para chegar.", "The request took too long to arrive."),
+  headers_too_large: words(
+    "Os cabeçalhos da requisição são grandes demais.",
+    "The request headers are too large.",
+  ),
   not_found: words("Não encontrado.", "Not found."),
   route_not_found: words("Este endereço não existe.", "There is no such address."),
   rate_limited: words("Muitas requisições; tente de novo mais tarde.", "Too many requests; try again later."),
@@ -126,6 +139,14 @@ const fieldWords: [pt: RegExp, en: RegExp, words: Words | ((m: RegExpMatchArray)
   [/^A date is required/, /^Informe a data/, words("Informe a data.", "A date is required.")],
   [/^A status is required/, /^Escolha o status/, words("Escolha o status.", "A status is required.")],
   [/^Nothing to change/, /^Nada a mudar/, words("Nada a mudar.", "Nothing to change.")],
+  [
+    /^Cursor inválido/,
+    /^Invalid cursor/,
+    words(
+      "Cursor inválido: use o nextCursor da página anterior.",
+      "Invalid cursor: use the previous page's nextCursor.",
+    ),
+  ],
   [/^Escreva a mensagem/, /^Write the message/, words("Escreva a mensagem.", "Write the message.")],
   [
     /^Escreva um assunto/,

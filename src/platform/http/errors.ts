@@ -15,6 +15,9 @@ export class AppError extends Error {
   }
 }
 
+/** The request itself is malformed (not a field's value): 400. */
+export class BadRequest extends AppError {}
+
 export class Invalid extends AppError {
   override readonly status = 422;
   constructor(fields: FieldErrors, message = "Some fields are invalid.", code = "validation_failed") {

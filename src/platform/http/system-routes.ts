@@ -31,7 +31,13 @@ export const systemRoutes: RouteModule = (app, ctx) => {
     },
   });
 
-  // GET /api/dev/mailbox – development only: every e-mail (and WhatsApp message) "sent", newest first
+  // Production has no development mailbox (its mail leaves by SMTP): the routes do not exist there, so
+  // neither its route table nor its API document lists them.
+  if (ctx.config.isProduction) return;
+
+  // GET /api/dev/mailbox – development only: every e-mail (and WhatsApp message) "sent", newest first.
+  // It lists every sign-in link: anyone may read it only while the server listens on loopback alone,
+  // otherwise only signed-in staff (the guard's development audience); others get a 404.
   r.get("/api/dev/mailbox", {
     config: { access: access.development },
     schema: {

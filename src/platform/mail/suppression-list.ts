@@ -2,7 +2,7 @@
 // time, each with what caused it (the e-mail that bounced, when it was sent).
 import { and, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { decodeCursor, pageOf } from "../db/keyset.js";
+import { cursorKeys, decodeCursor, pageOf } from "../db/keyset.js";
 import { emailOutbox, emailSuppressions } from "./schema.js";
 
 export type SuppressionQuery = { programIds: string[]; limit: number; cursor?: string; email?: string };
@@ -12,7 +12,7 @@ export async function listSuppressions(db: Db, query: SuppressionQuery) {
   const conditions: SQL[] = [inArray(emailSuppressions.programId, query.programIds)];
   if (query.email) conditions.push(ilike(emailSuppressions.email, `%${escapeLike(query.email)}%`));
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, cursorKeys.instant);
     conditions.push(
       sql`(${emailSuppressions.createdAt}, ${emailSuppressions.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`,
     );

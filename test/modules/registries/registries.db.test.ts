@@ -169,6 +169,33 @@ describe("registries: CSV import and the lookups intake uses", () => {
     expect(await registryCounts(t.ctx.db, scope)).toEqual({ customers: 3, pipeline: 0, partnerCustomers: 0 });
   });
 
+  it("a NUL character in a value is that row's error, and the rest of the file imports", async () => {
+    const { scope, session } = await organizationWith();
+    const [good, bad] = [newCnpjRoot(), newCnpjRoot()];
+    const customers = [
+      "cnpj;nome;status",
+      `${cnpjFor(bad)};Nul\u0000 Ltda;ativo`,
+      `${cnpjFor(good)};Boa Ltda;ativo`,
+      `${cnpjFor(newCnpjRoot())};Outra;ati\u0000vo`,
+    ].join("\n");
+    const report = await importOk(session, "customers", customers);
+    expect(report).toMatchObject({ inserted: 1, rejected: 2, total: 3 });
+    expect(report.errors.map(({ line, field, code }) => ({ line, field, code }))).toEqual([
+      { line: 2, field: "name", code: "value_has_nul" },
+      { line: 4, field: "status", code: "value_has_nul" },
+    ]);
+    expect(await findCustomerMatch(t.ctx.db, scope, keys({ cnpjRoot: good }))).not.toBeNull();
+    expect(await findCustomerMatch(t.ctx.db, scope, keys({ cnpjRoot: bad }))).toBeNull();
+    const pipeline = [
+      "email;data_entrada",
+      "a\u0000@empresa-nul.com.br;2026-01-10",
+      "b@empresa-ok.com.br;2026-01-10",
+    ];
+    const pipelineReport = await importOk(session, "pipeline", pipeline.join("\n"));
+    expect(pipelineReport).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(pipelineReport.errors[0]).toMatchObject({ line: 2, field: "email", code: "value_has_nul" });
+  });
+
   it("importing a file again updates its rows instead of duplicating them", async () => {
     const { scope, session } = await organizationWith();
     const roots = [newCnpjRoot(), newCnpjRoot()];

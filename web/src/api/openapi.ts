@@ -446,6 +446,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The `nextCursor` of the previous page, as it was given. */
                     cursor?: string;
                     limit?: number;
                     status?: "received" | "attached" | "ticket_opened" | "quarantined" | "ignored" | "bounce" | "discarded" | "failed";
@@ -1204,6 +1205,7 @@ export interface paths {
             parameters: {
                 query?: {
                     assigneeId?: string | "none";
+                    /** @description The `nextCursor` of the previous page, as it was given. */
                     cursor?: string;
                     from?: string;
                     limit?: number;
@@ -2003,6 +2005,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The `nextCursor` of the previous page, as it was given. */
                     cursor?: string;
                     dueMonth?: string;
                     limit?: number;
@@ -2173,6 +2176,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The `nextCursor` of the previous page, as it was given. */
                     cursor?: string;
                     email?: string;
                     limit?: number;
@@ -2306,6 +2310,7 @@ export interface paths {
                     assigneeId?: string | "me" | "none";
                     channel?: "portal" | "email";
                     contactReason?: string;
+                    /** @description The `nextCursor` of the previous page, as it was given. */
                     cursor?: string;
                     limit?: number;
                     order?: "asc" | "desc";
@@ -3246,6 +3251,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The `nextCursor` of the previous page, as it was given. */
                     cursor?: string;
                     limit?: number;
                     status?: "in_progress" | "qualified" | "not_qualified" | "in_commercial_process" | "not_advanced" | "sale_confirmed";
@@ -3515,6 +3521,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The `nextCursor` of the previous page, as it was given. */
                     cursor?: string;
                     limit?: number;
                     state?: "open" | "closed";

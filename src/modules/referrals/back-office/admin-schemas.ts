@@ -1,5 +1,6 @@
 // Inputs and outputs of the sales back-office routes (DESIGN "HTTP contract").
 import { z } from "zod";
+import { ZCursor } from "../../../platform/db/keyset.js";
 import { isValidIsoDate } from "../../../shared/dates.js";
 import { companySizes, contactDepartments, referralStatuses } from "../../../shared/referral-codes.js";
 // From the schema file, not the module's index: modules import each other's indexes in cycles, and a
@@ -27,7 +28,7 @@ export type TReferralFilters = z.infer<typeof ZReferralFilters>;
 
 export const ZReferralListQuery = ZReferralFilters.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: ZCursor.optional(),
 });
 export type TReferralListQuery = z.infer<typeof ZReferralListQuery>;
 

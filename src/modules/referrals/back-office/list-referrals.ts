@@ -2,7 +2,7 @@
 // by keyset on (sort key, id), each sort backed by an (organization, key, id) index.
 import { and, asc, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client.js";
-import { decodeCursor, pageOf } from "../../../platform/db/keyset.js";
+import { cursorKeys, decodeCursor, pageOf } from "../../../platform/db/keyset.js";
 import type { OrganizationScope } from "../../../platform/db/tenant.js";
 import { participantDirectory } from "../../participants/read-models.js";
 import { listProgramTimeZones } from "../../programs/index.js";
@@ -20,7 +20,10 @@ export async function listReferrals(db: Db, scope: OrganizationScope, query: TRe
   const column = sortColumns[query.sort];
   const conditions = [await filterCondition(db, scope, query)];
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(
+      query.cursor,
+      query.sort === "companyName" ? cursorKeys.text : cursorKeys.instant,
+    );
     const key = query.sort === "companyName" ? sql`${after.key}` : sql`${after.key}::timestamptz`;
     conditions.push(
       query.order === "desc"
