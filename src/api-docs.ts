@@ -19,7 +19,8 @@ export const securitySchemes = {
     type: "apiKey",
     in: "cookie",
     name: PORTAL_COOKIE,
-    description: "A referrer session, set by following an e-mailed sign-in link (/portal/auth/{token}).",
+    description:
+      "A referrer session, set by following an e-mailed sign-in link (/portal/auth/{token}) and confirming on its page.",
   },
   csrfToken: {
     type: "apiKey",

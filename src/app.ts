@@ -47,6 +47,7 @@ import { refuseNulInUrls, stripNulFromBodies } from "./platform/http/strip-nul.j
 import { systemRoutes } from "./platform/http/system-routes.js";
 import { fastifyTrustProxy, trustedPeerCheck } from "./platform/http/trusted-proxies.js";
 import { registerWebApp } from "./platform/http/web-app-routes.js";
+import { sharedRateLimitStore } from "./platform/rate-limits/shared-store.js";
 
 const routeModules: RouteModule[] = [
   systemRoutes,
@@ -147,8 +148,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Answers above 1 KB leave compressed when the client accepts it (brotli or gzip); built assets are
   // precompressed and sent as they are. Request bodies are never inflated: their limits stay exact.
   await app.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
-  // Limits are declared per route (sign-ins, submissions); the store is per process (see README).
-  await app.register(fastifyRateLimit, { global: false });
+  // Limits are declared per route (sign-ins, submissions); their counters are in the database, so
+  // every web process shares them (src/platform/rate-limits).
+  await app.register(fastifyRateLimit, {
+    global: false,
+    store: sharedRateLimitStore(ctx.db, ctx.secret, ctx.logger),
+  });
   registerAuthGuard(app, {
     secret: ctx.secret,
     developmentRoutes: developmentAudience({

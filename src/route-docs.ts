@@ -55,7 +55,8 @@ export const routeDocs: Record<string, RouteDoc> = {
     summary: "Staff sign-in",
     description:
       "E-mail and password; sets the session cookie and answers the CSRF token writes must echo. " +
-      "Wrong credentials answer 401 in the same time whether the address exists; 10 attempts a minute.",
+      "Wrong credentials answer 401 in the same time whether the address exists; 10 attempts a minute per client address. " +
+      "After 10 failures for one e-mail within 15 minutes, that e-mail answers 429 (`sign_in_locked`, with `Retry-After`) for 15 minutes from any address, even with the right password, and the account is e-mailed once.",
   },
   "POST /api/admin/logout": {
     summary: "Staff sign-out",
@@ -78,7 +79,8 @@ export const routeDocs: Record<string, RouteDoc> = {
   "POST /api/portal/login": {
     summary: "E-mail a sign-in link",
     description:
-      "Sends a single-use link valid 30 minutes to a referrer of the program. Always 202, whether the address takes part or not; at most 5 links an hour per address.",
+      "Sends a single-use link valid 30 minutes to a referrer of the program. Always 202, whether the address takes part or not, and whether the program exists; at most 5 links an hour per address. " +
+      "The link opens a page that asks to confirm (a form posting to the same address) before the session starts.",
   },
   "GET /api/portal/session": {
     summary: "Who is signed in (referrer)",
@@ -302,7 +304,8 @@ export const routeDocs: Record<string, RouteDoc> = {
   "POST /api/admin/registries/:kind/import": {
     summary: "Import a registry CSV",
     description:
-      "Customers, pipeline or partner customers, as `text/csv` up to 50 MB, streamed; a row-level error report.",
+      "Customers, pipeline or partner customers, as `text/csv` up to 50 MB (413 as soon as the body passes it); a row-level error report. " +
+      "All or nothing: the rows are written in one transaction, so a refused or failed import leaves the registry as it was.",
   },
   "GET /api/admin/registries": {
     summary: "The registries' sizes",

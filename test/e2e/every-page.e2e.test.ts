@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
-import { corrente, openLoggedPage, screenshot } from "../support/e2e.js";
+import { corrente, followSignInLink, openLoggedPage, screenshot } from "../support/e2e.js";
 import { INBOUND_SECRET, plainEmail } from "../support/inbound-mail.js";
 import { expectAccessible, expectFits } from "../support/page-checks.js";
 import { type ServerProcess, startServerProcess } from "../support/server-process.js";
@@ -71,7 +71,7 @@ async function referrerPage(language: Language, viewport = DESKTOP, page?: Page)
   await page.request.post(`${server.url}/api/portal/login`, {
     data: { programSlug: PROGRAM, email: REFERRER_EMAIL },
   });
-  await page.goto(await mailboxLink(REFERRER_EMAIL, "/portal/auth/"));
+  await followSignInLink(page, await mailboxLink(REFERRER_EMAIL, "/portal/auth/"));
   await page.waitForURL(`${server.url}/portal`);
   return page;
 }

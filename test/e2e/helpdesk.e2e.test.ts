@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
-import { openLoggedPage, screenshot, seedDemoWithStaff } from "../support/e2e.js";
+import { followSignInLink, openLoggedPage, screenshot, seedDemoWithStaff } from "../support/e2e.js";
 import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
 const DEMO_PROGRAM_SLUG = "desk-manager";
@@ -81,7 +81,7 @@ async function signInReferrer(): Promise<Page> {
       item.links.some((l) => l.includes("/portal/auth/")),
     "with a sign-in link",
   );
-  await page.goto(mail.links.find((link) => link.includes("/portal/auth/"))!);
+  await followSignInLink(page, mail.links.find((link) => link.includes("/portal/auth/"))!);
   await page.waitForURL(`${server.url}/portal`);
   return page;
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
-import { openLoggedPage, screenshot } from "../support/e2e.js";
+import { followSignInLink, openLoggedPage, screenshot } from "../support/e2e.js";
 import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";
 import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
@@ -122,7 +122,7 @@ async function signIn(page: Page, email: string) {
     }
     return link !== undefined;
   });
-  await page.goto(link!);
+  await followSignInLink(page, link!);
   await page.waitForURL(`${server.url}/portal`);
 }
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
-import { openLoggedPage, screenshot, seedDemoWithStaff } from "../support/e2e.js";
+import { followSignInLink, openLoggedPage, screenshot, seedDemoWithStaff } from "../support/e2e.js";
 import { cnpjFor, newCnpjRoot, validSubmission } from "../support/referral-factory.js";
 import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
@@ -153,7 +153,7 @@ describe("from a referral to a reward", () => {
     await referrer.goto(`${server.url}/portal/login?program=${DEMO_PROGRAM_SLUG}`);
     await referrer.getByLabel("E-mail").fill(referral.referrerEmail);
     await referrer.getByRole("button", { name: "Enviar link de acesso" }).click();
-    await referrer.goto(await waitForSignInLink(referral.referrerEmail, seenMessageIds));
+    await followSignInLink(referrer, await waitForSignInLink(referral.referrerEmail, seenMessageIds));
     await referrer.waitForURL(`${server.url}/portal`);
     await referrer.getByRole("navigation").getByRole("link", { name: "Prêmios" }).click();
     await referrer.getByRole("heading", { name: "Meus prêmios" }).waitFor();

@@ -1,7 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
-import { openLoggedPage, screenshot } from "../support/e2e.js";
+import { followSignInLink, openLoggedPage, screenshot } from "../support/e2e.js";
+import { expectAccessible } from "../support/page-checks.js";
 import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 
 // The demo referrer the embedded default seeds (src/demo/seed-demo.ts).
@@ -123,7 +124,16 @@ describe("signing in", () => {
     expect(signInLink, `sign-in link in ${JSON.stringify(email.links)}`).toBeDefined();
     expect(email.text).toContain(signInLink);
 
+    // The link asks first (issue 16.11): "Entrar como i…@e….com", the address masked.
     await page.goto(signInLink!);
+    const masked = `${DEMO_REFERRER_EMAIL[0]}…@${DEMO_REFERRER_EMAIL.split("@")[1]![0]}…`;
+    await page.getByRole("button", { name: new RegExp(`^Entrar como ${masked}`) }).waitFor();
+    expect(
+      (await page.request.get(`${server.url}/api/portal/session`).then((r) => r.json())).participant,
+    ).toBeNull();
+    await expectAccessible(page, "the sign-in link's page");
+    await screenshot(page, "portal-sign-in-confirm");
+    await page.getByRole("button", { name: /^Entrar como / }).click();
     await page.waitForURL(`${server.url}/portal`);
     const { participant } = (await (await page.request.get(`${server.url}/api/portal/session`)).json()) as {
       participant: { name: string };
@@ -154,7 +164,7 @@ describe("signing in", () => {
     const email = await waitForNewEmail(DEMO_REFERRER_EMAIL, seenMessageIds);
     const signInLink = email.links.find((link) => new URL(link).pathname.startsWith("/portal/auth/"))!;
     expect(new URL(signInLink).searchParams.get("next")).toBe("/portal/rewards");
-    await page.goto(signInLink);
+    await followSignInLink(page, signInLink);
     await page.waitForURL(`${server.url}/portal/rewards`);
     await page.context().close();
   }, 20_000);

@@ -77,3 +77,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
 }
+
+/**
+ * Follows a sign-in link as its reader does: the link opens a page "Entrar como r…@e….com" (or "Sign in
+ * as …", in the referrer's language) and the session starts on its button (issue 16.11).
+ */
+export async function followSignInLink(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await page.getByRole("button", { name: /^(Entrar como|Sign in as) / }).click();
+}

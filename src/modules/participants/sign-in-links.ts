@@ -5,6 +5,7 @@ import type { AppContext } from "../../platform/context.js";
 import { hashToken, newSecretToken } from "../../platform/crypto/tokens.js";
 import type { Db } from "../../platform/db/client.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import { NotFound } from "../../platform/http/errors.js";
 import { resolveLocale } from "../../platform/i18n/locale.js";
 import { defineJob, type JobOutcome } from "../../platform/jobs/job.js";
 import { enqueueEmail } from "../../platform/mail/outbox.js";
@@ -27,13 +28,18 @@ export const portalSignInLinkJob = defineJob(
 
 /**
  * POST /api/portal/login's work. The route only enqueues this job and answers 202, so a known and an
- * unknown address take the same path and the same time: the answer reveals nothing.
+ * unknown address take the same path and the same time: the answer reveals nothing. A slug that names
+ * no program gets the same 202 and nothing is sent (the contract: 202 for any request).
  */
 export async function requestSignInLink(
   ctx: AppContext,
   input: { programSlug: string; email: string; locale?: string; next?: string },
 ) {
-  const program = await getProgramBySlugOrThrow(ctx.db, input.programSlug);
+  const program = await getProgramBySlugOrThrow(ctx.db, input.programSlug).catch((error: unknown) => {
+    if (error instanceof NotFound) return null;
+    throw error;
+  });
+  if (!program) return;
   await inTransaction(ctx.db, (tx) =>
     ctx.jobs.enqueue(tx, portalSignInLinkJob, {
       programId: program.id,
@@ -143,6 +149,30 @@ async function liftBounceOfLinkAddress(db: Db, link: { participantId: string; pr
     .from(participants)
     .where(eq(participants.id, link.participantId));
   if (participant) await liftBounceSuppression(db, link.programId, participant.email);
+}
+
+/**
+ * Whom an unused, unexpired link would sign in, without spending it: the confirmation page (GET
+ * /portal/auth/:token) names the account, and mail scanners that open links change nothing.
+ */
+export async function findUsableSignInLink(db: Db, token: string) {
+  const [row] = await db
+    .select({
+      participantId: portalSignInLinks.participantId,
+      programId: portalSignInLinks.programId,
+      email: participants.email,
+      locale: participants.locale,
+    })
+    .from(portalSignInLinks)
+    .innerJoin(participants, eq(participants.id, portalSignInLinks.participantId))
+    .where(
+      and(
+        eq(portalSignInLinks.tokenHash, hashToken(token)),
+        isNull(portalSignInLinks.usedAt),
+        gt(portalSignInLinks.expiresAt, new Date()),
+      ),
+    );
+  return row ?? null;
 }
 
 /** The program a link belongs to, used or not: a spent link's page can still offer that program's form. */

@@ -1,8 +1,11 @@
 // Streams a CSV file as records, one at a time, whatever its size: memory holds one chunk and the
-// parser's buffer, never the file. Brazilian spreadsheets export with `;` and often in Windows-1252
+// parser's buffer, never the file. The input is fed to the parser in slices of at most 64 KB with a
+// turn of the event loop between them, so however the file arrives (one 50 MB buffer, or a malformed
+// file whose every line is an error) the process keeps answering other requests while it is read. Brazilian spreadsheets export with `;` and often in Windows-1252
 // rather than UTF-8, so both the delimiter and the encoding are detected from the file itself.
 import { isAscii } from "node:buffer";
 import { pipeline, Readable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { TextDecoder } from "node:util";
 import { CsvError, parse } from "csv-parse";
 
@@ -36,7 +39,7 @@ export async function* readCsvLines(
   input: AsyncIterable<Buffer | string>,
   options: CsvOptions,
 ): AsyncGenerator<CsvLine> {
-  const text = decodeText(input)[Symbol.asyncIterator]();
+  const text = decodeText(inSlices(input))[Symbol.asyncIterator]();
   const head = await readUntilFirstLine(text);
   const problems: CsvLine[] = [];
   let lastLine = 1; // where the previous record (or the header) ended, as the parser reads
@@ -126,6 +129,28 @@ export function detectDelimiter(head: string): ";" | "," {
   }
   return semicolons > commas ? ";" : ",";
 }
+
+const SLICE_BYTES = 64 * 1024;
+
+/** `input` in pieces of at most SLICE_BYTES, yielding to the event loop after each. */
+async function* inSlices(input: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
+  for await (const chunk of input) {
+    for (let start = 0; start < chunk.length; ) {
+      let end = Math.min(start + SLICE_BYTES, chunk.length);
+      if (typeof chunk === "string") {
+        // Cut between UTF-16 code units, never inside a surrogate pair.
+        if (isHighSurrogate(chunk.charCodeAt(end - 1)) && end < chunk.length) end++;
+        yield chunk.slice(start, end);
+      } else {
+        yield chunk.subarray(start, end); // the decoder below joins a character cut in two
+      }
+      start = end;
+      await nextTurn();
+    }
+  }
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * UTF-8 unless the first bytes beyond ASCII are not valid UTF-8, then Windows-1252 (what Excel in

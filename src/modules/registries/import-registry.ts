@@ -1,7 +1,10 @@
 // Imports a registry file (customers, pipeline, partner-program customers) for one organization.
 // Streams: rows are parsed one at a time and written in batches, so a file of any size imports in flat
 // memory. Idempotent: rows are upserted on their entry key, so importing a file again updates them.
-// A bad row is reported with its line number and never stops the import.
+// A bad row is reported with its line number and never stops the import. All or nothing: every batch
+// is written in one transaction, so a file that fails (unreadable, a database error) leaves the
+// registry as it was. The transaction opens at the first row to write: a file with none (refused at
+// its header, or every row rejected) holds no transaction while it is read.
 import { Readable } from "node:stream";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganizationScope } from "../../platform/db/tenant.js";
@@ -71,40 +74,68 @@ async function runImport<Row extends { entryKey: string }>(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const report: ImportReport = { inserted: 0, updated: 0, rejected: 0, errors: [], total: 0 };
-  const writer = batchWriter<Row>(async (rows) => {
-    const inserted = await inTransaction(db, (tx) => importer.upsert(tx, scope, distinctByEntryKey(rows)));
+  const writeBatch = async (tx: Db, batch: Row[]) => {
+    const inserted = await importer.upsert(tx, scope, distinctByEntryKey(batch));
     // A key repeated within the file counts as an update of its first occurrence.
     report.inserted += inserted;
-    report.updated += rows.length - inserted;
+    report.updated += batch.length - inserted;
     options.onProgress?.(report.inserted + report.updated + report.rejected);
-  });
+  };
+  const rows = validRows(importer, lines, report);
   try {
-    for await (const item of lines) {
-      report.total++;
-      const parsed: Parsed<Row> =
-        "unreadable" in item
-          ? { problems: [{ field: "row", code: "row_unreadable", message: item.unreadable }] }
-          : importer.parseRow(item.values);
-      if ("row" in parsed) {
-        await writer.add(parsed.row);
-        continue;
-      }
-      report.rejected++;
-      for (const problem of parsed.problems) {
-        if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line: item.line, ...problem });
-      }
+    const first = await rows.next();
+    if (!first.done) {
+      await inTransaction(db, (tx) => writeInBatches([first.value], rows, (batch) => writeBatch(tx, batch)));
     }
-    await writer.finish();
-  } catch (error) {
-    await writer.settle(); // no batch may still be writing once the caller hears of the failure
-    throw error;
+  } finally {
+    await rows.return(undefined); // after a failed write the file's stream is closed, not left suspended
   }
   options.onProgress?.(report.total);
   report.errors.sort((a, b) => a.line - b.line);
   return report;
 }
 
-/** Collects rows into batches and writes one batch while the next fills; batches commit in file order. */
+/** Writes `head` and then `rows` in batches; a failure waits for the batch being written, then throws. */
+async function writeInBatches<Row>(
+  head: Row[],
+  rows: AsyncIterable<Row>,
+  write: (batch: Row[]) => Promise<void>,
+) {
+  const writer = batchWriter<Row>(write);
+  try {
+    for (const row of head) await writer.add(row);
+    for await (const row of rows) await writer.add(row);
+    await writer.finish();
+  } catch (error) {
+    await writer.settle(); // no batch may still be writing when the transaction rolls back
+    throw error;
+  }
+}
+
+/** The rows that parse, in file order; the others are counted and reported in `report`. */
+async function* validRows<Row extends { entryKey: string }>(
+  importer: Importer<Row>,
+  lines: AsyncIterable<RegistryLine>,
+  report: ImportReport,
+): AsyncGenerator<Row> {
+  for await (const item of lines) {
+    report.total++;
+    const parsed: Parsed<Row> =
+      "unreadable" in item
+        ? { problems: [{ field: "row", code: "row_unreadable", message: item.unreadable }] }
+        : importer.parseRow(item.values);
+    if ("row" in parsed) {
+      yield parsed.row;
+      continue;
+    }
+    report.rejected++;
+    for (const problem of parsed.problems) {
+      if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line: item.line, ...problem });
+    }
+  }
+}
+
+/** Collects rows into batches and writes one batch while the next fills, in file order. */
 function batchWriter<Row>(write: (rows: Row[]) => Promise<void>) {
   let batch: Row[] = [];
   let writing: Promise<void> = Promise.resolve();

@@ -4,7 +4,7 @@ import { recordAudit } from "../../platform/audit/record-audit.js";
 import { AppError, Invalid, NotFound } from "../../platform/http/errors.js";
 import { staffRoute } from "../../platform/http/principal-handlers.js";
 import { clientInfo, type RouteModule, withZod, ZErrorResponse } from "../../platform/http/route-module.js";
-import { acceptCsvUploads } from "./csv-upload.js";
+import { acceptCsvUploads, spoolUpload } from "./csv-upload.js";
 import { importRegistry } from "./import-registry.js";
 import { isRegistryKind, registryKinds } from "./registry-columns.js";
 import { registryCounts } from "./registry-lookups.js";
@@ -74,7 +74,8 @@ export const registryRoutes: RouteModule = (app, ctx) => {
           }
           if (!(body instanceof Readable)) throw new UnsupportedMediaType();
           const scope = { organizationId: staff.organizationId };
-          const report = await importRegistry(ctx.db, scope, kind, body);
+          const upload = await spoolUpload(body);
+          const report = await importRegistry(ctx.db, scope, kind, upload.open()).finally(upload.discard);
           const { errors: _errors, ...counts } = report;
           await recordAudit(ctx.db, {
             ...scope,

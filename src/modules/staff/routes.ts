@@ -3,9 +3,16 @@ import { prepareDummyHash } from "../../platform/crypto/passwords.js";
 import { access, STAFF_COOKIE } from "../../platform/http/access.js";
 import { csrfTokenFor } from "../../platform/http/auth-guard.js";
 import { staffRoute } from "../../platform/http/principal-handlers.js";
-import { clientInfo, type RouteModule, withZod, ZNoContent } from "../../platform/http/route-module.js";
+import {
+  clientInfo,
+  type RouteModule,
+  withZod,
+  ZErrorResponse,
+  ZNoContent,
+} from "../../platform/http/route-module.js";
 import { clearSessionCookie, setSessionCookie } from "../../platform/http/session-cookie.js";
 import { permissions, staffRoles } from "../../shared/permissions.js";
+import { SignInLocked } from "./sign-in-throttle.js";
 import { listActiveStaff } from "./staff-directory.js";
 import {
   adminSessionOf,
@@ -29,16 +36,20 @@ export const staffRoutes: RouteModule = (app, ctx) => {
 
   // POST /api/admin/login – staff sign in with e-mail and password
   r.post("/api/admin/login", {
+    // Per client address here; per account (whatever the address) in signInStaff.
     config: { access: access.public, rateLimit: { max: 10, timeWindow: "1 minute" } },
     schema: {
       tags: ["staff"],
       body: ZStaffSignIn,
-      response: { 200: z.object({ user: ZStaffUser, csrfToken: z.string() }) },
+      response: { 200: z.object({ user: ZStaffUser, csrfToken: z.string() }), 429: ZErrorResponse },
     },
     handler: async (request, reply) => {
-      const { token, sessionId, user } = await signInStaff(ctx.db, {
+      const { token, sessionId, user } = await signInStaff(ctx, {
         ...request.body,
         ...clientInfo(request),
+      }).catch((error: unknown) => {
+        if (error instanceof SignInLocked) reply.header("retry-after", String(error.retryAfterSeconds));
+        throw error;
       });
       setSessionCookie(reply, STAFF_COOKIE, token, { maxAgeSeconds: STAFF_SESSION_HOURS * 3600, secure });
       return { user: publicStaffUser(user), csrfToken: csrfTokenFor(ctx.secret, sessionId) };

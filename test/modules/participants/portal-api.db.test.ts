@@ -14,6 +14,7 @@ import {
   submitChecked,
 } from "../../support/back-office.js";
 import { makeProgram, unique } from "../../support/factories.js";
+import { followSignInLink } from "../../support/portal-sign-in.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
 
 describe("referrer portal API", () => {
@@ -135,7 +136,9 @@ describe("referrer portal API", () => {
       .limit(1);
     expect(invitation!.text).toContain("Você havia saído do programa");
     const link = new URL(invitation!.text!.match(/https?:\/\/\S+\/portal\/auth\/\S+/)![0]);
-    const followed = await t.app.inject({ method: "GET", url: link.pathname });
+    // Opening the link's page changes nothing; confirming on it brings the referrer back (issue 16.11).
+    const { page, signIn: followed } = await followSignInLink(t.app, link.pathname);
+    expect(page.statusCode).toBe(200);
     expect(followed.statusCode).toBe(303);
     expect(followed.headers.location).toBe("/portal");
     expect(await stillOut()).toMatchObject({ status: "active", leftAt: null });

@@ -811,7 +811,7 @@ export interface paths {
         put?: never;
         /**
          * Staff sign-in
-         * @description E-mail and password; sets the session cookie and answers the CSRF token writes must echo. Wrong credentials answer 401 in the same time whether the address exists; 10 attempts a minute.
+         * @description E-mail and password; sets the session cookie and answers the CSRF token writes must echo. Wrong credentials answer 401 in the same time whether the address exists; 10 attempts a minute per client address. After 10 failures for one e-mail within 15 minutes, that e-mail answers 429 (`sign_in_locked`, with `Retry-After`) for 15 minutes from any address, even with the right password, and the account is e-mailed once.
          */
         post: {
             parameters: {
@@ -839,6 +839,15 @@ export interface paths {
                             csrfToken: string;
                             user: components["schemas"]["StaffUser"];
                         };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3032,7 +3041,7 @@ export interface paths {
         put?: never;
         /**
          * E-mail a sign-in link
-         * @description Sends a single-use link valid 30 minutes to a referrer of the program. Always 202, whether the address takes part or not; at most 5 links an hour per address.
+         * @description Sends a single-use link valid 30 minutes to a referrer of the program. Always 202, whether the address takes part or not, and whether the program exists; at most 5 links an hour per address. The link opens a page that asks to confirm (a form posting to the same address) before the session starts.
          */
         post: {
             parameters: {
