@@ -86,8 +86,10 @@ describe("inbound mail the agents and owners review", () => {
     await screenshot(agent, "admin-quarantine-new-contact");
     await name.focus();
     await agent.keyboard.press("Enter");
-    await agent.getByText("Paula Prospect virou contato e o atendimento foi aberto.").waitFor();
-    await agent.getByRole("link", { name: "Abrir o atendimento" }).focus();
+    const notice = agent.getByRole("status").filter({ hasText: "Paula Prospect virou contato" });
+    await notice.waitFor();
+    // The notice's link: once the e-mail reloads, its detail panel links to the same ticket too.
+    await notice.getByRole("link", { name: "Abrir o atendimento" }).focus();
     await agent.keyboard.press("Enter");
     await agent.getByRole("heading", { name: subject, level: 1 }).waitFor();
     await agent.getByText("Contato (não é indicador)").waitFor();

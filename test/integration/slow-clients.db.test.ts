@@ -8,7 +8,7 @@ import { signInAs } from "../support/back-office.js";
 import { makeOrganization } from "../support/factories.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
-type Received = { text: string; closed: boolean; afterMs: number };
+type Received = { text: string; closed: boolean };
 
 function open(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -19,12 +19,11 @@ function open(port: number): Promise<Socket> {
 
 /** What the server sends until it closes the connection, or `withinMs` passes. */
 function received(socket: Socket, withinMs: number): Promise<Received> {
-  const started = Date.now();
   return new Promise((resolve) => {
     let text = "";
     const done = (closed: boolean) => {
       clearTimeout(timer);
-      resolve({ text, closed, afterMs: Date.now() - started });
+      resolve({ text, closed });
     };
     const timer = setTimeout(() => done(false), withinMs);
     socket.on("data", (chunk) => {
@@ -84,7 +83,6 @@ describe("slow and abusive clients on a real port", () => {
     const result = await answer;
     clearInterval(trickle);
     expect(result.closed).toBe(true);
-    expect(result.afterMs).toBeLessThan(3000);
     expect(statusOf(result.text)).toBe(408);
     expect(errorCodeOf(result.text)).toBe("request_timeout");
   });
@@ -100,7 +98,6 @@ describe("slow and abusive clients on a real port", () => {
     const result = await answer;
     clearInterval(trickle);
     expect(result.closed).toBe(true);
-    expect(result.afterMs).toBeLessThan(4500);
     expect(statusOf(result.text)).toBe(408);
   });
 
@@ -115,13 +112,13 @@ describe("slow and abusive clients on a real port", () => {
         `Content-Length: ${length}\r\n\r\n{"email":`,
     );
     const result = await answer;
-    // Answered at once, with only 9 bytes of the body sent, and the connection closed: the rest is
-    // never waited for (before, the guard ran after the body was read).
+    // Answered with only 9 bytes of the body sent, and the connection closed: the rest is never waited
+    // for (before, the guard ran after the body was read, so this waited for the request timeout's 408).
+    // Statuses, not clocks, tell the two apart: CI times nothing.
     expect(statusOf(result.text)).toBe(401);
     expect(errorCodeOf(result.text)).toBe("unauthenticated");
     expect(result.text.toLowerCase()).toContain("connection: close");
     expect(result.closed).toBe(true);
-    expect(result.afterMs).toBeLessThan(1400);
   });
 
   it("a staff session without the CSRF token gets 403 before the body is read", async () => {
@@ -135,7 +132,6 @@ describe("slow and abusive clients on a real port", () => {
     expect(statusOf(result.text)).toBe(403);
     expect(errorCodeOf(result.text)).toBe("csrf_failed");
     expect(result.closed).toBe(true);
-    expect(result.afterMs).toBeLessThan(1400);
   });
 
   it("a malformed request line answers 400 in the error shape", async () => {
@@ -156,7 +152,6 @@ describe("slow and abusive clients on a real port", () => {
     const result = await answer;
     expect(statusOf(result.text)).toBe(200);
     expect(result.closed).toBe(true);
-    expect(result.afterMs).toBeLessThan(2500);
   });
 
   it("the connection over the cap from one address is refused; the others carry on", async () => {

@@ -53,13 +53,11 @@ describe("registry imports: size limit, event loop and all-or-nothing", () => {
         this.push(chunk);
       },
     });
-    const started = performance.now();
     const response = await upload(session, body);
-    const seconds = (performance.now() - started) / 1000;
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe("body_too_large");
-    expect(seconds, `answered in ${seconds.toFixed(1)} s`).toBeLessThan(5);
-    expect(sent).toBeLessThan(52 * MB); // the rest of the body was never asked for
+    // Refused as the limit passed: the rest of the body was never asked for (no clock: CI times nothing).
+    expect(sent).toBeLessThan(52 * MB);
     expect((await registryCounts(t.ctx.db, scope)).customers).toBe(0);
   }, 30_000);
 
@@ -68,36 +66,25 @@ describe("registry imports: size limit, event loop and all-or-nothing", () => {
     // Every row is refused (bad CNPJ, bad status, stray quotes), and the whole body arrives as one chunk.
     const line = 'x"12.345;Empresa "quebrada;talvez\n00000000000000;;???\n';
     const body = Buffer.from(`cnpj;nome;status\n${line.repeat(Math.ceil((12 * MB) / line.length))}`);
-    const gaps: number[] = [];
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      gaps.push(now - last);
-      last = now;
-    }, 10);
-    const healthTimes: number[] = [];
+    // Health checks keep being answered while the file is read: counted, not timed (CI times nothing).
+    // A parse that held the event loop (22 s on the old code) lets at most the first one through.
+    let answeredWhileImporting = 0;
     let isImporting = true;
     const probing = (async () => {
       while (isImporting) {
-        const started = performance.now();
         const health = await t.app.inject({ method: "GET", url: "/healthz" });
         expect(health.statusCode).toBe(200);
-        healthTimes.push(performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        if (isImporting) answeredWhileImporting += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
     const response = await upload(session, body);
     isImporting = false;
     await probing;
-    clearInterval(ticker);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ inserted: 0, updated: 0 });
     expect(response.json().rejected).toBeGreaterThan(200_000);
-    const longestGap = Math.max(...gaps);
-    const slowestHealth = Math.max(...healthTimes);
-    expect(healthTimes.length).toBeGreaterThan(5);
-    expect(longestGap, `event loop stalled ${longestGap.toFixed(0)} ms`).toBeLessThan(500);
-    expect(slowestHealth, `GET /healthz took ${slowestHealth.toFixed(0)} ms`).toBeLessThan(500);
+    expect(answeredWhileImporting).toBeGreaterThan(5);
   }, 120_000);
 
   it("an upload that fails after several batches leaves the registry as it was", async () => {
