@@ -20,15 +20,22 @@ export function refuseNulInUrls(app: FastifyInstance) {
 
 function withoutNul(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
-  // Raw bodies (a received e-mail, bytes kept exactly as sent) are not text fields: left untouched.
-  if (depth > 32 || value === null || typeof value !== "object" || ArrayBuffer.isView(value)) return value;
+  if (depth > 32 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = withoutNul(value[i], depth + 1);
     return value;
   }
+  // Only what a JSON or form parser builds is walked. Raw bodies (a received e-mail's bytes, a CSV
+  // upload's stream, which a registry import reads and checks row by row) are left exactly as sent.
+  if (!isPlainObject(value)) return value;
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) record[key] = withoutNul(record[key], depth + 1);
   return value;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 export function stripNulFromBodies(app: FastifyInstance) {
