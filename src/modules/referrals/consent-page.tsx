@@ -1,5 +1,5 @@
 // GET /c/:token: the referred contact's page. Plain HTML forms, no JavaScript needed.
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderSmallPage } from "../../platform/http/small-page.js";
 import type { Locale } from "../../platform/i18n/locale.js";
 import type { ContactDecision } from "./contact-consent.js";
 
@@ -38,11 +38,8 @@ const text = {
   },
 } as const;
 
-const css = `body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2933;background:#f7f8fa}
-main{max-width:560px;margin:40px auto;padding:24px;background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
-button{font:inherit;padding:10px 16px;border-radius:6px;border:1px solid #0b6e4f;margin:6px 8px 6px 0;cursor:pointer}
-.yes{background:#0b6e4f;color:#fff}.no{background:#fff;color:#8a1c1c;border-color:#8a1c1c}
-button:focus-visible,a:focus-visible{outline:3px solid #f0b429;outline-offset:2px}small{color:#52606d}`;
+const css = `button{margin:6px 8px 6px 0}
+.yes{background:#0b6e4f;color:#fff}.no{background:#fff;color:#8a1c1c;border-color:#8a1c1c}`;
 
 export function renderConsentPage(view: ConsentView, locale: Locale): string {
   const t = text[locale];
@@ -62,23 +59,15 @@ export function renderConsentPage(view: ConsentView, locale: Locale): string {
     ) : (
       <p role="status">{view.state === "confirmed" ? t.confirmed : t.objected}</p>
     );
-  const page = (
-    <html lang={locale}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{t.title}</title>
-        <style>{css}</style>
-      </head>
-      <body>
-        <main>
-          <h1>{t.title}</h1>
-          {body}
-          <small>{t.privacy}</small>
-        </main>
-      </body>
-    </html>
-  );
-  return `<!doctype html>${renderToStaticMarkup(page)}`;
+  return renderSmallPage({
+    locale,
+    title: t.title,
+    css,
+    children: (
+      <>
+        {body}
+        <small>{t.privacy}</small>
+      </>
+    ),
+  });
 }
