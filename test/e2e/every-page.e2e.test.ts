@@ -216,6 +216,25 @@ describe("every page, accessible and within the window", () => {
     await referrer.context().close();
   }, 90_000);
 
+  it("the sign-in link's confirmation page, on a desktop and a phone", async () => {
+    // One link for both: opening it spends nothing (and an address gets at most 5 links an hour).
+    await fetch(`${server.url}/api/portal/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ programSlug: PROGRAM, email: REFERRER_EMAIL }),
+    });
+    const link = await mailboxLink(REFERRER_EMAIL, "/portal/auth/");
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await pageIn("pt-BR", viewport);
+      await page.goto(link);
+      await page.getByRole("button", { name: /^Entrar como / }).waitFor();
+      const label = `sign-in confirmation at ${viewport.width}`;
+      await expectAccessible(page, label);
+      await expectFits(page, label, { tablesFit: true });
+      await page.context().close();
+    }
+  }, 60_000);
+
   it("the public landing page, in pt-BR and English", async () => {
     for (const language of ["pt-BR", "en"] as const) {
       const page = await pageIn(language, DESKTOP);
